@@ -1,0 +1,317 @@
+package corpus
+
+import (
+	"sort"
+	"strings"
+)
+
+// maxScareWords is the longest quotation taken for a scare quote or a
+// title when no one is said to speak it.
+const maxScareWords = 3
+
+// turnInfo is a transcript statement as the role rules see it.
+type turnInfo struct {
+	question bool // asked by the interviewer
+	newTopic bool // a separator came before it
+}
+
+// analyse runs the engine over a parsed article: quotations and transcript
+// turns, their speakers, the sides, the roles and the debate.
+func analyse(a *Article) {
+	paras := a.Paragraphs
+	turns := findTranscript(paras)
+	skip := make([]bool, len(paras))
+	for _, t := range turns {
+		skip[t.para] = true
+	}
+	a.Quotes = extractQuotes(paras, skip)
+
+	// Tokens, with each quotation standing as one token.
+	refs := make([][]quoteRef, len(paras))
+	for i, q := range a.Quotes {
+		refs[q.Paragraph] = append(refs[q.Paragraph], quoteRef{i, q.open, q.close})
+	}
+	toks := make([][]token, len(paras))
+	people := newRegistry()
+	head := []string{a.Title, a.Dek}
+	headToks := make([][]token, len(head))
+	for k, h := range head {
+		headToks[k] = tokenize(h, nil)
+		people.scan(-1, headToks[k], h)
+	}
+	for i, p := range paras {
+		toks[i] = tokenize(p, refs[i])
+		people.scan(i, toks[i], p)
+	}
+
+	at := newAttributor(a, people, toks)
+	at.run()
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		e := at.speaker[i]
+		if len(strings.Fields(q.Text)) <= maxScareWords && (e == nil || !at.own[i] || namedHere(toks[q.Paragraph], i)) {
+			q.Kind, e = Scare, nil
+		}
+		if e != nil {
+			q.Speaker = e.name
+		}
+		at.speaker[i] = e
+	}
+	infos := addTurns(a, turns, people, at)
+
+	// Parties are read once every title is known.
+	quoteParty := make([]string, len(a.Quotes))
+	local := partyOf(a.Dateline)
+	for i := range a.Quotes {
+		if e := at.speaker[i]; e != nil {
+			a.Quotes[i].Party = e.affiliation()
+			if a.Quotes[i].Party == "" && local != "" && servesGovernment(e.titles) {
+				// "foreign ministry spokesman" in a story from BEIJING.
+				a.Quotes[i].Party = local
+			}
+			if a.Quotes[i].Party == "" {
+				a.Quotes[i].Party = e.name
+			}
+			a.Quotes[i].RoleTitle = e.title()
+			quoteParty[i] = a.Quotes[i].Party
+		}
+	}
+	lead := append(headToks, toks[:min(2, len(toks))]...)
+	leadText := append(head, paras[:min(2, len(paras))]...)
+	a.Accuser, a.Accused = decideSides(a, lead, leadText, people, quoteParty)
+	if len(turns) > 0 && a.Accused == "" {
+		a.Accused = questionedParty(a, infos)
+	}
+	assignRoles(a, infos)
+	a.Speakers = speakersOf(a.Quotes)
+	a.Debate = buildDebate(a)
+}
+
+// addTurns turns the transcript's paragraphs into statements, each labelled
+// turn attributed to its speaker and unlabelled paragraphs to the last one.
+func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turnInfo {
+	infos := make([]turnInfo, len(a.Quotes))
+	if len(turns) == 0 {
+		return infos
+	}
+	interviewee, interviewer := interviewRoles(people, a.Paragraphs, turns[0].para)
+	questioner := questionerLabel(a.Paragraphs, turns)
+	fullLabel := map[string]string{} // "harwood" → "John Harwood", from "[John] Harwood"
+	var who *entity
+	question, newTopic := false, false
+	prevPara := turns[0].para
+	for _, t := range turns {
+		if t.para > prevPara+1 {
+			newTopic = true // a separator or narrative came between
+		}
+		prevPara = t.para
+		if t.label != "" {
+			question = labelKey(t.label) == questioner
+			name := labelName(t.label, people, interviewee, interviewer)
+			if full, ok := fullLabel[labelKey(t.label)]; ok && !strings.Contains(name, " ") {
+				name = full
+			} else if strings.Contains(name, " ") {
+				fullLabel[labelKey(t.label)] = name
+			}
+			who = at.entity(name, mPerson)
+			if pr := people.find(name); pr != nil {
+				who.addTitle(pr.title)
+			}
+		}
+		p := a.Paragraphs[t.para]
+		a.Quotes = append(a.Quotes, Quote{
+			Paragraph: t.para, Start: t.start, End: t.end, Text: p[t.start:t.end],
+			Kind: Transcript, Speaker: who.name, question: question,
+		})
+		at.speaker = append(at.speaker, who)
+		infos = append(infos, turnInfo{question: question, newTopic: newTopic})
+		newTopic = false
+	}
+	// Keep reading order: transcript turns among the other quotations.
+	idx := make([]int, len(a.Quotes))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return before(&a.Quotes[idx[i]], &a.Quotes[idx[j]]) })
+	quotes := make([]Quote, len(idx))
+	speakers := make([]*entity, len(idx))
+	sortedInfos := make([]turnInfo, len(idx))
+	for k, i := range idx {
+		quotes[k], speakers[k], sortedInfos[k] = a.Quotes[i], at.speaker[i], infos[i]
+	}
+	a.Quotes, at.speaker = quotes, speakers
+	return sortedInfos
+}
+
+// questionerLabel is the label whose turns are mostly questions: "Q" and
+// "Question" by name, else the one that asks most.
+func questionerLabel(paras []string, turns []turn) string {
+	asks := map[string]int{}
+	for _, t := range turns {
+		if t.label == "" {
+			continue
+		}
+		if questionLabels[labelKey(t.label)] {
+			return labelKey(t.label)
+		}
+		if strings.HasSuffix(strings.TrimRight(paras[t.para][t.start:t.end], "\"”’ "), "?") {
+			asks[labelKey(t.label)]++
+		}
+	}
+	return best(asks, "")
+}
+
+// labelName turns a transcript label into a speaker: the interviewee for
+// "A:", the interviewer for "Q:", a full name for a surname.
+func labelName(label string, people *registry, interviewee, interviewer string) string {
+	l := strings.ToLower(strings.Trim(label, "."))
+	switch {
+	case answerLabels[l]:
+		if interviewee != "" {
+			return interviewee
+		}
+		return "Interviewee"
+	case questionLabels[l]:
+		if interviewer != "" {
+			return interviewer
+		}
+		return "Interviewer"
+	}
+	name := strings.NewReplacer("[", "", "]", "").Replace(label)
+	if !strings.Contains(name, " ") {
+		if full := people.bySurname(name); full != "" {
+			return full
+		}
+		// An all-capitals label ("CORDRAY") names the same person.
+		for _, p := range people.people {
+			if strings.EqualFold(lastWord(p.name), name) {
+				return p.name
+			}
+		}
+	}
+	return name
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// questionedParty: in an interview whose questions put a charge to the
+// interviewee, the interviewee's side is the accused one.
+func questionedParty(a *Article, infos []turnInfo) string {
+	charged := false
+	for i, q := range a.Quotes {
+		if q.Kind == Transcript && infos[i].question && hasAny(q.Text, accusationWords) {
+			charged = true
+		}
+	}
+	if !charged {
+		return ""
+	}
+	for i, q := range a.Quotes {
+		if q.Kind == Transcript && !infos[i].question {
+			if q.Party != "" {
+				return q.Party
+			}
+			a.Quotes[i].Party = q.Speaker
+			return q.Speaker
+		}
+	}
+	return ""
+}
+
+// turnRole: questions are "other"; an answer by the accused is a response
+// when it or its question speaks of the charge, or when it carries on the
+// topic of an answer that was one.
+func turnRole(a *Article, i int, infos []turnInfo) Role {
+	q := a.Quotes[i]
+	if infos[i].question || a.Accused == "" || q.Party != a.Accused && q.Speaker != a.Accused {
+		if !infos[i].question && hasAny(q.Text, accusationWords) {
+			return Accusation
+		}
+		return Other
+	}
+	question, prevAnswer, prevQuestion := "", -1, ""
+	for k := i - 1; k >= 0; k-- {
+		if a.Quotes[k].Kind != Transcript {
+			continue
+		}
+		if infos[k].question && question == "" && prevAnswer < 0 {
+			question = a.Quotes[k].Text
+		} else if !infos[k].question && prevAnswer < 0 && question != "" {
+			prevAnswer = k
+		} else if infos[k].question && prevAnswer >= 0 {
+			prevQuestion = a.Quotes[k].Text
+			break
+		}
+	}
+	if hasAny(q.Text, denialWords) || hasAny(question, accusationWords) || hasAny(question, denialWords) {
+		return Response
+	}
+	if prevAnswer >= 0 && a.Quotes[prevAnswer].Role == Response && !infos[i].newTopic {
+		prev := topicWords(a.Quotes[prevAnswer].Text + " " + prevQuestion)
+		if overlap(prev, topicWords(question)) > 0 {
+			return Response
+		}
+	}
+	return Other
+}
+
+// namedHere reports whether quotation i directly follows a naming word.
+func namedHere(ts []token, i int) bool {
+	for k, t := range ts {
+		if t.kind == tQuote && t.quote == i {
+			return k > 0 && namingWords[ts[k-1].lower]
+		}
+	}
+	return false
+}
+
+// governmentWords in a title mark an official of the government of the
+// place the story is filed from, when the title names no country.
+var governmentWords = words(`ministry minister government foreign embassy president premier
+spokesman spokeswoman spokesperson cabinet`)
+
+func servesGovernment(titles []string) bool {
+	for _, t := range titles {
+		for _, w := range strings.Fields(strings.ToLower(t)) {
+			if governmentWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakersOf lists the article's speakers in order of first statement.
+func speakersOf(qs []Quote) []Speaker {
+	var out []Speaker
+	at := map[string]int{}
+	for _, q := range qs {
+		if q.Speaker == "" {
+			continue
+		}
+		k, ok := at[q.Speaker]
+		if !ok {
+			k = len(out)
+			at[q.Speaker] = k
+			out = append(out, Speaker{Name: q.Speaker, RoleTitle: q.RoleTitle, Party: q.Party})
+		}
+		out[k].Quotes++
+	}
+	return out
+}
+
+// title is the entity's most descriptive title: the first one given.
+func (e *entity) title() string {
+	for _, t := range e.titles {
+		if t != e.name {
+			return t
+		}
+	}
+	return ""
+}

@@ -1,0 +1,140 @@
+package corpus
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// Article is one news story, parsed from sanitised text and analysed.
+// Every string in it has been through Sanitize.
+type Article struct {
+	ID         string   // stable, from the file name without its extension
+	Path       string   // where it was loaded from ("seeds/…" for the embedded ones)
+	Title      string   // first non-empty line, genre tag removed
+	Dek        string   // subtitle, when the second line is one
+	Dateline   string   // place, such as "BERLIN", when the article gives one
+	Date       string   // such as "1 August 2021", when the article gives one
+	Genre      string   // such as "Opinion", from a trailing "(Opinion)" on the title
+	Paragraphs []string // body paragraphs, one per non-empty line
+
+	Quotes   []Quote   // every statement, in article order
+	Speakers []Speaker // everyone quoted, in order of first quote
+	Debate   []Pair    // accusations paired with the responses they drew
+	Accuser  string    // the party that accuses, if the article has one
+	Accused  string    // the party that answers, if the article has one
+	Words    int       // words in the body
+}
+
+var (
+	genreRe    = regexp.MustCompile(`\s*\((Opinion|Analysis|Editorial|Commentary|Op-Ed|Review|Interview|Explainer|Comment|Feature|Letter)\)\s*$`)
+	dateRe     = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})$`)
+	datelineRe = regexp.MustCompile(`^[A-Z][A-Z .'-]{1,30}[A-Z](?:,\s*[A-Z][A-Za-z .'-]{1,30})?$`)
+	// datelinePrefixRe finds "BEIJING:" or "BEIJING •" opening the first paragraph.
+	datelinePrefixRe = regexp.MustCompile(`^([A-Z][A-Z .'-]{1,30}[A-Z])\s*[:•—–-]\s+\S`)
+	boilerplateRe    = regexp.MustCompile(`(?i)^(source link|sign up\b|subscribe\b|read more\b|related:|share this\b|follow us\b|advertisement$|click here\b|copyright\b|©|all rights reserved)`)
+)
+
+// maxDekWords is the longest line taken for a subtitle; a longer second line
+// is the first paragraph.
+const maxDekWords = 30
+
+// Parse builds an Article from sanitised text. It never fails: an empty text
+// gives an article with no title, which the loader reports and skips.
+func Parse(id, path, text string) *Article {
+	a := &Article{ID: id, Path: path}
+	lines := nonEmptyLines(text)
+	if len(lines) == 0 {
+		return a
+	}
+	a.Title = lines[0]
+	if m := genreRe.FindStringSubmatchIndex(a.Title); m != nil {
+		a.Genre = a.Title[m[2]:m[3]]
+		a.Title = a.Title[:m[0]]
+	}
+	lines = lines[1:]
+	if len(lines) > 1 && isDek(lines[0]) {
+		a.Dek, lines = lines[0], lines[1:]
+	}
+	// Date and dateline lines come right after the title block, in either order.
+	for len(lines) > 1 {
+		switch {
+		case a.Date == "" && dateRe.MatchString(lines[0]):
+			a.Date = lines[0]
+		case a.Dateline == "" && datelineRe.MatchString(lines[0]):
+			a.Dateline = lines[0]
+		default:
+			goto body
+		}
+		lines = lines[1:]
+	}
+body:
+	lines = dropBoilerplate(lines)
+	// "BEIJING: China on Monday …" may open any of the first paragraphs,
+	// after a standfirst.
+	for _, l := range lines[:min(3, len(lines))] {
+		if a.Dateline != "" {
+			break
+		}
+		if m := datelinePrefixRe.FindStringSubmatch(firstChars(l, 40)); m != nil && !labelRe.MatchString(l) || m != nil && isAllCaps(m[1]) {
+			a.Dateline = m[1]
+		}
+	}
+	a.Paragraphs = lines
+	for _, p := range lines {
+		a.Words += len(strings.Fields(p))
+	}
+	return a
+}
+
+// Analyse finds the article's statements, speakers, sides and debate.
+func (a *Article) Analyse() {
+	analyse(a)
+}
+
+// IDFromPath gives the stable article ID for a file: its base name without
+// the extension, sanitised.
+func IDFromPath(path string) string {
+	base := filepath.Base(path)
+	return SanitizeLine(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+func nonEmptyLines(text string) []string {
+	var out []string
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// isDek tells a subtitle from a first paragraph: short, and not a finished
+// sentence (a subtitle rarely ends with a full stop).
+func isDek(line string) bool {
+	if dateRe.MatchString(line) || datelineRe.MatchString(line) {
+		return false
+	}
+	if len(strings.Fields(line)) > maxDekWords {
+		return false
+	}
+	last := line[len(line)-1]
+	return !strings.ContainsRune(".!?\"", rune(last)) && !strings.HasSuffix(line, "”")
+}
+
+// dropBoilerplate removes the site furniture that scraped articles end with
+// ("Source link", "Sign up for …"): only trailing lines, so an article that
+// mentions subscribing in its body keeps that paragraph.
+func dropBoilerplate(lines []string) []string {
+	for len(lines) > 1 && boilerplateRe.MatchString(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+func firstChars(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

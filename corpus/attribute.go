@@ -1,0 +1,558 @@
+package corpus
+
+import "strings"
+
+// entity is a resolved speaker.
+type entity struct {
+	name   string
+	kind   mentionKind
+	titles []string // every title and role phrase the article gives them
+}
+
+// attributor walks an article in reading order and gives each quotation a
+// speaker, keeping the state that "he said" and "the spokesman" need.
+type attributor struct {
+	a        *Article
+	people   *registry
+	toks     [][]token
+	entities map[string]*entity
+	last     *entity // speaker of the previous attributed quotation
+	lastAt   [2]int  // paragraph and offset of that quotation
+	inSent   *entity // speaker of an earlier quotation in the current sentence
+	speaker  []*entity
+	own      []bool // the quotation had a cue of its own
+}
+
+// maxRightCue is how far after a quotation its cue may start ("…,” Chinese
+// Foreign Ministry spokesman Lin Jian told …").
+const maxRightCue = 14
+
+func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
+	return &attributor{
+		a: a, people: people, toks: toks, entities: map[string]*entity{},
+		speaker: make([]*entity, len(a.Quotes)), own: make([]bool, len(a.Quotes)),
+	}
+}
+
+// run attributes every direct quotation.
+func (at *attributor) run() {
+	for pi, ts := range at.toks {
+		for _, sent := range sentences(ts) {
+			at.sentence(pi, sent)
+		}
+	}
+	at.chainContinuations()
+}
+
+func sentences(ts []token) [][]token {
+	var out [][]token
+	start := 0
+	for i, t := range ts {
+		if endsSentence(t) {
+			out = append(out, ts[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(ts) {
+		out = append(out, ts[start:])
+	}
+	return out
+}
+
+// sentence attributes the quotations of one sentence: each by its own cue
+// first, then those without one from a neighbour in the same sentence.
+func (at *attributor) sentence(pi int, s []token) {
+	var qs []int // positions of quote tokens in s
+	for i, t := range s {
+		if t.kind == tQuote {
+			qs = append(qs, i)
+		}
+	}
+	if len(qs) == 0 {
+		return
+	}
+	p := at.a.Paragraphs[pi]
+	var subject *mention
+	at.inSent = nil
+	lastBefore := at.last
+	lastBeforeAt := at.lastAt
+	for n, k := range qs {
+		q := &at.a.Quotes[s[k].quote]
+		leftFrom := 0
+		if n > 0 {
+			leftFrom = qs[n-1] + 1
+		}
+		rightTo := len(s)
+		if n+1 < len(qs) {
+			rightTo = qs[n+1]
+		}
+		left, right := s[leftFrom:k], s[k+1:rightTo]
+		q.cue = joinTokens(s, p)
+
+		m := mention{}
+		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10
+		if useRight {
+			m = rightCue(right, p, at.people)
+		}
+		if m.kind == mNone {
+			m = leftCue(left, p, at.people)
+		}
+		if m.kind == mInherit || m.kind == mNone && hasSpeechVerb(left) {
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			if m.kind == mInherit && n > 0 && at.speaker[s[qs[n-1]].quote] != nil {
+				at.setSpeaker(s[k].quote, at.speaker[s[qs[n-1]].quote], true)
+				continue
+			}
+			m = *subject
+		}
+		if e := at.resolve(m, pi, s[k].start); e != nil {
+			at.setSpeaker(s[k].quote, e, true)
+			at.inSent = e
+		}
+	}
+	at.inSent = nil
+	// Quotations without a cue take the speaker of a neighbour in the sentence.
+	for n, k := range qs {
+		qi := s[k].quote
+		if at.speaker[qi] != nil {
+			continue
+		}
+		for d := 1; d < len(qs); d++ {
+			for _, m := range []int{n - d, n + d} {
+				if m >= 0 && m < len(qs) && at.speaker[s[qs[m]].quote] != nil && at.speaker[qi] == nil {
+					at.setSpeaker(qi, at.speaker[s[qs[m]].quote], false)
+				}
+			}
+		}
+		// A paragraph that is only a quotation, with no cue, continues the
+		// previous speaker; so does a sentence that is only a quotation
+		// following one attributed in the same paragraph.
+		q := at.a.Quotes[qi]
+		sentenceIsQuote := k == 0 && len(s)-1 <= 2 && lastBeforeAt[0] == pi
+		if at.speaker[qi] == nil && lastBefore != nil && (isWholeParagraph(q, p) || sentenceIsQuote) {
+			at.setSpeaker(qi, lastBefore, false)
+		}
+	}
+	for _, k := range qs {
+		if e := at.speaker[s[k].quote]; e != nil {
+			at.last = e
+			at.lastAt = [2]int{pi, s[k].start}
+		}
+	}
+}
+
+func (at *attributor) setSpeaker(qi int, e *entity, own bool) {
+	at.speaker[qi] = e
+	at.own[qi] = own
+}
+
+// isWholeParagraph: the quotation is all the paragraph holds, give or take
+// its marks and final punctuation.
+func isWholeParagraph(q Quote, p string) bool {
+	before := strings.TrimSpace(p[:q.Start])
+	after := strings.Trim(p[q.End:], " .,;:!?”\"’'»")
+	return len(before) <= 3 && after == ""
+}
+
+// chainContinuations gives a quotation that runs over several paragraphs
+// one speaker: the first attributed paragraph of the run speaks for all.
+func (at *attributor) chainContinuations() {
+	qs := at.a.Quotes
+	for i := 0; i < len(qs); {
+		j := i + 1
+		for j < len(qs) && qs[j].continued && qs[j-1].openEnded {
+			j++
+		}
+		if j-i > 1 {
+			var who *entity
+			for k := i; k < j && who == nil; k++ {
+				who = at.speaker[k]
+			}
+			for k := i; k < j; k++ {
+				if at.speaker[k] == nil || !at.own[k] {
+					at.speaker[k] = who
+				}
+				at.own[k] = at.own[k] || who != nil
+			}
+		}
+		i = j
+	}
+}
+
+// rightCue reads the words after a quotation: "…,” he said", "…,” said
+// Zhao Lijian, spokesperson for …", "…,” according to X".
+func rightCue(ts []token, p string, people *registry) mention {
+	first := 0
+	for first < len(ts) && ts[first].kind == tPunct {
+		first++
+	}
+	for v := first; v < len(ts) && v-first < maxRightCue; v++ {
+		t := ts[v]
+		if t.kind != tWord {
+			if t.text != "-" {
+				return mention{}
+			}
+			continue
+		}
+		if t.lower == "according" && v+1 < len(ts) && ts[v+1].lower == "to" {
+			np, appos := npAfter(ts, v+2)
+			return interpret(np, appos, p, people)
+		}
+		if !isSpeechVerb(t) {
+			continue
+		}
+		if v == first {
+			np, appos := npAfter(ts, v+1)
+			return interpret(np, appos, p, people)
+		}
+		np, appos := npBefore(ts, v)
+		if len(np) == 0 || np[0].start != ts[first].start {
+			return mention{}
+		}
+		return interpret(np, appos, p, people)
+	}
+	return mention{}
+}
+
+// leftCue reads the words before a quotation: "X said: “…”", "X accused
+// China of “…”", "X told reporters that China was “…”".
+func leftCue(ts []token, p string, people *registry) mention {
+	inherit := false // a verb with no subject of its own: "…, adding that “…”"
+	for v, t := range ts {
+		if t.kind != tWord {
+			continue
+		}
+		if t.lower == "according" && v+1 < len(ts) && ts[v+1].lower == "to" {
+			np, appos := npAfter(ts, v+2)
+			return interpret(np, appos, p, people)
+		}
+		if !isSpeechVerb(t) {
+			continue
+		}
+		np, appos := npBefore(ts, v)
+		if m := interpret(np, appos, p, people); m.kind != mNone {
+			return m
+		}
+		if v == 0 || ts[v-1].text == "," || ts[v-1].lower == "and" {
+			inherit = true
+		}
+	}
+	if inherit {
+		return mention{kind: mInherit}
+	}
+	return mention{}
+}
+
+// isSpeechVerb: a speech verb, written in lower case ("States" in "United
+// States" is no verb).
+func isSpeechVerb(t token) bool {
+	return t.kind == tWord && !t.cap && speechForms[t.lower]
+}
+
+func hasSpeechVerb(ts []token) bool {
+	for _, t := range ts {
+		if isSpeechVerb(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxIntroPhrase is the longest introductory phrase skipped to find a
+// sentence's subject ("Asked how the tactics … differ from …,").
+const maxIntroPhrase = 30
+
+// sentenceSubject reads the noun phrase that opens a sentence, after an
+// introductory phrase such as "In Beijing," or "On Wednesday,".
+func sentenceSubject(s []token, p string, people *registry) mention {
+	i := 0
+	if len(s) > 0 && s[0].cap && stopCaps[s[0].lower] && !determiners[s[0].lower] {
+		for k := 0; k < len(s) && k < maxIntroPhrase; k++ {
+			if s[k].text == "," {
+				i = k + 1
+				break
+			}
+		}
+	}
+	np, appos := npAfter(s, i)
+	return interpret(np, appos, p, people)
+}
+
+// resolve turns a mention into a speaker, using what came before.
+func (at *attributor) resolve(m mention, pi, offset int) *entity {
+	switch m.kind {
+	case mPerson:
+		e := at.entity(m.name, mPerson)
+		if pr := at.people.find(m.name); pr != nil && pr.title != "" {
+			e.addTitle(pr.title)
+		}
+		e.addTitle(m.title)
+		return e
+	case mPronoun:
+		if at.inSent != nil {
+			return at.inSent
+		}
+		switch m.name {
+		case "he", "she":
+			// The subject of the previous attributed quotation, unless
+			// someone has been named since.
+			named, namedAt := at.people.lastNamedAt(pi, offset)
+			if at.last != nil && at.last.kind == mPerson && (named == nil || !after(namedAt, at.lastAt) || named.name == at.last.name) {
+				return at.last
+			}
+			if named != nil {
+				e := at.entity(named.name, mPerson)
+				e.addTitle(named.title)
+				return e
+			}
+		case "they", "it", "we":
+			if at.last != nil && at.last.kind != mPerson {
+				return at.last
+			}
+		}
+		return nil
+	case mRole:
+		return at.resolveRole(m)
+	case mGroup:
+		return at.entity(m.name, mGroup)
+	case mOrg:
+		if m.name != "" {
+			return at.entity(m.name, mOrg)
+		}
+		return at.latest(func(e *entity) bool {
+			return e.kind == mOrg && strings.Contains(strings.ToLower(e.name), m.head)
+		}, func(e *entity) bool { return e.kind == mOrg })
+	case mDoc:
+		if org := docOwner(m.name); org != "" {
+			return at.entity(org, mOrg)
+		}
+		if m.name == m.head || strings.ToLower(m.name) == m.head {
+			if e := at.latest(func(e *entity) bool { return e.kind == mDoc && strings.Contains(strings.ToLower(e.name), m.head) }); e != nil {
+				return e
+			}
+		}
+		return at.entity(m.name, mDoc)
+	}
+	return nil
+}
+
+// resolveRole finds who "the spokesman" is: the speaker or named person
+// last introduced with that role, else one of the same side, else the
+// organisation the role phrase names.
+func (at *attributor) resolveRole(m mention) *entity {
+	hasRole := func(titles ...string) bool {
+		for _, t := range titles {
+			if containsWord(strings.ToLower(t), m.head) {
+				return true
+			}
+		}
+		return false
+	}
+	if e := at.latest(func(e *entity) bool { return e.kind == mPerson && hasRole(e.titles...) }); e != nil {
+		e.addTitle(m.title)
+		return e
+	}
+	for k := len(at.people.people) - 1; k >= 0; k-- {
+		if pr := at.people.people[k]; hasRole(pr.title) {
+			e := at.entity(pr.name, mPerson)
+			e.addTitle(pr.title)
+			e.addTitle(m.title)
+			return e
+		}
+	}
+	// "an Eir spokesperson" speaks for Eir, unless the last speaker is Eir's.
+	org := orgPart(m.name, m.head)
+	if org != "" && partyOf(org) == "" {
+		if at.last != nil && at.last.affiliation() == org {
+			return at.last
+		}
+		return at.entity(org, mOrg)
+	}
+	// "the Iranian diplomat": the last person quoted, if on that side.
+	party := partyOf(m.title)
+	if at.last != nil && at.last.kind == mPerson && (party == "" || at.last.affiliation() == "" || at.last.affiliation() == party) {
+		at.last.addTitle(m.title)
+		return at.last
+	}
+	// Nobody to tie it to: the role itself speaks ("a senior US official").
+	e := at.entity(m.name, mRole)
+	e.addTitle(m.title)
+	return e
+}
+
+// latest returns the most recently attributed entity that passes the
+// first test, else the second, and so on.
+func (at *attributor) latest(tests ...func(*entity) bool) *entity {
+	for _, test := range tests {
+		for k := len(at.speaker) - 1; k >= 0; k-- {
+			if e := at.speaker[k]; e != nil && test(e) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func (at *attributor) entity(name string, kind mentionKind) *entity {
+	key := strings.ToLower(name)
+	if e, ok := at.entities[key]; ok {
+		return e
+	}
+	e := &entity{name: name, kind: kind}
+	at.entities[key] = e
+	return e
+}
+
+func (e *entity) addTitle(t string) {
+	for _, det := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+		t = strings.TrimPrefix(t, det)
+	}
+	if t == "" {
+		return
+	}
+	for _, have := range e.titles {
+		if have == t {
+			return
+		}
+	}
+	e.titles = append(e.titles, t)
+}
+
+// party is the side the entity is on: its affiliation, or, for someone
+// with none, themselves.
+func (e *entity) party() string {
+	if p := e.affiliation(); p != "" {
+		return p
+	}
+	return e.name
+}
+
+// affiliation is the first title or name that the gazetteer places, else
+// the organisation a title names, else "".
+func (e *entity) affiliation() string {
+	for _, t := range e.titles {
+		if p := partyOf(t); p != "" {
+			return p
+		}
+	}
+	if e.kind != mPerson {
+		if p := partyOf(e.name); p != "" {
+			return p
+		}
+		return e.name
+	}
+	for _, t := range e.titles {
+		if org := capitalisedOrg(t); org != "" {
+			return org
+		}
+	}
+	return ""
+}
+
+// docOwner finds the organisation behind "A statement from the Premier
+// League".
+func docOwner(name string) string {
+	for _, sep := range []string{" from the ", " from ", " by the ", " by ", " of the "} {
+		if i := strings.Index(name, sep); i >= 0 {
+			if org := capitalisedOrg(name[i+len(sep):]); org != "" {
+				return org
+			}
+		}
+	}
+	return ""
+}
+
+// orgPart strips the role noun from "Eir spokesperson" to leave "Eir".
+func orgPart(name, head string) string {
+	fields := strings.Fields(name)
+	var keep []string
+	for _, f := range fields {
+		if strings.EqualFold(f, head) {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return capitalisedOrg(strings.Join(keep, " "))
+}
+
+// capitalisedOrg returns the capitalised words of a phrase that are not
+// titles: "spokesperson for Eir" → "Eir".
+//
+// A run that ends in an organisation word ("Premier League") is kept whole,
+// even when it starts with a title word.
+func capitalisedOrg(s string) string {
+	var run []string
+	for _, f := range strings.Fields(s) {
+		w := strings.Trim(f, ",.;:")
+		base := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if w == "" || !isUpperStart(w) || stopCaps[strings.ToLower(base)] {
+			if len(run) > 0 {
+				break
+			}
+			continue
+		}
+		run = append(run, base)
+		if base != w {
+			break // a possessive ends the name: "Eir’s claim"
+		}
+	}
+	if len(run) > 0 && orgWords[strings.ToLower(run[len(run)-1])] {
+		return strings.Join(run, " ")
+	}
+	var keep []string
+	for _, w := range run {
+		lw := strings.ToLower(w)
+		if titleWords[lw] || roleNouns[lw] {
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, " ")
+}
+
+func isUpperStart(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// partyOf finds the side a phrase names: an independent organisation
+// ("executive editor of the Washington Post" → "Washington Post"), else the
+// first gazetteer entry ("spokesperson for China’s Foreign Ministry" →
+// "China").
+func partyOf(s string) string {
+	ws := strings.Fields(s)
+	for i := range ws {
+		ws[i] = strings.Trim(ws[i], ",.;:()")
+		ws[i] = strings.TrimSuffix(strings.TrimSuffix(ws[i], "’s"), "'s")
+	}
+	for i := 0; i < len(ws); i++ {
+		if !isUpperStart(ws[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && (isUpperStart(ws[j]) || connectors[ws[j]] && j+1 < len(ws) && isUpperStart(ws[j+1])) {
+			j++
+		}
+		if last := strings.ToLower(ws[j-1]); orgWords[last] && !eventWords[last] && j-i > 1 {
+			return strings.Join(ws[i:j], " ")
+		}
+		i = j - 1
+	}
+	for i := range ws {
+		if p, _ := lookupParty(ws[i:]); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+func containsWord(s, w string) bool {
+	for _, f := range strings.Fields(s) {
+		if strings.Trim(f, ",.") == w {
+			return true
+		}
+	}
+	return false
+}

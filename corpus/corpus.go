@@ -1,0 +1,21 @@
+package corpus
+
+// Corpus is a loaded, analysed set of articles. It is read-only once built,
+// so any number of readers (SSH sessions among them) may share one.
+type Corpus struct {
+	Articles []*Article
+	Skipped  []Skipped
+	byID     map[string]*Article
+}
+
+// NewCorpus indexes analysed articles.
+func NewCorpus(articles []*Article, skipped []Skipped) *Corpus {
+	c := &Corpus{Articles: articles, Skipped: skipped, byID: make(map[string]*Article, len(articles))}
+	for _, a := range articles {
+		c.byID[a.ID] = a
+	}
+	return c
+}
+
+// Article returns the article with the given ID, or nil.
+func (c *Corpus) Article(id string) *Article { return c.byID[id] }

@@ -1,0 +1,333 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"counterpoint/seeds"
+)
+
+// DefaultMaxFileSize is the largest article file read when no limit is given.
+// Real news articles are a few kilobytes; 4 MiB leaves room for long reports
+// while keeping a stray log file or dump from filling memory.
+const DefaultMaxFileSize = 4 << 20
+
+// Skipped names a file that was not loaded and why.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+func (s Skipped) String() string { return fmt.Sprintf("skipped %s: %s", s.Path, s.Reason) }
+
+// Options control loading.
+type Options struct {
+	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
+	Workers     int   // 0 means one per core
+}
+
+// source is one file to read: either in the embedded seeds or on disk
+// under a root the user named.
+type source struct {
+	display string   // the path as shown to the user
+	root    *os.Root // nil for the embedded seeds or a file named directly
+	name    string   // name inside root (or the seeds FS, or the OS path)
+	seed    bool
+}
+
+// LoadSeeds loads the embedded seed articles.
+func LoadSeeds() *Corpus {
+	c, _ := Load(nil, Options{})
+	return c
+}
+
+// Load reads and analyses the articles at paths, or the embedded seeds when
+// paths is empty. Folders are walked recursively for .txt and .md files, in
+// sorted order; a file named directly is read whatever its extension. Files
+// that cannot be used are reported in Corpus.Skipped and never stop the rest.
+func Load(paths []string, opts Options) (*Corpus, error) {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		srcs    []source
+		skipped []Skipped
+		roots   []*os.Root
+	)
+	if len(paths) == 0 {
+		srcs = seedSources()
+	}
+	for _, p := range paths {
+		s, sk, root := collect(p)
+		srcs = append(srcs, s...)
+		skipped = append(skipped, sk...)
+		if root != nil {
+			roots = append(roots, root)
+		}
+	}
+	defer func() {
+		for _, r := range roots {
+			r.Close()
+		}
+	}()
+
+	articles, sk := readAll(srcs, opts)
+	skipped = append(skipped, sk...)
+	c := NewCorpus(articles, skipped)
+	if len(articles) == 0 {
+		return c, errors.New("no articles could be loaded")
+	}
+	return c, nil
+}
+
+func seedSources() []source {
+	entries, _ := seeds.FS.ReadDir(".")
+	var out []source
+	for _, e := range entries {
+		out = append(out, source{display: "seeds/" + e.Name(), name: e.Name(), seed: true})
+	}
+	return out
+}
+
+// collect lists the files under one path the user named. Folders are opened
+// as an os.Root, so a symlink inside them is followed only while it stays in
+// the folder, and a loop of links is cut by remembering visited folders.
+func collect(p string) ([]source, []Skipped, *os.Root) {
+	display := SanitizeLine(p)
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, []Skipped{{display, describe(err)}}, nil
+	}
+	if !info.IsDir() {
+		return []source{{display: display, name: p}}, nil, nil
+	}
+	root, err := os.OpenRoot(p)
+	if err != nil {
+		return nil, []Skipped{{display, describe(err)}}, nil
+	}
+	var (
+		out     []source
+		skipped []Skipped
+		visited []os.FileInfo
+	)
+	var walk func(dir string)
+	walk = func(dir string) {
+		di, err := root.Stat(dir)
+		if err != nil {
+			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+			return
+		}
+		for _, v := range visited {
+			if os.SameFile(v, di) {
+				return // a link back to a folder already walked
+			}
+		}
+		visited = append(visited, di)
+		f, err := root.Open(dir)
+		if err != nil {
+			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+			return
+		}
+		entries, err := f.ReadDir(-1)
+		f.Close()
+		if err != nil {
+			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+		}
+		sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+		for _, e := range entries {
+			name := path.Join(dir, e.Name())
+			shown := SanitizeLine(filepath.Join(p, name))
+			if strings.HasPrefix(e.Name(), ".") {
+				continue // hidden files and folders, such as .git
+			}
+			fi, err := root.Stat(name) // follows a link, but only inside the root
+			if err != nil {
+				if e.Type()&fs.ModeSymlink != 0 {
+					skipped = append(skipped, Skipped{shown, "link leads outside " + display + " or nowhere"})
+				}
+				continue
+			}
+			switch {
+			case fi.IsDir():
+				walk(name)
+			case !isArticleName(e.Name()):
+			case !fi.Mode().IsRegular():
+				skipped = append(skipped, Skipped{shown, "not a regular file"})
+			default:
+				out = append(out, source{display: shown, root: root, name: name})
+			}
+		}
+	}
+	walk(".")
+	return out, skipped, root
+}
+
+func isArticleName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".txt" || ext == ".md"
+}
+
+// readAll reads, parses and analyses every source on opts.Workers goroutines,
+// keeping the input order.
+func readAll(srcs []source, opts Options) ([]*Article, []Skipped) {
+	results := make([]*Article, len(srcs))
+	reasons := make([]string, len(srcs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(opts.Workers, max(len(srcs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], reasons[i] = readOne(srcs[i], opts.MaxFileSize)
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var articles []*Article
+	var skipped []Skipped
+	seen := map[string]int{}
+	for i, a := range results {
+		if a == nil {
+			skipped = append(skipped, Skipped{srcs[i].display, reasons[i]})
+			continue
+		}
+		// Two files with one name in different folders keep distinct IDs.
+		if n := seen[a.ID]; n > 0 {
+			seen[a.ID] = n + 1
+			a.ID += "-" + strconv.Itoa(n+1)
+		} else {
+			seen[a.ID] = 1
+		}
+		articles = append(articles, a)
+	}
+	return articles, skipped
+}
+
+// readOne returns the analysed article, or nil and the reason it was skipped.
+// It never panics on a bad file: a panic in the analysis of one article is
+// turned into a skip, so one bad input never stops the rest.
+func readOne(s source, limit int64) (a *Article, reason string) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, reason = nil, fmt.Sprintf("internal error while analysing: %v", r)
+		}
+	}()
+	raw, err := readLimited(s, limit)
+	if err != nil {
+		return nil, describe(err)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return nil, "empty file"
+	}
+	if looksBinary(raw) {
+		return nil, "binary file, not text"
+	}
+	text, err := decodeText(raw)
+	if err != nil {
+		return nil, err.Error()
+	}
+	a = Parse(IDFromPath(s.name), s.display, text)
+	if a.Title == "" {
+		return nil, "no text left after removing control characters"
+	}
+	a.Analyse()
+	return a, ""
+}
+
+var errTooLarge = errors.New("too large")
+
+// readLimited opens a file without blocking (a FIFO would otherwise hang the
+// open), checks that what was opened is a regular file and within the limit,
+// and reads at most limit bytes.
+func readLimited(s source, limit int64) ([]byte, error) {
+	if s.seed {
+		return seeds.FS.ReadFile(s.name)
+	}
+	var (
+		f   *os.File
+		err error
+	)
+	if s.root != nil {
+		f, err = s.root.OpenFile(s.name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	} else {
+		f, err = os.OpenFile(s.name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%w: %s, the limit is %s", errTooLarge, humanBytes(info.Size()), humanBytes(limit))
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("%w: grew past the limit of %s while being read", errTooLarge, humanBytes(limit))
+	}
+	return raw, nil
+}
+
+// looksBinary spots files that are not text: a NUL byte in the first 8 KB
+// (outside UTF-16, whose BOM we honour) is the test git and grep use.
+func looksBinary(raw []byte) bool {
+	if bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	return bytes.IndexByte(raw[:min(len(raw), 8192)], 0) >= 0
+}
+
+// describe turns an OS error into a short reason without repeating the path,
+// which the message already names.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,362 @@
+package corpus
+
+import "strings"
+
+type mentionKind uint8
+
+const (
+	mNone    mentionKind = iota
+	mPerson              // a named person: "NATO Secretary-General Jens Stoltenberg"
+	mOrg                 // a named organisation or country: "NATO", "the White House"
+	mGroup               // a group: "Chinese officials", "prosecutors"
+	mRole                // an unnamed role: "the spokesman", "an Eir spokesperson"
+	mDoc                 // a document: "NATO’s Strategic Concept", "the advisory"
+	mPronoun             // he, she, they, it
+	mInherit             // no subject of its own: "…, adding that …"
+)
+
+// mention is what a noun phrase says about a speaker, before resolution.
+type mention struct {
+	kind  mentionKind
+	name  string // the name as written, or the pronoun
+	title string // title and apposition
+	head  string // the role, organisation or document noun, for resolution
+}
+
+var determiners = words(`the a an its his her their our this that these those`)
+
+// connectors may join the words of a name or title ("Secretary of State",
+// "Transport for London", "embassy in London").
+var connectors = words(`of for in at to from on`)
+
+// nameParticles sit inside personal names ("Osama bin Laden").
+var nameParticles = words(`bin al el van von de da du le la der den di dos`)
+
+// plainOrgNouns are lower-case nouns that name an organisation when used
+// with "the": "the club said".
+var plainOrgNouns = words(`club company firm embassy ministry government administration
+agency department office league commission regulator council court board party
+group team organisation organization union alliance authority bank network newspaper paper
+platform operator watchdog`)
+
+// npWord reports whether a word can stand inside a speaker's noun phrase.
+func npWord(t token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	if t.cap || isDigitWord(t.lower) {
+		return !stopCaps[t.lower] || honorifics[t.lower] || titleWords[t.lower]
+	}
+	return roleNouns[t.lower] || titleWords[t.lower] || plainOrgNouns[t.lower] ||
+		docWords[t.lower] || nameParticles[t.lower] || isRoleAdjective(t.lower)
+}
+
+// isRoleAdjective covers the lower-case words of titles that are not in the
+// tables but shape them: "senior", "top", "state-affiliated".
+func isRoleAdjective(w string) bool {
+	return w == "senior" || w == "top" || w == "former" || w == "chief" || w == "executive" ||
+		w == "foreign" || w == "national" || w == "state" || w == "federal" || w == "regional" ||
+		w == "local" || w == "government" || w == "ministry" || w == "managing" || w == "deputy" ||
+		w == "assistant" || w == "acting" || w == "military" || w == "fm"
+}
+
+func isDigitWord(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// npBefore collects the noun phrase that ends just before ts[end], reading
+// leftwards. It takes in an apposition ("Zhao Lijian, spokesperson for
+// China’s Foreign Ministry, said") and steps over a relative clause
+// ("William Hyslop, who spoke …, cited"). It returns the phrase and its
+// apposition, if any.
+func npBefore(ts []token, end int) (np, appos []token) {
+	j := end - 1
+	for j >= 0 && ts[j].kind == tWord && (fillerWords[ts[j].lower] || isTimeWord(ts[j])) {
+		j--
+	}
+	if j >= 0 && ts[j].text == "," {
+		// "Name, apposition, said": take the apposition, then the name.
+		a := collectLeft(ts, j-1)
+		if len(a) > 0 && a[0].start > 0 && startsWithRole(a) {
+			k := j - 1 - len(a)
+			if k >= 0 && ts[k].text == "," {
+				if n := collectLeft(ts, k-1); len(n) > 0 {
+					return n, a
+				}
+			}
+		}
+		return nil, nil
+	}
+	np = collectLeft(ts, j)
+	if len(np) == 1 && np[0].lower == "who" {
+		k := j - 1
+		if k >= 0 && ts[k].text == "," {
+			return collectLeft(ts, k-1), nil
+		}
+	}
+	return np, nil
+}
+
+// collectLeft gathers noun-phrase words ending at ts[j] (inclusive).
+func collectLeft(ts []token, j int) []token {
+	i := j
+	for i >= 0 {
+		t := ts[i]
+		switch {
+		case t.kind == tWord && (pronouns[t.lower] || t.lower == "who") && i == j:
+			return ts[i : j+1]
+		case t.kind == tWord && determiners[t.lower] && i < j:
+			return ts[i : j+1] // a determiner opens the phrase
+		case t.kind == tWord && connectors[t.lower] && i < j && i > 0 && npWord(ts[i-1]) && (ts[i+1].cap || determiners[ts[i+1].lower]):
+		case npWord(t):
+		case t.kind == tPunct && t.text == "-" && i < j && i > 0:
+		default:
+			return trimConnectors(ts[i+1 : j+1])
+		}
+		i--
+	}
+	return trimConnectors(ts[:j+1])
+}
+
+// npAfter collects the noun phrase starting at ts[i], reading rightwards,
+// with an apposition after a comma ("said Zhao Lijian, spokesperson for …").
+func npAfter(ts []token, i int) (np, appos []token) {
+	np = collectRight(ts, i)
+	k := i + len(np)
+	if len(np) > 0 && k < len(ts) && ts[k].text == "," {
+		appos = appositionAt(ts, k+1)
+	}
+	return np, appos
+}
+
+// maxApposition is the longest apposition read, in tokens.
+const maxApposition = 16
+
+// appositionAt reads an apposition that starts at ts[i] ("spokesperson for
+// China’s Foreign Ministry", "prime minister of the self-proclaimed
+// Donetsk People's Republic"): a phrase opening with a role, running to the
+// next comma or full stop, and containing no verb.
+func appositionAt(ts []token, i int) []token {
+	if i >= len(ts) || !startsWithRole(ts[i:min(len(ts), i+3)]) {
+		return nil
+	}
+	j := i
+	for j < len(ts) && j-i < maxApposition {
+		t := ts[j]
+		if t.kind == tQuote || t.kind == tPunct && t.text != "-" && t.text != "’" || speechForms[t.lower] || fillerWords[t.lower] && t.lower != "former" || t.lower == "who" {
+			break
+		}
+		j++
+	}
+	return trimConnectors(ts[i:j])
+}
+
+func collectRight(ts []token, i int) []token {
+	j := i
+	for j < len(ts) {
+		t := ts[j]
+		switch {
+		case t.kind == tWord && pronouns[t.lower] && j == i:
+			return ts[i : j+1]
+		case t.kind == tWord && determiners[t.lower] && j == i:
+		case t.kind == tWord && connectors[t.lower] && j > i && j+1 < len(ts) &&
+			(ts[j+1].cap || determiners[ts[j+1].lower] && j+2 < len(ts) && ts[j+2].cap):
+		case t.kind == tWord && determiners[t.lower] && j > i && connectors[ts[j-1].lower]:
+		case npWord(t):
+		default:
+			return trimConnectors(ts[i:j])
+		}
+		if t.poss && j > i && !t.cap {
+			return ts[i : j+1]
+		}
+		j++
+	}
+	return trimConnectors(ts[i:j])
+}
+
+func trimConnectors(ts []token) []token {
+	for len(ts) > 0 && (connectors[ts[len(ts)-1].lower] || determiners[ts[len(ts)-1].lower]) {
+		ts = ts[:len(ts)-1]
+	}
+	for len(ts) > 0 && connectors[ts[0].lower] {
+		ts = ts[1:]
+	}
+	return ts
+}
+
+// startsWithRole reports whether a phrase reads as an apposition:
+// "spokesperson for …", "the Coordinator for …", "prime minister of …".
+func startsWithRole(ts []token) bool {
+	for _, t := range ts {
+		if determiners[t.lower] {
+			continue
+		}
+		return roleNouns[t.lower] || titleWords[t.lower] || isRoleAdjective(t.lower)
+	}
+	return false
+}
+
+func isTimeWord(t token) bool {
+	switch t.lower {
+	case "on", "yesterday", "today", "tonight", "last", "late", "early", "week", "month", "year",
+		"morning", "afternoon", "evening", "night", "earlier", "this":
+		return true
+	}
+	return stopCaps[t.lower] && t.cap && (strings.HasSuffix(t.lower, "day") || isMonth(t.lower))
+}
+
+func isMonth(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december":
+		return true
+	}
+	return false
+}
+
+// nameRun finds the last run of name words in a phrase: capitalised words
+// that are not titles, organisations, places or sentence openers.
+func nameRun(ts []token, people *registry) (from, to int) {
+	from, to = -1, -1
+	for i := 0; i < len(ts); {
+		if !isNameWord(ts[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) || nameParticles[ts[j].lower] && j+1 < len(ts) && isNameWord(ts[j+1])) {
+			j++
+		}
+		single := j-i == 1
+		known := single && (people.bySurname(ts[i].base) != "" || i > 0 && (honorifics[ts[i-1].lower] || titleWords[ts[i-1].lower] || roleNouns[ts[i-1].lower]))
+		if !single || known {
+			from, to = i, j
+		}
+		i = j
+	}
+	return from, to
+}
+
+// isNameWord: could this word be part of a person's name?
+func isNameWord(t token) bool {
+	if t.kind != tWord || !t.cap || isDigitWord(t.lower) {
+		return false
+	}
+	l := t.lower
+	if stopCaps[l] || titleWords[l] || orgWords[l] || docWords[l] || roleNouns[l] || honorifics[l] {
+		return false
+	}
+	if _, ok := gazetteer[l]; ok {
+		return false
+	}
+	return !isAllCaps(t.base) || len(t.base) <= 1
+}
+
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// interpret reads a noun phrase as a speaker mention.
+func interpret(np, appos []token, p string, people *registry) mention {
+	for len(np) > 0 && determiners[np[0].lower] {
+		np = np[1:]
+	}
+	if len(np) == 0 {
+		return mention{}
+	}
+	if len(np) == 1 && pronouns[np[0].lower] {
+		return mention{kind: mPronoun, name: np[0].lower}
+	}
+	title := joinTokens(appos, p)
+	hasOrgWord := false
+	for _, t := range np {
+		if orgWords[t.lower] && t.cap {
+			hasOrgWord = true
+		}
+	}
+	if from, to := nameRun(np, people); from >= 0 && !(hasOrgWord && to == len(np)-1) {
+		if to < len(np) && orgWords[np[to].lower] {
+			goto notPerson
+		}
+		name := joinBases(np[from:to], p)
+		if to-from == 1 {
+			if full := people.bySurname(np[from].base); full != "" {
+				name = full
+			}
+		}
+		pre := strings.TrimSpace(joinTokens(stripDeterminers(np[:from]), p))
+		rest := strings.TrimSpace(joinTokens(np[to:], p)) // "Boris Johnson of Britain"
+		return mention{kind: mPerson, name: name, title: joinNonEmpty(pre, rest, title)}
+	}
+notPerson:
+	text := joinBases(np, p)
+	head := ""
+	for _, t := range np {
+		switch {
+		case roleNouns[t.lower] && !t.cap || roleNouns[t.lower] && t.lower != "statement" && head == "":
+			head = t.lower
+		}
+	}
+	if head != "" && head != "statement" {
+		if strings.HasSuffix(head, "s") && head != "chief" && !strings.HasSuffix(head, "ss") {
+			return mention{kind: mGroup, name: text, head: head}
+		}
+		return mention{kind: mRole, name: text, head: head, title: joinNonEmpty(text, title)}
+	}
+	for _, t := range np {
+		if docWords[t.lower] {
+			return mention{kind: mDoc, name: text, head: t.lower}
+		}
+	}
+	for _, t := range np {
+		if t.cap && !stopCaps[t.lower] {
+			return mention{kind: mOrg, name: text}
+		}
+	}
+	for _, t := range np {
+		if plainOrgNouns[t.lower] {
+			return mention{kind: mOrg, head: t.lower}
+		}
+	}
+	return mention{}
+}
+
+func stripDeterminers(ts []token) []token {
+	for len(ts) > 0 && determiners[ts[0].lower] {
+		ts = ts[1:]
+	}
+	return ts
+}
+
+// joinBases writes a phrase with its final possessive removed.
+func joinBases(ts []token, p string) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	last := ts[len(ts)-1]
+	return p[ts[0].start:last.start] + last.base
+}
+
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, s := range parts {
+		if s = strings.Trim(s, " ,"); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,190 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quotation marks, by family. A straight mark is decided by what stands
+// around it; a curly one says which way it faces, except ’, which is also
+// the apostrophe.
+const (
+	dblOpen  = "“„«"
+	dblClose = "”»"
+)
+
+// span is one quotation in a paragraph: marks at [open, start) and
+// [end, close); the quoted words at [start, end).
+type span struct {
+	open, start, end, close int
+	openEnded               bool // no closing mark before the paragraph ended
+}
+
+// scanQuotes finds the top-level quotations in one paragraph. Quotes nested
+// inside another are part of it and not returned, so spans never overlap.
+// An opening mark that is never closed yields a final openEnded span running
+// to the end of the paragraph; the caller decides whether it is a real
+// quotation (one that runs on into the next paragraph) or a stray mark. A
+// stray mark never reaches past its own paragraph.
+func scanQuotes(p string) []span {
+	var out []span
+	const (
+		none = iota
+		double
+		single
+	)
+	state, openAt, startAt := none, 0, 0
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		prev, _ := utf8.DecodeLastRuneInString(p[:i])
+		if i == 0 {
+			prev = ' '
+		}
+		next, _ := utf8.DecodeRuneInString(p[i+size:])
+		if i+size >= len(p) {
+			next = ' '
+		}
+		switch state {
+		case none:
+			switch {
+			case strings.ContainsRune(dblOpen, r) && !unicode.IsSpace(next),
+				r == '"' && opensHere(prev, next):
+				state, openAt, startAt = double, i, i+size
+			case (r == '‘' || r == '\'') && opensHere(prev, next) && isWordRune(next) && closingSingleAhead(p[i+size:]):
+				state, openAt, startAt = single, i, i+size
+			}
+		case double:
+			if strings.ContainsRune(dblClose, r) ||
+				(r == '"' || r == '“') && closesHere(prev, next) {
+				out = append(out, trimmed(span{open: openAt, start: startAt, end: i, close: i + size}, p))
+				state = none
+			}
+		case single:
+			if (r == '’' || r == '\'') && closesSingle(prev, next) {
+				out = append(out, trimmed(span{open: openAt, start: startAt, end: i, close: i + size}, p))
+				state = none
+			}
+		}
+		i += size
+	}
+	if state != none {
+		out = append(out, trimmed(span{open: openAt, start: startAt, end: len(p), close: len(p), openEnded: true}, p))
+	}
+	return dropEmpty(out)
+}
+
+// opensHere: a mark opens a quotation when it follows a space, the start, or
+// opening punctuation, and is followed by text.
+func opensHere(prev, next rune) bool {
+	if unicode.IsSpace(next) {
+		return false
+	}
+	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+}
+
+// closesHere: a mark closes when it follows text and is followed by a
+// space, the end, or punctuation.
+func closesHere(prev, next rune) bool {
+	if unicode.IsSpace(prev) {
+		return false
+	}
+	return unicode.IsSpace(next) || unicode.IsPunct(next) || unicode.IsSymbol(next)
+}
+
+// closesSingle is closesHere for ’ and ', which are also apostrophes: inside
+// a word (don’t, People’s) they never close.
+func closesSingle(prev, next rune) bool {
+	return !unicode.IsSpace(prev) && !isWordRune(next)
+}
+
+func closingSingleAhead(rest string) bool {
+	for i, r := range rest {
+		if r != '’' && r != '\'' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(rest[:i])
+		next, _ := utf8.DecodeRuneInString(rest[i+utf8.RuneLen(r):])
+		if i+utf8.RuneLen(r) >= len(rest) {
+			next = ' '
+		}
+		if i > 0 && closesSingle(prev, next) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// trimmed moves start and end inwards past spaces, so `“ words ”` gives
+// "words".
+func trimmed(s span, p string) span {
+	for s.start < s.end {
+		r, size := utf8.DecodeRuneInString(p[s.start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.start += size
+	}
+	for s.end > s.start {
+		r, size := utf8.DecodeLastRuneInString(p[:s.end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.end -= size
+	}
+	return s
+}
+
+func dropEmpty(spans []span) []span {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.end > s.start {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// startsWithOpenMark reports whether a paragraph opens with a quotation mark,
+// which is how news marks a quotation carried on from the paragraph before.
+func startsWithOpenMark(p string) bool {
+	r, _ := utf8.DecodeRuneInString(p)
+	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘'
+}
+
+// extractQuotes finds every quotation in the body, paragraph by paragraph.
+// Paragraphs listed in skip (transcript turns) are left out.
+func extractQuotes(paras []string, skip []bool) []Quote {
+	var out []Quote
+	prevOpen := false // the previous paragraph ended inside a quotation
+	for i, p := range paras {
+		if skip != nil && skip[i] {
+			prevOpen = false
+			continue
+		}
+		spans := scanQuotes(p)
+		nextContinues := i+1 < len(paras) && startsWithOpenMark(paras[i+1])
+		thisOpen := false
+		for k, s := range spans {
+			if s.openEnded {
+				atStart := s.open == 0
+				lastPara := i == len(paras)-1
+				afterColon := strings.HasSuffix(strings.TrimSpace(p[:s.open]), ":")
+				if !atStart && !nextContinues && !lastPara && !afterColon {
+					continue // a stray mark: it must not swallow the paragraph
+				}
+				thisOpen = nextContinues
+			}
+			out = append(out, Quote{
+				Paragraph: i, Start: s.start, End: s.end, Text: p[s.start:s.end],
+				Kind:      Direct, open: s.open, close: s.close,
+				continued: k == 0 && s.open == 0 && prevOpen,
+				openEnded: s.openEnded,
+			})
+		}
+		prevOpen = thisOpen
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package corpus
+
+import "strings"
+
+// person is someone the article names in full, with the title it gives them.
+type person struct {
+	name  string
+	title string
+}
+
+// registry holds the people an article names, so that later surname-only
+// mentions ("Stoltenberg said") resolve to the full name first used, and
+// "he said" can fall back on the person last named.
+type registry struct {
+	people   []*person
+	surnames map[string]*person // last word of a name
+	firsts   map[string]*person // first word, for names written family name first ("Mr Wang" for Wang Wenbin)
+	mentions []personAt // every mention, in reading order
+}
+
+type personAt struct {
+	para, offset int
+	p            *person
+}
+
+func newRegistry() *registry {
+	return &registry{surnames: map[string]*person{}, firsts: map[string]*person{}}
+}
+
+func (r *registry) bySurname(s string) string {
+	if p := r.byWord(s); p != nil {
+		return p.name
+	}
+	return ""
+}
+
+func (r *registry) byWord(s string) *person {
+	if p := r.surnames[s]; p != nil {
+		return p
+	}
+	return r.firsts[s]
+}
+
+func (r *registry) find(name string) *person {
+	for _, p := range r.people {
+		if p.name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// scan registers the people named in one paragraph (para -1 for the title
+// block). Names are runs of two or more name words; a single word is a
+// mention of someone already known by that surname.
+func (r *registry) scan(para int, ts []token, p string) {
+	for i := 0; i < len(ts); {
+		if n := gazetteerRun(ts[i:]); n > 0 {
+			i += n
+			continue
+		}
+		if !isNameWord(ts[i]) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) && gazetteerRun(ts[j:]) == 0 && !hasLowerAfterHyphen(ts[j].text) ||
+			nameParticles[ts[j].lower] && j+1 < len(ts) && isNameWord(ts[j+1])) {
+			j++
+		}
+		followedByOrg := j < len(ts) && ts[j].kind == tWord && ts[j].cap && orgWords[ts[j].lower]
+		switch {
+		case followedByOrg:
+		case j-i >= 2:
+			name := joinBases(ts[i:j], p)
+			pr := r.find(name)
+			if pr == nil {
+				pr = &person{name: name, title: r.titleAround(ts, i, j, p)}
+				r.people = append(r.people, pr)
+				r.surnames[ts[j-1].base] = pr
+				if r.firsts[ts[i].base] == nil {
+					r.firsts[ts[i].base] = pr
+				}
+			} else if pr.title == "" {
+				pr.title = r.titleAround(ts, i, j, p)
+			}
+			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr})
+		default:
+			if pr := r.byWord(ts[i].base); pr != nil {
+				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr})
+			}
+		}
+		i = j
+	}
+}
+
+// titleAround reads the title before a name and the apposition after it.
+func (r *registry) titleAround(ts []token, i, j int, p string) string {
+	pre := stripDeterminers(collectLeft(ts, i-1))
+	var appos []token
+	if j < len(ts) && ts[j].text == "," {
+		appos = appositionAt(ts, j+1)
+	}
+	return joinNonEmpty(joinTokens(pre, p), joinTokens(appos, p))
+}
+
+// lastNamedAt returns the person most recently mentioned before a
+// position, and where.
+func (r *registry) lastNamedAt(para, offset int) (*person, [2]int) {
+	var best *person
+	var at [2]int
+	for _, m := range r.mentions {
+		if m.para > para || m.para == para && m.offset >= offset {
+			break
+		}
+		best, at = m.p, [2]int{m.para, m.offset}
+	}
+	return best, at
+}
+
+// after reports whether position a comes after position b.
+func after(a, b [2]int) bool {
+	return a[0] > b[0] || a[0] == b[0] && a[1] > b[1]
+}
+
+func hasLowerAfterHyphen(w string) bool {
+	i := strings.IndexByte(w, '-')
+	return i >= 0 && i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z'
+}
+
+// gazetteerRun returns how many capitalised words at the start of ts form a
+// gazetteer entry ("North Korea", "Hong Kong"), or 0.
+func gazetteerRun(ts []token) int {
+	var ws []string
+	for _, t := range ts[:min(len(ts), maxGazetteerWords)] {
+		if t.kind != tWord {
+			break
+		}
+		ws = append(ws, t.base)
+	}
+	if len(ws) == 0 || !ts[0].cap {
+		return 0
+	}
+	_, n := lookupParty(ws)
+	return n
+}

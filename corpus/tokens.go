@@ -1,0 +1,145 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tPunct
+	tQuote // a whole quotation, marks included, standing as one token
+)
+
+// token is a word, a punctuation mark, or a masked quotation.
+type token struct {
+	kind       tokKind
+	text       string // as written
+	lower      string // lower case, possessive removed
+	base       string // as written, possessive removed ("China’s" → "China")
+	start, end int    // byte offsets in the paragraph
+	cap        bool   // starts with an upper-case letter
+	poss       bool   // ended in 's or ’s
+	quote      int    // index into the article's quotes, for tQuote
+}
+
+// abbreviations keep their full stop, which then does not end a sentence.
+var abbreviations = words(`mr mrs ms dr prof gen lt col maj capt adm sgt st jr sr rev sen rep gov
+jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd corp co`)
+
+// tokenize splits a paragraph into tokens. quotes gives the quotations in
+// this paragraph as (index, span) pairs, sorted; each becomes one tQuote
+// token so that the words around it can be read as a sentence.
+func tokenize(p string, quotes []quoteRef) []token {
+	var out []token
+	qi := 0
+	for i := 0; i < len(p); {
+		if qi < len(quotes) && i >= quotes[qi].open {
+			q := quotes[qi]
+			out = append(out, token{kind: tQuote, text: p[q.open:q.close], start: q.open, end: q.close, quote: q.index})
+			i = max(q.close, i+1)
+			qi++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isWordRune(r):
+			end := wordEnd(p, i)
+			if qi < len(quotes) && end > quotes[qi].open {
+				end = quotes[qi].open
+			}
+			out = append(out, newWord(p[i:end], i, end))
+			i = end
+		default:
+			out = append(out, token{kind: tPunct, text: p[i : i+size], lower: p[i : i+size], start: i, end: i + size})
+			i += size
+		}
+	}
+	return out
+}
+
+type quoteRef struct {
+	index, open, close int
+}
+
+// wordEnd finds the end of the word starting at i. Hyphens, apostrophes,
+// ampersands and dots stay inside a word when a letter follows ("U.S",
+// "People’s", "Secretary-General"); an abbreviation keeps its final dot.
+func wordEnd(p string, i int) int {
+	j := i
+	for j < len(p) {
+		r, size := utf8.DecodeRuneInString(p[j:])
+		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
+			j += size
+			continue
+		}
+		if strings.ContainsRune("-'’.&", r) && j+size < len(p) {
+			next, _ := utf8.DecodeRuneInString(p[j+size:])
+			if isWordRune(next) {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	if j < len(p) && p[j] == '.' {
+		w := strings.ToLower(p[i:j])
+		if abbreviations[w] || isInitials(p[i:j]) {
+			j++
+		}
+	}
+	return j
+}
+
+// isInitials matches "U.S" and "J" (to become "U.S." and "J.").
+func isInitials(w string) bool {
+	for k, r := range w {
+		if k%2 == 0 && !unicode.IsUpper(r) || k%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+func newWord(w string, start, end int) token {
+	t := token{kind: tWord, text: w, base: w, start: start, end: end}
+	for _, suffix := range []string{"’s", "'s", "’", "'"} {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
+			if suffix == "’" || suffix == "'" {
+				if !strings.HasSuffix(w[:len(w)-len(suffix)], "s") {
+					continue
+				}
+			}
+			t.base, t.poss = w[:len(w)-len(suffix)], true
+			break
+		}
+	}
+	t.lower = strings.ToLower(t.base)
+	r, _ := utf8.DecodeRuneInString(w)
+	t.cap = unicode.IsUpper(r)
+	return t
+}
+
+// endsSentence reports whether a token closes a sentence.
+func endsSentence(t token) bool {
+	return t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";")
+}
+
+// quoteEndsSentence reports whether a masked quotation ends with its own
+// full stop, so that the words after it start a new sentence.
+func quoteEndsSentence(q string) bool {
+	q = strings.TrimRight(q, "”\"’' »")
+	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "…")
+}
+
+func joinTokens(ts []token, p string) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	return p[ts[0].start:ts[len(ts)-1].end]
+}

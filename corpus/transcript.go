@@ -1,0 +1,146 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// labelRe matches a speaker label opening a transcript paragraph: "Q:",
+// "Answer:", "Cordray:", "[John] Harwood:", "MR SMITH:".
+var labelRe = regexp.MustCompile(`^((?:\[?\p{Lu}[\p{L}\p{M}'’.\-]*\]?)(?:\s+\[?\p{Lu}[\p{L}\p{M}'’.\-]*\]?){0,3})\s*:\s+\S`)
+
+// notLabels open paragraphs with a colon without being a speaker.
+var notLabels = words(`note update editor's editors photo source related read watch listen
+correction disclaimer transcript warning breaking live background context`)
+
+// questionLabels and answerLabels are the generic transcript labels.
+var (
+	questionLabels = words(`q question interviewer journalist reporter host`)
+	answerLabels   = words(`a answer`)
+)
+
+// turn is one paragraph of a transcript.
+type turn struct {
+	para       int
+	label      string // as written, "" when the paragraph continues a turn
+	start, end int    // the words of the turn
+}
+
+// minTurns is how many labelled paragraphs make a transcript: fewer is a
+// dateline ("BEIJING: …") or an aside, not an interview.
+const minTurns = 3
+
+// findTranscript returns the turns of an interview transcript in the body,
+// or nil. Paragraphs after the first label and without one continue the
+// last label's turn until a separator ("* * *").
+func findTranscript(paras []string) []turn {
+	labels := make([]string, len(paras))
+	count, changes, distinct := 0, 0, map[string]bool{}
+	prev := ""
+	for i, p := range paras {
+		m := labelRe.FindStringSubmatch(p)
+		if m == nil || notLabels[strings.ToLower(strings.Fields(m[1])[0])] {
+			continue
+		}
+		labels[i] = m[1]
+		key := labelKey(m[1])
+		count++
+		distinct[key] = true
+		if prev != "" && prev != key {
+			changes++
+		}
+		prev = key
+	}
+	if count < minTurns || len(distinct) < 2 || changes < 2 {
+		return nil
+	}
+	var turns []turn
+	current := ""
+	for i, p := range paras {
+		switch {
+		case labels[i] != "":
+			current = labels[i]
+			rest := strings.TrimLeft(p[len(labels[i]):], " :")
+			start := len(p) - len(rest)
+			s, e := unwrap(p, start)
+			turns = append(turns, turn{para: i, label: current, start: s, end: e})
+		case current != "" && !hasLetter(p):
+			current = "" // a separator ends the interview part
+		case current != "":
+			s, e := unwrap(p, 0)
+			turns = append(turns, turn{para: i, start: s, end: e})
+		}
+	}
+	return turns
+}
+
+// unwrap returns the span of a turn's words: inside its quotation marks
+// when the whole turn is one quotation, else everything after the label.
+func unwrap(p string, start int) (int, int) {
+	rest := p[start:]
+	if spans := scanQuotes(rest); len(spans) > 0 && spans[0].open == 0 &&
+		strings.TrimSpace(rest[spans[0].close:]) == "" {
+		return start + spans[0].start, start + spans[0].end
+	}
+	return start, len(strings.TrimRight(p, " "))
+}
+
+// labelKey identifies a speaker across label forms: "[John] Harwood" and
+// "Harwood" are one.
+func labelKey(label string) string {
+	return strings.ToLower(strings.Trim(lastWord(label), "[]."))
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// interviewRoles finds who is interviewed and who asks, from the
+// paragraphs before the transcript: the interviewee is the first person
+// named, preferring one in a sentence about the interview; the interviewer
+// is another person named in such a sentence.
+func interviewRoles(people *registry, intro []string, firstTurn int) (interviewee, interviewer string) {
+	var cued []*person
+	for _, m := range people.mentions {
+		if m.para >= firstTurn {
+			break
+		}
+		if interviewee == "" {
+			interviewee = m.p.name
+		}
+		if m.para >= 0 && m.para < len(intro) && sentenceHasCue(intro[m.para], m.offset) {
+			cued = append(cued, m.p)
+		}
+	}
+	if len(cued) > 0 {
+		interviewee = cued[0].name
+		for _, p := range cued[1:] {
+			if p.name != interviewee {
+				interviewer = p.name
+				break
+			}
+		}
+	}
+	return interviewee, interviewer
+}
+
+// sentenceHasCue reports whether the sentence around offset speaks of an
+// interview.
+func sentenceHasCue(p string, offset int) bool {
+	start := strings.LastIndexAny(p[:offset], ".!?") + 1
+	end := strings.IndexAny(p[offset:], ".!?")
+	if end < 0 {
+		end = len(p) - offset
+	}
+	for _, w := range strings.Fields(strings.ToLower(p[start : offset+end])) {
+		if interviewCues[strings.Trim(w, ",;:")] {
+			return true
+		}
+	}
+	return false
+}
