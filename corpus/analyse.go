@@ -3,11 +3,18 @@ package corpus
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // maxScareWords is the longest quotation taken for a scare quote or a
 // title when no one is said to speak it.
 const maxScareWords = 3
+
+// scratch is per-goroutine working memory for the analysis: the token slab
+// is the largest allocation, and reusing it spares the garbage collector.
+type scratch struct{ tokens []token }
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{tokens: make([]token, 0, 4096)} }}
 
 // turnInfo is a transcript statement as the role rules see it.
 type turnInfo struct {
@@ -31,18 +38,26 @@ func analyse(a *Article) {
 	for i, q := range a.Quotes {
 		refs[q.Paragraph] = append(refs[q.Paragraph], quoteRef{i, q.open, q.close})
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	buf := sc.tokens[:0]
 	toks := make([][]token, len(paras))
 	people := newRegistry()
 	head := []string{a.Title, a.Dek}
 	headToks := make([][]token, len(head))
 	for k, h := range head {
-		headToks[k] = tokenize(h, nil)
+		n := len(buf)
+		buf = tokenize(buf, h, nil)
+		headToks[k] = buf[n:len(buf):len(buf)]
 		people.scan(-1, headToks[k], h)
 	}
 	for i, p := range paras {
-		toks[i] = tokenize(p, refs[i])
+		n := len(buf)
+		buf = tokenize(buf, p, refs[i])
+		toks[i] = buf[n:len(buf):len(buf)]
 		people.scan(i, toks[i], p)
 	}
+	sc.tokens = buf // keep the grown slab for the next article
 
 	at := newAttributor(a, people, toks)
 	at.run()
@@ -76,6 +91,11 @@ func analyse(a *Article) {
 			quoteParty[i] = a.Quotes[i].Party
 		}
 	}
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		q.lower = strings.ToLower(q.Text + " " + q.cue)
+		q.accuses, q.denies = hasAny(q.lower, accusationWords), hasAny(q.lower, denialWords)
+	}
 	lead := append(headToks, toks[:min(2, len(toks))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)
 	a.Accuser, a.Accused = decideSides(a, lead, leadText, people, quoteParty)
@@ -85,6 +105,9 @@ func analyse(a *Article) {
 	assignRoles(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
 	a.Debate = buildDebate(a)
+	for i := range a.Quotes {
+		a.Quotes[i].lower, a.Quotes[i].cue = "", ""
+	}
 }
 
 // addTurns turns the transcript's paragraphs into statements, each labelled
@@ -205,7 +228,7 @@ func lastWord(s string) string {
 func questionedParty(a *Article, infos []turnInfo) string {
 	charged := false
 	for i, q := range a.Quotes {
-		if q.Kind == Transcript && infos[i].question && hasAny(q.Text, accusationWords) {
+		if q.Kind == Transcript && infos[i].question && hasAny(strings.ToLower(q.Text), accusationWords) {
 			charged = true
 		}
 	}
@@ -230,7 +253,7 @@ func questionedParty(a *Article, infos []turnInfo) string {
 func turnRole(a *Article, i int, infos []turnInfo) Role {
 	q := a.Quotes[i]
 	if infos[i].question || a.Accused == "" || q.Party != a.Accused && q.Speaker != a.Accused {
-		if !infos[i].question && hasAny(q.Text, accusationWords) {
+		if !infos[i].question && hasAny(strings.ToLower(q.Text), accusationWords) {
 			return Accusation
 		}
 		return Other
@@ -249,11 +272,12 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 			break
 		}
 	}
-	if hasAny(q.Text, denialWords) || hasAny(question, accusationWords) || hasAny(question, denialWords) {
+	question = strings.ToLower(question)
+	if q.denies || hasAny(question, accusationWords) || hasAny(question, denialWords) {
 		return Response
 	}
 	if prevAnswer >= 0 && a.Quotes[prevAnswer].Role == Response && !infos[i].newTopic {
-		prev := topicWords(a.Quotes[prevAnswer].Text + " " + prevQuestion)
+		prev := topicWords(strings.ToLower(a.Quotes[prevAnswer].Text + " " + prevQuestion))
 		if overlap(prev, topicWords(question)) > 0 {
 			return Response
 		}
@@ -265,7 +289,7 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 func namedHere(ts []token, i int) bool {
 	for k, t := range ts {
 		if t.kind == tQuote && t.quote == i {
-			return k > 0 && namingWords[ts[k-1].lower]
+			return k > 0 && ts[k-1].is(cNaming)
 		}
 	}
 	return false

@@ -87,7 +87,7 @@ func (at *attributor) sentence(pi int, s []token) {
 			rightTo = qs[n+1]
 		}
 		left, right := s[leftFrom:k], s[k+1:rightTo]
-		q.cue = joinTokens(s, p)
+		q.cue = cueText(s, p)
 
 		m := mention{}
 		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10
@@ -142,6 +142,22 @@ func (at *attributor) sentence(pi int, s []token) {
 			at.lastAt = [2]int{pi, s[k].start}
 		}
 	}
+}
+
+// cueText is a sentence without its quotations: the words a role rule
+// reads along with the statement.
+func cueText(s []token, p string) string {
+	var b strings.Builder
+	for _, t := range s {
+		if t.kind == tQuote {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p[t.start:t.end])
+	}
+	return b.String()
 }
 
 func (at *attributor) setSpeaker(qi int, e *entity, own bool) {
@@ -249,7 +265,7 @@ func leftCue(ts []token, p string, people *registry) mention {
 // isSpeechVerb: a speech verb, written in lower case ("States" in "United
 // States" is no verb).
 func isSpeechVerb(t token) bool {
-	return t.kind == tWord && !t.cap && speechForms[t.lower]
+	return t.kind == tWord && !t.cap && t.is(cSpeech)
 }
 
 func hasSpeechVerb(ts []token) bool {
@@ -269,7 +285,7 @@ const maxIntroPhrase = 30
 // introductory phrase such as "In Beijing," or "On Wednesday,".
 func sentenceSubject(s []token, p string, people *registry) mention {
 	i := 0
-	if len(s) > 0 && s[0].cap && stopCaps[s[0].lower] && !determiners[s[0].lower] {
+	if len(s) > 0 && s[0].cap && s[0].is(cStop) && !s[0].is(cDeterminer) {
 		for k := 0; k < len(s) && k < maxIntroPhrase; k++ {
 			if s[k].text == "," {
 				i = k + 1

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"sort"
-	"strings"
 )
 
 // Pair is one row of an article's debate: a response next to the
@@ -30,9 +29,9 @@ func buildDebate(a *Article) []Pair {
 		q := &a.Quotes[i]
 		switch q.Role {
 		case Accusation:
-			accs = append(accs, stmt{q, topicWords(q.Text + " " + q.cue)})
+			accs = append(accs, stmt{q, topicWords(q.lower)})
 		case Response:
-			resps = append(resps, stmt{q, topicWords(q.Text + " " + q.cue)})
+			resps = append(resps, stmt{q, topicWords(q.lower)})
 		}
 	}
 	answered := map[*Quote][]*Quote{}
@@ -90,15 +89,13 @@ said against people time year years first last both each many much most even aft
 // that "accountable" meets "accountability".
 func topicWords(text string) map[string]bool {
 	set := map[string]bool{}
-	for w := range strings.FieldsFuncSeq(strings.ToLower(text), notWordRune) {
+	forEachWord(text, func(w string) bool {
 		if len(w) < 4 || topicStop[w] {
-			continue
+			return true
 		}
-		if len(w) > 5 {
-			w = w[:5]
-		}
-		set[w] = true
-	}
+		set[w[:min(5, len(w))]] = true
+		return true
+	})
 	return set
 }
 

@@ -78,6 +78,17 @@ world health organization|who
 interpol
 `)
 
+// lowerASCII lower-cases a word without allocating when it is already
+// lower case.
+func lowerASCII(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
 func buildGazetteer(table string) map[string]string {
 	g := map[string]string{}
 	for line := range strings.SplitSeq(strings.TrimSpace(table), "\n") {
@@ -116,11 +127,44 @@ var acronymOnly = words(`us uk un eu who prc ccp mss pla fsb gru svr nsa fbi cia
 // maxGazetteerWords is the longest key, in words.
 const maxGazetteerWords = 5
 
+// gazetteerFirst holds the first word of every gazetteer key, so that the
+// common case, a word that starts no entry, costs one map lookup.
+var gazetteerFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range gazetteer {
+		m[strings.Fields(k)[0]] = true
+	}
+	return m
+}()
+
+// gazetteerLongest is the most words of any entry starting with a word,
+// for the entries longer than one word.
+var gazetteerLongest = func() map[string]int {
+	m := map[string]int{}
+	for k := range gazetteer {
+		f := strings.Fields(k)
+		if len(f) > 1 {
+			m[f[0]] = max(m[f[0]], len(f))
+		}
+	}
+	return m
+}()
+
 // lookupParty finds the first gazetteer entry in a run of words, longest
 // match first. It returns the party and how many words it used.
 func lookupParty(ws []string) (string, int) {
-	for n := min(len(ws), maxGazetteerWords); n >= 1; n-- {
-		key := strings.ToLower(strings.Join(ws[:n], " "))
+	if len(ws) == 0 {
+		return "", 0
+	}
+	first := lowerASCII(ws[0])
+	if !gazetteerFirst[first] {
+		return "", 0
+	}
+	for n := min(len(ws), gazetteerLongest[first]); n >= 1; n-- {
+		key := first
+		if n > 1 {
+			key = strings.ToLower(strings.Join(ws[:n], " "))
+		}
 		p, ok := gazetteer[key]
 		if !ok || n == 1 && acronymOnly[key] && ws[0] != strings.ToUpper(ws[0]) {
 			continue

@@ -24,10 +24,67 @@ dispute refute rebut reaffirm characterize characterise`)
 var irregularSpeech = words(`said says told tells wrote writes spoke spoken
 hit hits read reads`)
 
+// lexicon is a list of word prefixes ("accus" for accuse, accused,
+// accusation), bucketed by their first three letters so that checking a
+// word costs one map lookup.
+type lexicon map[string][]string
+
+func prefixes(list string) lexicon {
+	l := lexicon{}
+	for _, w := range strings.Fields(list) {
+		k := w[:min(3, len(w))]
+		l[k] = append(l[k], w)
+	}
+	return l
+}
+
+// matches reports whether a lower-case word starts with an entry.
+func (l lexicon) matches(w string) bool {
+	for _, p := range l[w[:min(3, len(w))]] {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// forEachWord calls fn with each word of a lower-case text (letters,
+// digits, hyphens) until fn returns false.
+func forEachWord(text string, fn func(string) bool) {
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if !fn(text[start:i]) {
+				return
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(text[start:])
+	}
+}
+
+// hasAny reports whether any word of a lower-case text matches lex.
+func hasAny(text string, lex lexicon) bool {
+	found := false
+	forEachWord(text, func(w string) bool {
+		found = lex.matches(w)
+		return !found
+	})
+	return found
+}
+
 // accusationWords mark a statement that accuses, condemns or warns another
 // party of wrongdoing. They are matched as word prefixes ("accus" matches
 // accuse, accused, accusation).
-var accusationWords = words(`
+var accusationWords = prefixes(`
 accus condemn blam alleg charg indict sanction rebuk critic warn threat
 malicious malign hack attack steal stole theft espionage spy spie breach
 violat disinformation lies subvert undermin coerc destabili irresponsib
@@ -38,7 +95,7 @@ responsib accountable consequence impose enemy fake mislead deceiv cheat
 corrupt harm damag contest challeng repress`)
 
 // denialWords mark a statement that denies, rejects or rebuts a charge.
-var denialWords = words(`
+var denialWords = prefixes(`
 den deny denies denied reject dismiss refut rebut baseless groundless
 unfounded ill-founded false fabricat slander smear absurd lie lies untrue
 nonsense unjust disproportionate appeal incorrect inaccura misleading
@@ -216,13 +273,3 @@ var speechForms = func() map[string]bool {
 	}
 	return m
 }()
-
-// hasPrefixIn reports whether w starts with any entry of set.
-func hasPrefixIn(w string, set map[string]bool) bool {
-	for n := min(len(w), 16); n >= 3; n-- {
-		if set[w[:n]] {
-			return true
-		}
-	}
-	return false
-}

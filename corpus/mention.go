@@ -45,19 +45,10 @@ func npWord(t token) bool {
 		return false
 	}
 	if t.cap || isDigitWord(t.lower) {
-		return !stopCaps[t.lower] || honorifics[t.lower] || titleWords[t.lower]
+		return !t.is(cStop) || t.is(cHonorific) || t.is(cTitle)
 	}
-	return roleNouns[t.lower] || titleWords[t.lower] || plainOrgNouns[t.lower] ||
-		docWords[t.lower] || nameParticles[t.lower] || isRoleAdjective(t.lower)
-}
-
-// isRoleAdjective covers the lower-case words of titles that are not in the
-// tables but shape them: "senior", "top", "state-affiliated".
-func isRoleAdjective(w string) bool {
-	return w == "senior" || w == "top" || w == "former" || w == "chief" || w == "executive" ||
-		w == "foreign" || w == "national" || w == "state" || w == "federal" || w == "regional" ||
-		w == "local" || w == "government" || w == "ministry" || w == "managing" || w == "deputy" ||
-		w == "assistant" || w == "acting" || w == "military" || w == "fm"
+	return t.is(cRole) || t.is(cTitle) || t.is(cPlainOrg) ||
+		t.is(cDoc) || t.is(cParticle) || t.is(cRoleAdj)
 }
 
 func isDigitWord(w string) bool {
@@ -76,7 +67,7 @@ func isDigitWord(w string) bool {
 // apposition, if any.
 func npBefore(ts []token, end int) (np, appos []token) {
 	j := end - 1
-	for j >= 0 && ts[j].kind == tWord && (fillerWords[ts[j].lower] || isTimeWord(ts[j])) {
+	for j >= 0 && ts[j].kind == tWord && (ts[j].is(cFiller) || isTimeWord(ts[j])) {
 		j--
 	}
 	if j >= 0 && ts[j].text == "," {
@@ -108,11 +99,11 @@ func collectLeft(ts []token, j int) []token {
 	for i >= 0 {
 		t := ts[i]
 		switch {
-		case t.kind == tWord && (pronouns[t.lower] || t.lower == "who") && i == j:
+		case t.kind == tWord && (t.is(cPronoun) || t.lower == "who") && i == j:
 			return ts[i : j+1]
-		case t.kind == tWord && determiners[t.lower] && i < j:
+		case t.kind == tWord && t.is(cDeterminer) && i < j:
 			return ts[i : j+1] // a determiner opens the phrase
-		case t.kind == tWord && connectors[t.lower] && i < j && i > 0 && npWord(ts[i-1]) && (ts[i+1].cap || determiners[ts[i+1].lower]):
+		case t.kind == tWord && t.is(cConnector) && i < j && i > 0 && npWord(ts[i-1]) && (ts[i+1].cap || ts[i+1].is(cDeterminer)):
 		case npWord(t):
 		case t.kind == tPunct && t.text == "-" && i < j && i > 0:
 		default:
@@ -148,7 +139,7 @@ func appositionAt(ts []token, i int) []token {
 	j := i
 	for j < len(ts) && j-i < maxApposition {
 		t := ts[j]
-		if t.kind == tQuote || t.kind == tPunct && t.text != "-" && t.text != "’" || speechForms[t.lower] || fillerWords[t.lower] && t.lower != "former" || t.lower == "who" {
+		if t.kind == tQuote || t.kind == tPunct && t.text != "-" && t.text != "’" || t.is(cSpeech) || t.is(cFiller) && t.lower != "former" || t.lower == "who" {
 			break
 		}
 		j++
@@ -161,12 +152,12 @@ func collectRight(ts []token, i int) []token {
 	for j < len(ts) {
 		t := ts[j]
 		switch {
-		case t.kind == tWord && pronouns[t.lower] && j == i:
+		case t.kind == tWord && t.is(cPronoun) && j == i:
 			return ts[i : j+1]
-		case t.kind == tWord && determiners[t.lower] && j == i:
-		case t.kind == tWord && connectors[t.lower] && j > i && j+1 < len(ts) &&
-			(ts[j+1].cap || determiners[ts[j+1].lower] && j+2 < len(ts) && ts[j+2].cap):
-		case t.kind == tWord && determiners[t.lower] && j > i && connectors[ts[j-1].lower]:
+		case t.kind == tWord && t.is(cDeterminer) && j == i:
+		case t.kind == tWord && t.is(cConnector) && j > i && j+1 < len(ts) &&
+			(ts[j+1].cap || ts[j+1].is(cDeterminer) && j+2 < len(ts) && ts[j+2].cap):
+		case t.kind == tWord && t.is(cDeterminer) && j > i && ts[j-1].is(cConnector):
 		case npWord(t):
 		default:
 			return trimConnectors(ts[i:j])
@@ -180,10 +171,10 @@ func collectRight(ts []token, i int) []token {
 }
 
 func trimConnectors(ts []token) []token {
-	for len(ts) > 0 && (connectors[ts[len(ts)-1].lower] || determiners[ts[len(ts)-1].lower]) {
+	for len(ts) > 0 && (ts[len(ts)-1].is(cConnector) || ts[len(ts)-1].is(cDeterminer)) {
 		ts = ts[:len(ts)-1]
 	}
-	for len(ts) > 0 && connectors[ts[0].lower] {
+	for len(ts) > 0 && ts[0].is(cConnector) {
 		ts = ts[1:]
 	}
 	return ts
@@ -193,10 +184,10 @@ func trimConnectors(ts []token) []token {
 // "spokesperson for …", "the Coordinator for …", "prime minister of …".
 func startsWithRole(ts []token) bool {
 	for _, t := range ts {
-		if determiners[t.lower] {
+		if t.is(cDeterminer) {
 			continue
 		}
-		return roleNouns[t.lower] || titleWords[t.lower] || isRoleAdjective(t.lower)
+		return t.is(cRole) || t.is(cTitle) || t.is(cRoleAdj)
 	}
 	return false
 }
@@ -207,7 +198,7 @@ func isTimeWord(t token) bool {
 		"morning", "afternoon", "evening", "night", "earlier", "this":
 		return true
 	}
-	return stopCaps[t.lower] && t.cap && (strings.HasSuffix(t.lower, "day") || isMonth(t.lower))
+	return t.is(cStop) && t.cap && (strings.HasSuffix(t.lower, "day") || isMonth(t.lower))
 }
 
 func isMonth(w string) bool {
@@ -229,11 +220,11 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) || nameParticles[ts[j].lower] && j+1 < len(ts) && isNameWord(ts[j+1])) {
+		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1])) {
 			j++
 		}
 		single := j-i == 1
-		known := single && (people.bySurname(ts[i].base) != "" || i > 0 && (honorifics[ts[i-1].lower] || titleWords[ts[i-1].lower] || roleNouns[ts[i-1].lower]))
+		known := single && (people.bySurname(ts[i].base) != "" || i > 0 && (ts[i-1].is(cHonorific) || ts[i-1].is(cTitle) || ts[i-1].is(cRole)))
 		if !single || known {
 			from, to = i, j
 		}
@@ -247,11 +238,7 @@ func isNameWord(t token) bool {
 	if t.kind != tWord || !t.cap || isDigitWord(t.lower) {
 		return false
 	}
-	l := t.lower
-	if stopCaps[l] || titleWords[l] || orgWords[l] || docWords[l] || roleNouns[l] || honorifics[l] {
-		return false
-	}
-	if _, ok := gazetteer[l]; ok {
+	if t.is(cStop|cTitle|cOrg|cDoc|cRole|cHonorific) || t.lower != "" && gazetteer[t.lower] != "" {
 		return false
 	}
 	return !isAllCaps(t.base) || len(t.base) <= 1
@@ -272,24 +259,24 @@ func isAllCaps(w string) bool {
 
 // interpret reads a noun phrase as a speaker mention.
 func interpret(np, appos []token, p string, people *registry) mention {
-	for len(np) > 0 && determiners[np[0].lower] {
+	for len(np) > 0 && np[0].is(cDeterminer) {
 		np = np[1:]
 	}
 	if len(np) == 0 {
 		return mention{}
 	}
-	if len(np) == 1 && pronouns[np[0].lower] {
+	if len(np) == 1 && np[0].is(cPronoun) {
 		return mention{kind: mPronoun, name: np[0].lower}
 	}
 	title := joinTokens(appos, p)
 	hasOrgWord := false
 	for _, t := range np {
-		if orgWords[t.lower] && t.cap {
+		if t.is(cOrg) && t.cap {
 			hasOrgWord = true
 		}
 	}
 	if from, to := nameRun(np, people); from >= 0 && !(hasOrgWord && to == len(np)-1) {
-		if to < len(np) && orgWords[np[to].lower] {
+		if to < len(np) && np[to].is(cOrg) {
 			goto notPerson
 		}
 		name := joinBases(np[from:to], p)
@@ -307,7 +294,7 @@ notPerson:
 	head := ""
 	for _, t := range np {
 		switch {
-		case roleNouns[t.lower] && !t.cap || roleNouns[t.lower] && t.lower != "statement" && head == "":
+		case t.is(cRole) && !t.cap || t.is(cRole) && t.lower != "statement" && head == "":
 			head = t.lower
 		}
 	}
@@ -318,17 +305,17 @@ notPerson:
 		return mention{kind: mRole, name: text, head: head, title: joinNonEmpty(text, title)}
 	}
 	for _, t := range np {
-		if docWords[t.lower] {
+		if t.is(cDoc) {
 			return mention{kind: mDoc, name: text, head: t.lower}
 		}
 	}
 	for _, t := range np {
-		if t.cap && !stopCaps[t.lower] {
+		if t.cap && !t.is(cStop) {
 			return mention{kind: mOrg, name: text}
 		}
 	}
 	for _, t := range np {
-		if plainOrgNouns[t.lower] {
+		if t.is(cPlainOrg) {
 			return mention{kind: mOrg, head: t.lower}
 		}
 	}
@@ -336,7 +323,7 @@ notPerson:
 }
 
 func stripDeterminers(ts []token) []token {
-	for len(ts) > 0 && determiners[ts[0].lower] {
+	for len(ts) > 0 && ts[0].is(cDeterminer) {
 		ts = ts[1:]
 	}
 	return ts

@@ -41,6 +41,11 @@ type Quote struct {
 	open, close int
 	// question marks an interviewer's turn in a transcript.
 	question bool
+	// lower is the statement and its cue in lower case, and accuses and
+	// denies what its words say; all three are set once, for the role
+	// rules, and lower is dropped after the analysis.
+	lower           string
+	accuses, denies bool
 }
 
 // Speaker is a person, organisation, group or document quoted in an article.

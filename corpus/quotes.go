@@ -36,6 +36,12 @@ func scanQuotes(p string) []span {
 	)
 	state, openAt, startAt := none, 0, 0
 	for i := 0; i < len(p); {
+		// Every mark is '"', '\'' or a multi-byte rune; other ASCII bytes
+		// are skipped without decoding.
+		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		prev, _ := utf8.DecodeLastRuneInString(p[:i])
 		if i == 0 {
@@ -179,7 +185,7 @@ func extractQuotes(paras []string, skip []bool) []Quote {
 			}
 			out = append(out, Quote{
 				Paragraph: i, Start: s.start, End: s.end, Text: p[s.start:s.end],
-				Kind:      Direct, open: s.open, close: s.close,
+				Kind: Direct, open: s.open, close: s.close,
 				continued: k == 0 && s.open == 0 && prevOpen,
 				openEnded: s.openEnded,
 			})

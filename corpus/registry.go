@@ -15,7 +15,7 @@ type registry struct {
 	people   []*person
 	surnames map[string]*person // last word of a name
 	firsts   map[string]*person // first word, for names written family name first ("Mr Wang" for Wang Wenbin)
-	mentions []personAt // every mention, in reading order
+	mentions []personAt         // every mention, in reading order
 }
 
 type personAt struct {
@@ -65,10 +65,10 @@ func (r *registry) scan(para int, ts []token, p string) {
 		}
 		j := i + 1
 		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) && gazetteerRun(ts[j:]) == 0 && !hasLowerAfterHyphen(ts[j].text) ||
-			nameParticles[ts[j].lower] && j+1 < len(ts) && isNameWord(ts[j+1])) {
+			ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1])) {
 			j++
 		}
-		followedByOrg := j < len(ts) && ts[j].kind == tWord && ts[j].cap && orgWords[ts[j].lower]
+		followedByOrg := j < len(ts) && ts[j].kind == tWord && ts[j].cap && ts[j].is(cOrg)
 		switch {
 		case followedByOrg:
 		case j-i >= 2:
@@ -131,15 +131,16 @@ func hasLowerAfterHyphen(w string) bool {
 // gazetteerRun returns how many capitalised words at the start of ts form a
 // gazetteer entry ("North Korea", "Hong Kong"), or 0.
 func gazetteerRun(ts []token) int {
-	var ws []string
+	if len(ts) == 0 || ts[0].kind != tWord || !ts[0].cap || !ts[0].is(cGazetteer) {
+		return 0
+	}
+	var buf [maxGazetteerWords]string
+	ws := buf[:0]
 	for _, t := range ts[:min(len(ts), maxGazetteerWords)] {
 		if t.kind != tWord {
 			break
 		}
 		ws = append(ws, t.base)
-	}
-	if len(ws) == 0 || !ts[0].cap {
-		return 0
 	}
 	_, n := lookupParty(ws)
 	return n

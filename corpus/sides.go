@@ -34,11 +34,10 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		if party == "" || q.Kind == Scare || q.question || len(strings.Fields(q.Text)) <= maxScareWords {
 			continue
 		}
-		text := q.Text + " " + q.cue
 		switch {
-		case hasAny(text, denialWords):
+		case q.denies:
 			s.accused[party] += statementWeight
-		case hasAny(text, accusationWords):
+		case q.accuses:
 			s.accuser[party] += statementWeight
 		}
 	}
@@ -54,18 +53,18 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		}
 		passive := v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are")
 		switch {
-		case rebuttalVerbs[t.lower]:
+		case t.is(cRebuttal):
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accuser[party] += leadWeight
 			}
-		case accusingVerbs[t.lower] && passive:
+		case t.is(cAccusing) && passive:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case accusingVerbs[t.lower]:
+		case t.is(cAccusing):
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accuser[party] += leadWeight
 			}
@@ -128,16 +127,6 @@ func best(scores map[string]int, except string) string {
 	return who
 }
 
-// hasAny reports whether any word of text starts with an entry of set.
-func hasAny(text string, set map[string]bool) bool {
-	for w := range strings.FieldsFuncSeq(strings.ToLower(text), notWordRune) {
-		if set[w] || hasPrefixIn(w, set) {
-			return true
-		}
-	}
-	return false
-}
-
 func notWordRune(r rune) bool { return !isWordRune(r) && r != '-' }
 
 // assignRoles gives each statement its role from the speaker's side, and
@@ -145,7 +134,6 @@ func notWordRune(r rune) bool { return !isWordRune(r) && r != '-' }
 func assignRoles(a *Article, turns []turnInfo) {
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
-		text := q.Text + " " + q.cue
 		switch {
 		case q.Kind == Scare || q.Speaker == "":
 			q.Role = Other
@@ -154,12 +142,12 @@ func assignRoles(a *Article, turns []turnInfo) {
 		case a.Accused != "" && q.Party == a.Accused:
 			q.Role = Response
 		case a.Accuser != "" && q.Party == a.Accuser:
-			if hasAny(text, accusationWords) || mentionsParty(text, a.Accused) {
+			if q.accuses || mentionsParty(q.lower, a.Accused) {
 				q.Role = Accusation
 			} else {
 				q.Role = Other
 			}
-		case hasAny(text, accusationWords) && (a.Accused == "" || mentionsParty(text, a.Accused)):
+		case q.accuses && (a.Accused == "" || mentionsParty(q.lower, a.Accused)):
 			q.Role = Accusation
 		default:
 			q.Role = Other
@@ -167,20 +155,20 @@ func assignRoles(a *Article, turns []turnInfo) {
 	}
 }
 
-// mentionsParty reports whether a text names a party or a place the
-// gazetteer ties to it.
-func mentionsParty(text, party string) bool {
+// mentionsParty reports whether a lower-case text names a party or a
+// place the gazetteer ties to it.
+func mentionsParty(lower, party string) bool {
 	if party == "" {
 		return false
 	}
-	if strings.Contains(strings.ToLower(text), strings.ToLower(party)) {
+	if strings.Contains(lower, strings.ToLower(party)) {
 		return true
 	}
-	ws := strings.FieldsFunc(text, notWordRune)
-	for i := range ws {
-		if p, _ := lookupParty(ws[i:]); p == party {
-			return true
-		}
-	}
-	return false
+	found := false
+	forEachWord(lower, func(w string) bool {
+		p, ok := gazetteer[w]
+		found = ok && p == party
+		return !found
+	})
+	return found
 }

@@ -18,12 +18,13 @@ const (
 type token struct {
 	kind       tokKind
 	text       string // as written
-	lower      string // lower case, possessive removed
+	lower      string // lower case, possessive removed; "" for a capitalised word in no table
 	base       string // as written, possessive removed ("China’s" → "China")
 	start, end int    // byte offsets in the paragraph
 	cap        bool   // starts with an upper-case letter
-	poss       bool   // ended in 's or ’s
-	quote      int    // index into the article's quotes, for tQuote
+	class      wordClass
+	poss       bool // ended in 's or ’s
+	quote      int  // index into the article's quotes, for tQuote
 }
 
 // abbreviations keep their full stop, which then does not end a sentence.
@@ -33,8 +34,11 @@ jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd corp co`)
 // tokenize splits a paragraph into tokens. quotes gives the quotations in
 // this paragraph as (index, span) pairs, sorted; each becomes one tQuote
 // token so that the words around it can be read as a sentence.
-func tokenize(p string, quotes []quoteRef) []token {
-	var out []token
+//
+// Tokens are appended to buf, which the caller may reuse between articles:
+// tokens never outlive the analysis.
+func tokenize(buf []token, p string, quotes []quoteRef) []token {
+	out := buf
 	qi := 0
 	for i := 0; i < len(p); {
 		if qi < len(quotes) && i >= quotes[qi].open {
@@ -73,6 +77,10 @@ type quoteRef struct {
 func wordEnd(p string, i int) int {
 	j := i
 	for j < len(p) {
+		if c := p[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[j:])
 		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
 			j += size
@@ -106,22 +114,39 @@ func isInitials(w string) bool {
 	return len(w) > 0
 }
 
-func newWord(w string, start, end int) token {
-	t := token{kind: tWord, text: w, base: w, start: start, end: end}
-	for _, suffix := range []string{"’s", "'s", "’", "'"} {
-		if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
-			if suffix == "’" || suffix == "'" {
-				if !strings.HasSuffix(w[:len(w)-len(suffix)], "s") {
-					continue
-				}
-			}
-			t.base, t.poss = w[:len(w)-len(suffix)], true
-			break
+// lowerWord lower-cases a word, without allocating when it is already
+// lower-case ASCII, as most words are.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(w)
 		}
 	}
-	t.lower = strings.ToLower(t.base)
-	r, _ := utf8.DecodeRuneInString(w)
-	t.cap = unicode.IsUpper(r)
+	return w
+}
+
+func newWord(w string, start, end int) token {
+	t := token{kind: tWord, text: w, base: w, start: start, end: end}
+	if last := w[len(w)-1]; last == 's' || last == '\'' || last == 0x99 { // 0x99 ends ’
+		for _, suffix := range []string{"’s", "'s", "’", "'"} {
+			if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
+				if suffix == "’" || suffix == "'" {
+					if !strings.HasSuffix(w[:len(w)-len(suffix)], "s") {
+						continue
+					}
+				}
+				t.base, t.poss = w[:len(w)-len(suffix)], true
+				break
+			}
+		}
+	}
+	t.class, t.lower = classify(t.base)
+	if c := w[0]; c < utf8.RuneSelf {
+		t.cap = 'A' <= c && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(w)
+		t.cap = unicode.IsUpper(r)
+	}
 	return t
 }
 

@@ -1,0 +1,74 @@
+package corpus
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"counterpoint/corpus/synth"
+)
+
+// BenchmarkAnalyseSeeds: parsing and analysing the five embedded seeds
+// (target: under 5 ms).
+func BenchmarkAnalyseSeeds(b *testing.B) {
+	for b.Loop() {
+		LoadSeeds()
+	}
+}
+
+// BenchmarkLoad reads and analyses synthetic corpora from disk on all
+// cores (targets: 10k articles under 1 s, 100k under 10 s, scaling
+// linearly; heap under 3x the corpus size). It reports MB/s and the heap
+// the loaded corpus holds per byte of text (heap/corpus).
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			if testing.Short() && n > 10_000 {
+				b.Skip("100k articles take a minute to write; run without -short")
+			}
+			dir := b.TempDir()
+			size, err := synth.Write(dir, n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(size)
+			var c *Corpus
+			b.ResetTimer()
+			for b.Loop() {
+				c, err = Load([]string{dir}, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(heapPerByte(c, size), "heap/corpus")
+		})
+	}
+}
+
+// heapPerByte measures the live heap with the corpus held, relative to the
+// corpus size on disk.
+func heapPerByte(c *Corpus, size int64) float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	runtime.KeepAlive(c)
+	return float64(m.HeapAlloc) / float64(size)
+}
+
+// BenchmarkAnalyseArticle is the per-article cost of parsing and analysis,
+// with the text already in memory.
+func BenchmarkAnalyseArticle(b *testing.B) {
+	texts := make([]string, 200)
+	var size int64
+	for i := range texts {
+		texts[i] = synth.Article(i)
+		size += int64(len(texts[i]))
+	}
+	b.SetBytes(size / int64(len(texts)))
+	i := 0
+	for b.Loop() {
+		Parse("x", "x", texts[i%len(texts)]).Analyse()
+		i++
+	}
+}

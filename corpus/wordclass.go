@@ -1,0 +1,111 @@
+package corpus
+
+import "unicode/utf8"
+
+// wordClass is the set of rule tables a word belongs to, as bits. Each
+// token looks its word up once, when it is made; the rules then test bits
+// instead of looking the word up in table after table.
+type wordClass uint32
+
+const (
+	cStop wordClass = 1 << iota
+	cTitle
+	cOrg
+	cDoc
+	cRole
+	cHonorific
+	cPronoun
+	cDeterminer
+	cConnector
+	cFiller
+	cParticle
+	cPlainOrg
+	cSpeech
+	cRebuttal
+	cAccusing
+	cNaming
+	cRoleAdj
+	cGazetteer // the first word of a gazetteer entry
+)
+
+// roleAdjectives are lower-case words that shape titles without being in
+// the title table: "senior", "top", "state-affiliated".
+var roleAdjectives = words(`senior top former chief executive foreign national state federal
+regional local government ministry managing deputy assistant acting military fm`)
+
+type classEntry struct {
+	class wordClass
+	word  string // the lower-case key, so a token can share it
+}
+
+var lexClass = func() map[string]classEntry {
+	m := map[string]classEntry{}
+	add := func(set map[string]bool, c wordClass) {
+		for w := range set {
+			e := m[w]
+			e.class |= c
+			e.word = w
+			m[w] = e
+		}
+	}
+	add(stopCaps, cStop)
+	add(titleWords, cTitle)
+	add(orgWords, cOrg)
+	add(docWords, cDoc)
+	add(roleNouns, cRole)
+	add(honorifics, cHonorific)
+	add(pronouns, cPronoun)
+	add(determiners, cDeterminer)
+	add(connectors, cConnector)
+	add(fillerWords, cFiller)
+	add(nameParticles, cParticle)
+	add(plainOrgNouns, cPlainOrg)
+	add(speechForms, cSpeech)
+	add(rebuttalVerbs, cRebuttal)
+	add(accusingVerbs, cAccusing)
+	add(namingWords, cNaming)
+	add(roleAdjectives, cRoleAdj)
+	add(gazetteerFirst, cGazetteer)
+	add(words(`who according to back against on day former`), 0)
+	return m
+}()
+
+// classify returns a word's classes and its lower-case form. Lower-case
+// ASCII words are their own key; others are lowered in a stack buffer, so
+// that a capitalised word that is in no table costs no allocation (its
+// lower-case form is then not needed, and "" is returned).
+func classify(w string) (wordClass, string) {
+	ascii, lower := true, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	switch {
+	case ascii && lower:
+		return lexClass[w].class, w
+	case ascii && len(w) <= 64:
+		var buf [64]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		e, ok := lexClass[string(buf[:len(w)])]
+		if !ok {
+			return 0, ""
+		}
+		return e.class, e.word
+	}
+	l := lowerWord(w)
+	return lexClass[l].class, l
+}
+
+func (t token) is(c wordClass) bool { return t.class&c != 0 }
