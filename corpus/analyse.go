@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 	"sync"
@@ -80,9 +81,10 @@ func analyse(a *Article) {
 	for i := range a.Quotes {
 		if e := at.speaker[i]; e != nil {
 			a.Quotes[i].Party = e.affiliation()
-			if a.Quotes[i].Party == "" && local != "" && servesGovernment(e.titles) {
-				// "foreign ministry spokesman" in a story from BEIJING.
-				a.Quotes[i].Party = local
+			if a.Quotes[i].Party == "" && servesGovernment(e.titles) {
+				// "foreign ministry spokesman" in a story from BEIJING,
+				// or in a sentence opening "In Minsk,".
+				a.Quotes[i].Party = cmp.Or(e.place, placeOf(a.Quotes, e, at.speaker), local)
 			}
 			if a.Quotes[i].Party == "" {
 				a.Quotes[i].Party = e.name
@@ -283,6 +285,16 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 		}
 	}
 	return Other
+}
+
+// placeOf is the first place given for any statement of entity e.
+func placeOf(qs []Quote, e *entity, speakers []*entity) string {
+	for i, q := range qs {
+		if speakers[i] == e && q.place != "" {
+			return q.place
+		}
+	}
+	return ""
 }
 
 // namedHere reports whether quotation i directly follows a naming word.

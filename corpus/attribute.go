@@ -1,12 +1,16 @@
 package corpus
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // entity is a resolved speaker.
 type entity struct {
 	name   string
 	kind   mentionKind
 	titles []string // every title and role phrase the article gives them
+	place  string   // party of the place they were introduced in, if any
 }
 
 // attributor walks an article in reading order and gives each quotation a
@@ -74,6 +78,7 @@ func (at *attributor) sentence(pi int, s []token) {
 	p := at.a.Paragraphs[pi]
 	var subject *mention
 	at.inSent = nil
+	place := sentencePlace(s, p)
 	lastBefore := at.last
 	lastBeforeAt := at.lastAt
 	for n, k := range qs {
@@ -88,6 +93,7 @@ func (at *attributor) sentence(pi int, s []token) {
 		}
 		left, right := s[leftFrom:k], s[k+1:rightTo]
 		q.cue = cueText(s, p)
+		q.place = place
 
 		m := mention{}
 		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10
@@ -277,6 +283,20 @@ func hasSpeechVerb(ts []token) bool {
 	return false
 }
 
+// sentencePlace returns the party of the place an "In Beijing," or "From
+// Moscow," opening names, or "".
+func sentencePlace(s []token, p string) string {
+	if len(s) < 3 || s[0].lower != "in" && s[0].lower != "from" {
+		return ""
+	}
+	for k := 1; k < len(s) && k < 5; k++ {
+		if s[k].text == "," {
+			return partyOf(joinTokens(s[1:k], p))
+		}
+	}
+	return ""
+}
+
 // maxIntroPhrase is the longest introductory phrase skipped to find a
 // sentence's subject ("Asked how the tactics … differ from …,").
 const maxIntroPhrase = 30
@@ -302,8 +322,9 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 	switch m.kind {
 	case mPerson:
 		e := at.entity(m.name, mPerson)
-		if pr := at.people.find(m.name); pr != nil && pr.title != "" {
+		if pr := at.people.find(m.name); pr != nil {
 			e.addTitle(pr.title)
+			e.place = cmp.Or(e.place, pr.place)
 		}
 		e.addTitle(m.title)
 		return e
@@ -367,7 +388,7 @@ func (at *attributor) resolveRole(m mention) *entity {
 		}
 		return false
 	}
-	if e := at.latest(func(e *entity) bool { return e.kind == mPerson && hasRole(e.titles...) }); e != nil {
+	if e := at.latest(func(e *entity) bool { return hasRole(e.titles...) }); e != nil {
 		e.addTitle(m.title)
 		return e
 	}
@@ -385,7 +406,9 @@ func (at *attributor) resolveRole(m mention) *entity {
 		if at.last != nil && at.last.affiliation() == org {
 			return at.last
 		}
-		return at.entity(org, mOrg)
+		e := at.entity(org, mOrg)
+		e.addTitle(m.title) // so that "the spokesperson" finds it again
+		return e
 	}
 	// "the Iranian diplomat": the last person quoted, if on that side.
 	party := partyOf(m.title)

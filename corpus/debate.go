@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"sort"
+	"strings"
 )
 
 // Pair is one row of an article's debate: a response next to the
@@ -12,6 +13,13 @@ type Pair struct {
 	Response   *Quote
 }
 
+// statement is a quotation with its topic words: those of the quoted
+// words, and those of the words and the sentence around them together.
+type statement struct {
+	q          *Quote
+	words, cue map[string]bool
+}
+
 // minTopicOverlap is how many content words a response must share with an
 // accusation to be paired with it.
 const minTopicOverlap = 2
@@ -20,30 +28,34 @@ const minTopicOverlap = 2
 // topic words with (the nearest earlier one on a tie); accusations and
 // responses left over get rows of their own. Rows follow the article.
 func buildDebate(a *Article) []Pair {
-	type stmt struct {
-		q     *Quote
-		topic map[string]bool
-	}
-	var accs, resps []stmt
+	var accs, resps []statement
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
-		switch q.Role {
-		case Accusation:
-			accs = append(accs, stmt{q, topicWords(q.lower)})
-		case Response:
-			resps = append(resps, stmt{q, topicWords(q.lower)})
+		if q.Role != Accusation && q.Role != Response {
+			continue
+		}
+		s := statement{q, topicWords(strings.ToLower(q.Text)), topicWords(q.lower)}
+		if q.Role == Accusation {
+			accs = append(accs, s)
+		} else {
+			resps = append(resps, s)
 		}
 	}
 	answered := map[*Quote][]*Quote{}
 	var alone []*Quote
 	for _, r := range resps {
+		// The quoted words weigh twice what the sentence around them
+		// does; on a tie the accusation nearest before the response wins.
 		var pick *Quote
 		top := minTopicOverlap - 1
 		for _, ac := range accs {
-			n := overlap(ac.topic, r.topic)
-			if n > top || n == top && pick != nil && before(ac.q, r.q) {
+			n := 2*overlap(ac.words, r.words) + overlap(ac.cue, r.cue)
+			if n > top || n == top && pick != nil && before(ac.q, r.q) && before(pick, ac.q) {
 				top, pick = n, ac.q
 			}
+		}
+		if pick == nil && r.q.denies {
+			pick = nearestCharge(accs, r.q)
 		}
 		if pick == nil {
 			alone = append(alone, r.q)
@@ -65,6 +77,22 @@ func buildDebate(a *Article) []Pair {
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rowPos(rows[i]) < rowPos(rows[j]) })
 	return rows
+}
+
+// nearestCharge is the last accusation before q, else the first after it:
+// a flat denial ("We reject these claims") answers the charge it follows.
+func nearestCharge(accs []statement, q *Quote) *Quote {
+	var last *Quote
+	for _, s := range accs {
+		if !before(s.q, q) {
+			if last == nil {
+				return s.q
+			}
+			break
+		}
+		last = s.q
+	}
+	return last
 }
 
 func before(a, b *Quote) bool {
@@ -90,7 +118,9 @@ said against people time year years first last both each many much most even aft
 func topicWords(text string) map[string]bool {
 	set := map[string]bool{}
 	forEachWord(text, func(w string) bool {
-		if len(w) < 4 || topicStop[w] {
+		// Party names are in every statement of a dispute: they say
+		// nothing about which charge is answered.
+		if len(w) < 4 || topicStop[w] || gazetteer[w] != "" {
 			return true
 		}
 		set[w[:min(5, len(w))]] = true

@@ -160,7 +160,7 @@ func lookupParty(ws []string) (string, int) {
 	if !gazetteerFirst[first] {
 		return "", 0
 	}
-	for n := min(len(ws), gazetteerLongest[first]); n >= 1; n-- {
+	for n := min(len(ws), max(1, gazetteerLongest[first])); n >= 1; n-- {
 		key := first
 		if n > 1 {
 			key = strings.ToLower(strings.Join(ws[:n], " "))

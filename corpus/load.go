@@ -44,6 +44,7 @@ type source struct {
 	display string   // the path as shown to the user
 	root    *os.Root // nil for the embedded seeds or a file named directly
 	name    string   // name inside root (or the seeds FS, or the OS path)
+	id      string   // the article ID, from the name the user sees
 	seed    bool
 }
 
@@ -99,7 +100,7 @@ func seedSources() []source {
 	entries, _ := seeds.FS.ReadDir(".")
 	var out []source
 	for _, e := range entries {
-		out = append(out, source{display: "seeds/" + e.Name(), name: e.Name(), seed: true})
+		out = append(out, source{display: "seeds/" + e.Name(), name: e.Name(), id: IDFromPath(e.Name()), seed: true})
 	}
 	return out
 }
@@ -114,7 +115,7 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 		return nil, []Skipped{{display, describe(err)}}, nil
 	}
 	if !info.IsDir() {
-		return []source{{display: display, name: p}}, nil, nil
+		return []source{{display: display, name: p, id: IDFromPath(p)}}, nil, nil
 	}
 	root, err := os.OpenRoot(p)
 	if err != nil {
@@ -156,6 +157,14 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 				continue // hidden files and folders, such as .git
 			}
 			fi, err := root.Stat(name) // follows a link, but only inside the root
+			if err != nil && e.Type()&fs.ModeSymlink != 0 {
+				// os.Root refuses absolute link targets; one that still
+				// lands inside the folder is followed by its inside name.
+				if inside, ok := insideName(p, name); ok {
+					name = inside
+					fi, err = root.Stat(name)
+				}
+			}
 			if err != nil {
 				if e.Type()&fs.ModeSymlink != 0 {
 					skipped = append(skipped, Skipped{shown, "link leads outside " + display + " or nowhere"})
@@ -169,12 +178,30 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 			case !fi.Mode().IsRegular():
 				skipped = append(skipped, Skipped{shown, "not a regular file"})
 			default:
-				out = append(out, source{display: shown, root: root, name: name})
+				out = append(out, source{display: shown, root: root, name: name, id: IDFromPath(e.Name())})
 			}
 		}
 	}
 	walk(".")
 	return out, skipped, root
+}
+
+// insideName resolves the link at name under dir and returns its target as
+// a path inside dir, if it is one.
+func insideName(dir, name string) (string, bool) {
+	base, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", false
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(dir, name))
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(base, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 func isArticleName(name string) bool {
@@ -247,7 +274,7 @@ func readOne(s source, limit int64) (a *Article, reason string) {
 	if err != nil {
 		return nil, err.Error()
 	}
-	a = Parse(IDFromPath(s.name), s.display, text)
+	a = Parse(s.id, s.display, text)
 	if a.Title == "" {
 		return nil, "no text left after removing control characters"
 	}

@@ -39,6 +39,9 @@ type Quote struct {
 	// open and close bound the quotation with its marks, for masking it
 	// when the words around it are read.
 	open, close int
+	// place is the party of a place the sentence opens with ("In Minsk,
+	// …"), for officials whose title names no country.
+	place string
 	// question marks an interviewer's turn in a transcript.
 	question bool
 	// lower is the statement and its cue in lower case, and accuses and

@@ -160,6 +160,18 @@ func startsWithOpenMark(p string) bool {
 	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘'
 }
 
+// afterSpeechVerb reports whether one of the last few words before a mark
+// is a speech verb ("… the minister said “…").
+func afterSpeechVerb(before string) bool {
+	ws := strings.Fields(before)
+	for i := len(ws) - 1; i >= 0 && i >= len(ws)-4; i-- {
+		if speechForms[strings.ToLower(strings.Trim(ws[i], ",;"))] {
+			return true
+		}
+	}
+	return false
+}
+
 // extractQuotes finds every quotation in the body, paragraph by paragraph.
 // Paragraphs listed in skip (transcript turns) are left out.
 func extractQuotes(paras []string, skip []bool) []Quote {
@@ -178,7 +190,8 @@ func extractQuotes(paras []string, skip []bool) []Quote {
 				atStart := s.open == 0
 				lastPara := i == len(paras)-1
 				afterColon := strings.HasSuffix(strings.TrimSpace(p[:s.open]), ":")
-				if !atStart && !nextContinues && !lastPara && !afterColon {
+				introduced := afterColon || nextContinues && afterSpeechVerb(p[:s.open])
+				if !atStart && !lastPara && !introduced {
 					continue // a stray mark: it must not swallow the paragraph
 				}
 				thisOpen = nextContinues

@@ -6,6 +6,7 @@ import "strings"
 type person struct {
 	name  string
 	title string
+	place string // party of the place the sentence naming them opened with ("In Minsk,")
 }
 
 // registry holds the people an article names, so that later surname-only
@@ -54,7 +55,11 @@ func (r *registry) find(name string) *person {
 // block). Names are runs of two or more name words; a single word is a
 // mention of someone already known by that surname.
 func (r *registry) scan(para int, ts []token, p string) {
+	sentStart := 0
 	for i := 0; i < len(ts); {
+		if i > 0 && endsSentence(ts[i-1]) {
+			sentStart = i
+		}
 		if n := gazetteerRun(ts[i:]); n > 0 {
 			i += n
 			continue
@@ -75,7 +80,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			name := joinBases(ts[i:j], p)
 			pr := r.find(name)
 			if pr == nil {
-				pr = &person{name: name, title: r.titleAround(ts, i, j, p)}
+				pr = &person{name: name, title: r.titleAround(ts, i, j, p), place: sentencePlace(ts[sentStart:], p)}
 				r.people = append(r.people, pr)
 				r.surnames[ts[j-1].base] = pr
 				if r.firsts[ts[i].base] == nil {

@@ -1,0 +1,152 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+const goodArticle = "A title\n\n“We reject the claims,” Minister Ola Nordmann said.\n"
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ids(c *Corpus) []string {
+	var out []string
+	for _, a := range c.Articles {
+		out = append(out, a.ID)
+	}
+	return out
+}
+
+// skipReason returns the reason a path was skipped, or "".
+func skipReason(c *Corpus, suffix string) string {
+	for _, s := range c.Skipped {
+		if strings.HasSuffix(s.Path, suffix) {
+			return s.Reason
+		}
+	}
+	return ""
+}
+
+func TestLoadFolderRecursivelyInStableOrder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "b.txt"), goodArticle)
+	write(t, filepath.Join(dir, "a.md"), goodArticle)
+	write(t, filepath.Join(dir, "sub", "c.txt"), goodArticle)
+	write(t, filepath.Join(dir, "notes.pdf"), "not an article")
+	write(t, filepath.Join(dir, ".hidden", "d.txt"), goodArticle)
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(ids(c), ","); got != "a,b,c" {
+		t.Errorf("loaded %s, want a,b,c", got)
+	}
+}
+
+func TestLoadSkipsBadFilesAndKeepsTheRest(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "good.txt"), goodArticle)
+	write(t, filepath.Join(dir, "empty.txt"), "  \n\n")
+	write(t, filepath.Join(dir, "binary.txt"), "PK\x03\x04\x00\x00binary")
+	write(t, filepath.Join(dir, "controls.txt"), "\x1b[2J\x07\x00")
+	write(t, filepath.Join(dir, "big.txt"), strings.Repeat("word ", 400))
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load([]string{dir}, Options{MaxFileSize: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(ids(c), ","); got != "good" {
+		t.Errorf("loaded %s, want only good", got)
+	}
+	for name, want := range map[string]string{
+		"empty.txt":  "empty file",
+		"binary.txt": "binary file, not text",
+		"big.txt":    "too large: 2.0 KiB, the limit is 1000 B",
+		"fifo.txt":   "not a regular file",
+	} {
+		if got := skipReason(c, name); got != want {
+			t.Errorf("%s: reason %q, want %q", name, got, want)
+		}
+	}
+	if got := skipReason(c, "controls.txt"); got == "" {
+		t.Errorf("controls.txt: a file that is only control characters should be skipped")
+	}
+	for _, s := range c.Skipped {
+		if !strings.Contains(s.String(), s.Path) || !strings.HasPrefix(s.String(), "skipped ") {
+			t.Errorf("message %q does not name the file", s)
+		}
+	}
+}
+
+func TestLoadFollowsLinksOnlyInsideTheFolder(t *testing.T) {
+	outside := t.TempDir()
+	write(t, filepath.Join(outside, "secret.txt"), goodArticle)
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "real", "inside.txt"), goodArticle)
+	mustLink(t, filepath.Join(outside, "secret.txt"), filepath.Join(dir, "escape.txt"))
+	mustLink(t, filepath.Join(dir, "real", "inside.txt"), filepath.Join(dir, "alias.txt"))
+	mustLink(t, dir, filepath.Join(dir, "real", "loop")) // a folder linking to its parent
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(ids(c), ","); got != "alias,inside" {
+		t.Errorf("loaded %s, want alias,inside (the link out of the folder skipped, the loop cut)", got)
+	}
+	if skipReason(c, "escape.txt") == "" {
+		t.Errorf("the link leading outside the folder was not reported")
+	}
+}
+
+func mustLink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadNamedFilesAndMissingPaths(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "one", "same.txt"), goodArticle)
+	write(t, filepath.Join(dir, "two", "same.txt"), goodArticle)
+	c, err := Load([]string{filepath.Join(dir, "one", "same.txt"), filepath.Join(dir, "two", "same.txt"), filepath.Join(dir, "missing.txt")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(ids(c), ","); got != "same,same-2" {
+		t.Errorf("IDs %s, want same,same-2", got)
+	}
+	if got := skipReason(c, "missing.txt"); got != "no such file or folder" {
+		t.Errorf("missing file: %q", got)
+	}
+}
+
+func TestLoadNothingIsAnError(t *testing.T) {
+	c, err := Load([]string{filepath.Join(t.TempDir(), "nope")}, Options{})
+	if err == nil || len(c.Skipped) != 1 {
+		t.Errorf("err %v, skipped %v: want an error and one skip", err, c.Skipped)
+	}
+}
+
+func TestSeedsAreEmbedded(t *testing.T) {
+	c := LoadSeeds()
+	if len(c.Articles) != 5 || len(c.Skipped) != 0 {
+		t.Fatalf("seeds: %d articles, skipped %v", len(c.Articles), c.Skipped)
+	}
+	if c.Articles[0].Path != "seeds/000_7b1d9f7975e765ac.txt" {
+		t.Errorf("first seed path %q", c.Articles[0].Path)
+	}
+}

@@ -1,0 +1,105 @@
+package corpus
+
+import (
+	"reflect"
+	"testing"
+)
+
+// texts returns the quoted words scanQuotes finds in one paragraph.
+func texts(p string) []string {
+	var out []string
+	for _, s := range scanQuotes(p) {
+		out = append(out, p[s.start:s.end])
+	}
+	return out
+}
+
+func TestQuoteMarks(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"curly double", `He said “we are ready” today.`, []string{"we are ready"}},
+		{"straight double", `He said "we are ready" today.`, []string{"we are ready"}},
+		{"curly single", `in its own image ‘with little transparency’ says the chief`, []string{"with little transparency"}},
+		{"straight single", `China says 'fabricated' charges hurt ties`, []string{"fabricated"}},
+		{"straight open, curly close", `called the move "unacceptable and reckless” on Monday`, []string{"unacceptable and reckless"}},
+		{"curly open, straight close", `the use of hackers “is distinct". Next`, []string{"is distinct"}},
+		{"apostrophes inside are not closing marks", `“The People’s army won’t stop, and that's that,” he said.`, []string{"The People’s army won’t stop, and that's that,"}},
+		{"apostrophe outside opens nothing", `The allies’ rebuke and the country's reply`, nil},
+		{"brackets and ellipses stay inside", `“we [the allies] have … to act” she said`, []string{"we [the allies] have … to act"}},
+		{"a nested quotation is part of the outer one", `“withdraw the 'indictment'," he said`, []string{"withdraw the 'indictment',"}},
+		{"a trailing comma stays inside", `"absurd" , warning`, []string{"absurd"}},
+		{"two quotations", `“One,” he said, “two.”`, []string{"One,", "two."}},
+		{"German low-nine opening", `Er sagte „wir sind bereit” heute.`, []string{"wir sind bereit"}},
+		{"guillemets", `Il a dit «nous sommes prêts» hier.`, []string{"nous sommes prêts"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := texts(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuoteRunsOverParagraphs(t *testing.T) {
+	a := analysed(t,
+		`Regulator chief Anna Berg said: “The firm broke the rules for years.`,
+		`“It ignored our letters and it misled its customers.`,
+		`“That is why we went to court.”`,
+		`The firm did not comment.`,
+	)
+	want := []string{
+		"The firm broke the rules for years.",
+		"It ignored our letters and it misled its customers.",
+		"That is why we went to court.",
+	}
+	if len(a.Quotes) != len(want) {
+		t.Fatalf("got %d quotations, want %d: %+v", len(a.Quotes), len(want), a.Quotes)
+	}
+	for i, q := range a.Quotes {
+		if q.Text != want[i] || q.Speaker != "Anna Berg" || q.Paragraph != i {
+			t.Errorf("quote %d: %q by %q in ¶%d, want %q by Anna Berg in ¶%d", i, q.Text, q.Speaker, q.Paragraph, want[i], i)
+		}
+	}
+}
+
+func TestUnbalancedMarkStaysInItsParagraph(t *testing.T) {
+	a := analysed(t,
+		`The report used the word "breach several times without closing it.`,
+		`“This is a real quotation,” Minister Jon Berg said.`,
+	)
+	q := quoteOf(t, a, "This is a real")
+	if q.Text != "This is a real quotation," || q.Speaker != "Jon Berg" {
+		t.Errorf("got %q by %q", q.Text, q.Speaker)
+	}
+	for _, q := range a.Quotes {
+		if q.Paragraph == 0 {
+			t.Errorf("stray mark gave a quotation: %q", q.Text)
+		}
+	}
+}
+
+func TestArticleEndingInsideAQuote(t *testing.T) {
+	a := analysed(t,
+		`“We will appeal,” the club said in a statement.`,
+		`“The sanction is unjust and disproportionate.`,
+	)
+	q := quoteOf(t, a, "The sanction")
+	if q.Text != "The sanction is unjust and disproportionate." {
+		t.Errorf("got %q", q.Text)
+	}
+}
+
+func TestQuoteSpansPointAtTheText(t *testing.T) {
+	for _, a := range LoadSeeds().Articles {
+		for _, q := range a.Quotes {
+			p := a.Paragraphs[q.Paragraph]
+			if p[q.Start:q.End] != q.Text {
+				t.Errorf("%s ¶%d: span gives %q, text is %q", a.ID, q.Paragraph, p[q.Start:q.End], q.Text)
+			}
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// analysed parses a made-up article: a title line, then one paragraph per
+// line.
+func analysed(t *testing.T, body ...string) *Article {
+	t.Helper()
+	a := Parse("test", "test.txt", "Test article\n\n"+strings.Join(body, "\n\n")+"\n")
+	a.Analyse()
+	return a
+}
+
+// quoteOf finds the statement whose text starts with prefix.
+func quoteOf(t *testing.T, a *Article, prefix string) Quote {
+	t.Helper()
+	for _, q := range a.Quotes {
+		if strings.HasPrefix(q.Text, prefix) {
+			return q
+		}
+	}
+	var got []string
+	for _, q := range a.Quotes {
+		got = append(got, q.Text)
+	}
+	t.Fatalf("no statement starting %q; have %q", prefix, got)
+	return Quote{}
+}
+
+// Each attribution rule of the engine, on text written for the test.
+func TestSpeakerRules(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		quote   string // prefix of the statement
+		speaker string
+	}{
+		{"quote then X said",
+			[]string{"“The network was never breached,” Maria Gonzalez said."},
+			"The network", "Maria Gonzalez"},
+		{"quote then said X with apposition",
+			[]string{"“We will respond in kind,” said Henrik Dahl, spokesman for Norway’s Foreign Ministry."},
+			"We will respond", "Henrik Dahl"},
+		{"X said before the quote",
+			[]string{"Prime Minister Aiko Sato said “the evidence is overwhelming and we will act.”"},
+			"the evidence", "Aiko Sato"},
+		{"X said that",
+			[]string{"Minister Lars Olsen said that the breach was “a deliberate act of sabotage by a foreign power.”"},
+			"a deliberate act", "Lars Olsen"},
+		{"X told",
+			[]string{"Senator Ruth Adeyemi told reporters that the company had “misled regulators for years on end.”"},
+			"misled regulators", "Ruth Adeyemi"},
+		{"according to X",
+			[]string{"“The servers were wiped within hours of the intrusion,” according to Paulo Mendes, a researcher at the institute."},
+			"The servers", "Paulo Mendes"},
+		{"X was quoted as saying",
+			[]string{"Chancellor Greta Brandt was quoted as saying “there can be no impunity for attacks like these.”"},
+			"there can be no", "Greta Brandt"},
+		{"X accused Y of",
+			[]string{"Foreign Minister Omar Haddad accused Israel of “waging a campaign of digital sabotage against our hospitals.”"},
+			"waging a campaign", "Omar Haddad"},
+		{"X warned that",
+			[]string{"Defence Secretary Kate Moreno warned that “further attacks on our grid will meet a firm response.”"},
+			"further attacks", "Kate Moreno"},
+		{"he said: the subject of the previous quotation",
+			[]string{
+				"“Our systems are secure,” Minister Ivo Petrov said.",
+				"Critics disagreed with the minister.",
+				"“We have nothing to hide and nothing to fear,” he said.",
+			},
+			"We have nothing", "Ivo Petrov"},
+		{"he added: the person named since the last quotation",
+			[]string{
+				"“Our systems are secure,” Minister Ivo Petrov said.",
+				"Opposition leader Dana Whitfield later spoke to the press.",
+				"“The minister is hiding the scale of the damage from the public,” she added.",
+			},
+			"The minister is hiding", "Dana Whitfield"},
+		{"a paragraph that is only a quotation continues the speaker",
+			[]string{
+				"“We reject these claims entirely,” said Chen Wei, a government spokesman.",
+				"“They are baseless and politically motivated.”",
+			},
+			"They are baseless", "Chen Wei"},
+		{"a surname resolves to the full name",
+			[]string{
+				"Regulator chief Ingrid Falk opened the hearing on Monday.",
+				"“The firm ignored every warning we sent over three years,” Falk said.",
+			},
+			"The firm ignored", "Ingrid Falk"},
+		{"a family name written first resolves too",
+			[]string{
+				"Foreign Ministry spokesman Liu Ming spoke on Tuesday.",
+				"“The accusation is groundless,” Mr Liu said.",
+			},
+			"The accusation", "Liu Ming"},
+		{"a role noun resolves to the person introduced with it",
+			[]string{
+				"Interior Ministry spokesman Tomasz Nowak held a briefing.",
+				"The spokesman said the agency had “found no trace of foreign involvement at all.”",
+			},
+			"found no trace", "Tomasz Nowak"},
+		{"an unnamed spokesperson speaks for the organisation",
+			[]string{"An Acme Telecom spokesperson said: “We followed every rule the regulator set for us.”"},
+			"We followed", "Acme Telecom"},
+		{"an organisation speaks",
+			[]string{"The White House said the attack was “reckless and dangerous for everyone online.”"},
+			"reckless and dangerous", "White House"},
+		{"a document speaks for its author",
+			[]string{"A statement from the Football Association read: “The club broke the rules on several occasions.”"},
+			"The club broke", "Football Association"},
+		{"a group speaks",
+			[]string{"Japanese officials said the claims were “entirely without foundation in fact.”"},
+			"entirely without", "Japanese officials"},
+		{"a second quotation in the sentence keeps the speaker",
+			[]string{"“We are shocked,” Minister Eva Lind said, adding that the ruling was “unfair and unlawful in every respect.”"},
+			"unfair and unlawful", "Eva Lind"},
+		{"the speaker after a relative clause",
+			[]string{"Prosecutor Noel Grant, who spoke after the verdict, cited “years of deliberate deception by the board.”"},
+			"years of deliberate", "Noel Grant"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, tt.body...)
+			q := quoteOf(t, a, tt.quote)
+			if q.Speaker != tt.speaker {
+				t.Errorf("speaker = %q, want %q (cue: %q)", q.Speaker, tt.speaker, q.cue)
+			}
+			if q.Kind != Direct {
+				t.Errorf("kind = %q, want direct", q.Kind)
+			}
+		})
+	}
+}
+
+func TestTitlesAndParties(t *testing.T) {
+	a := analysed(t,
+		"“We will not tolerate these attacks,” said NATO Secretary-General Mark Reiter.",
+		"“The claims are fabricated,” said Zhou Bin, spokesperson for China’s Foreign Ministry.",
+		"“This is a smear,” said Beijing.",
+	)
+	cases := []struct{ quote, title, party string }{
+		{"We will not", "NATO Secretary-General", "NATO"},
+		{"The claims", "spokesperson for China’s Foreign Ministry", "China"},
+		{"This is a smear", "", "China"}, // a capital stands for its government
+	}
+	for _, c := range cases {
+		q := quoteOf(t, a, c.quote)
+		if q.RoleTitle != c.title || q.Party != c.party {
+			t.Errorf("%q: title %q party %q, want %q and %q", c.quote, q.RoleTitle, q.Party, c.title, c.party)
+		}
+	}
+}
+
+func TestScareQuotesHaveNoSpeaker(t *testing.T) {
+	a := analysed(t,
+		"The group known as “Silent Lynx” targeted banks, and the alliance adopted its “Digital Shield” plan.",
+		"Hackers called “Hafnium” were blamed, the ministry said.",
+	)
+	for _, text := range []string{"Silent Lynx", "Digital Shield", "Hafnium"} {
+		q := quoteOf(t, a, text)
+		if q.Kind != Scare || q.Speaker != "" {
+			t.Errorf("%q: kind %q speaker %q, want a scare quote with no speaker", text, q.Kind, q.Speaker)
+		}
+	}
+}
+
+func TestShortQuoteWithSpeechActIsDirect(t *testing.T) {
+	a := analysed(t, "Foreign Minister Ana Ruiz said the charges were “fabricated”.")
+	q := quoteOf(t, a, "fabricated")
+	if q.Kind != Direct || q.Speaker != "Ana Ruiz" {
+		t.Errorf("kind %q speaker %q, want direct by Ana Ruiz", q.Kind, q.Speaker)
+	}
+}
+
+func TestIAndWeAreNeverSpeakerNames(t *testing.T) {
+	a := analysed(t,
+		"“We did nothing wrong,” we said.",
+		"“I will not resign over this,” I said.",
+	)
+	for _, q := range a.Quotes {
+		if q.Speaker == "we" || q.Speaker == "We" || q.Speaker == "I" {
+			t.Errorf("%q attributed to %q", q.Text, q.Speaker)
+		}
+	}
+}
+
+func TestTranscripts(t *testing.T) {
+	t.Run("Q and A labels", func(t *testing.T) {
+		a := analysed(t,
+			"Energy Minister Karl Weber spoke to reporter Jana Novak about the blackout.",
+			"Q: Your government is accused of hiding the attack. Is that true?",
+			"A: That is simply false. We published everything we knew.",
+			"We will publish more when the inquiry ends.",
+			"Q: Will anyone resign?",
+			"A: No one has done anything wrong.",
+		)
+		want := []struct{ prefix, speaker string }{
+			{"Your government", "Jana Novak"},
+			{"That is simply false", "Karl Weber"},
+			{"We will publish more", "Karl Weber"}, // an unlabelled paragraph continues the turn
+			{"No one has done", "Karl Weber"},
+		}
+		for _, w := range want {
+			q := quoteOf(t, a, w.prefix)
+			if q.Kind != Transcript || q.Speaker != w.speaker {
+				t.Errorf("%q: kind %q speaker %q, want transcript by %q", w.prefix, q.Kind, q.Speaker, w.speaker)
+			}
+		}
+		if q := quoteOf(t, a, "That is simply false"); q.Role != Response {
+			t.Errorf("answer to a charge: role %q, want response", q.Role)
+		}
+	})
+	t.Run("name labels", func(t *testing.T) {
+		a := analysed(t,
+			"Paula Grant interviewed bank chief Simon Achebe.",
+			"Grant: Regulators say your bank broke the law. Did it?",
+			"Achebe: We rejected those findings and we will appeal.",
+			"Grant: When?",
+			"Achebe: Within the month.",
+		)
+		if q := quoteOf(t, a, "We rejected"); q.Speaker != "Simon Achebe" || q.Kind != Transcript {
+			t.Errorf("answer: speaker %q kind %q, want a transcript turn by Simon Achebe", q.Speaker, q.Kind)
+		}
+		if q := quoteOf(t, a, "Regulators say"); q.Speaker != "Paula Grant" || q.Role != Other {
+			t.Errorf("question: speaker %q role %q, want Paula Grant, other", q.Speaker, q.Role)
+		}
+	})
+	t.Run("a single label is a dateline, not a transcript", func(t *testing.T) {
+		a := analysed(t, "OSLO: The government said on Monday it had “no comment at this stage of the inquiry.”")
+		for _, q := range a.Quotes {
+			if q.Kind == Transcript {
+				t.Errorf("%q taken for a transcript turn", q.Text)
+			}
+		}
+	})
+}
