@@ -314,14 +314,17 @@ func readLimited(s source, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, fmt.Errorf("%w: %s, the limit is %s", errTooLarge, humanBytes(info.Size()), humanBytes(limit))
 	}
-	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the stated size, plus one byte to notice a file
+	// that grew; io.ReadAll would grow its buffer several times over.
+	raw := make([]byte, info.Size()+1)
+	n, err := io.ReadFull(f, raw)
+	switch {
+	case err == nil:
+		return nil, fmt.Errorf("%w: grew past %s while being read", errTooLarge, humanBytes(info.Size()))
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return raw[:n], nil
 	}
-	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("%w: grew past the limit of %s while being read", errTooLarge, humanBytes(limit))
-	}
-	return raw, nil
+	return nil, err
 }
 
 // looksBinary spots files that are not text: a NUL byte in the first 8 KB

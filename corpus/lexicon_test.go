@@ -1,0 +1,83 @@
+package corpus
+
+import "testing"
+
+// One test per rule table: each checks words the table must hold and
+// words it must not, so that an edit that breaks a rule shows here.
+
+func TestSpeechVerbForms(t *testing.T) {
+	for _, w := range []string{"said", "says", "told", "added", "warned", "accused", "denied", "insisted", "saying", "stated", "slammed", "testified", "rebutted"} {
+		if !speechForms[w] {
+			t.Errorf("%q is not a speech verb", w)
+		}
+	}
+	for _, w := range []string{"the", "walked", "report", "network", "States"} {
+		if speechForms[w] {
+			t.Errorf("%q taken for a speech verb", w)
+		}
+	}
+}
+
+func TestAccusationAndDenialWords(t *testing.T) {
+	for _, w := range []string{"accused", "accusation", "condemns", "malicious", "hacking", "theft", "sanctions", "lawless"} {
+		if !accusationWords.matches(w) {
+			t.Errorf("%q not an accusation word", w)
+		}
+	}
+	for _, w := range []string{"denies", "rejected", "baseless", "groundless", "fabricated", "slander", "ill-founded", "unjust"} {
+		if !denialWords.matches(w) {
+			t.Errorf("%q not a denial word", w)
+		}
+	}
+	for _, w := range []string{"weather", "lovely", "talks"} {
+		if accusationWords.matches(w) || denialWords.matches(w) {
+			t.Errorf("%q should be neutral", w)
+		}
+	}
+}
+
+func TestLeadVerbTables(t *testing.T) {
+	for _, w := range []string{"rejects", "dismissed", "slams", "pushes", "appeals"} {
+		if !rebuttalVerbs[w] {
+			t.Errorf("%q not a rebuttal verb", w)
+		}
+	}
+	for _, w := range []string{"accuses", "condemned", "sanctions", "fined", "blames"} {
+		if !accusingVerbs[w] {
+			t.Errorf("%q not an accusing verb", w)
+		}
+	}
+}
+
+func TestWordClasses(t *testing.T) {
+	tests := []struct {
+		word  string
+		class wordClass
+	}{
+		{"spokesman", cRole}, {"officials", cRole}, {"Secretary-General", cTitle}, {"League", cOrg},
+		{"communiqué", cDoc}, {"Mr", cHonorific}, {"he", cPronoun}, {"the", cDeterminer},
+		{"of", cConnector}, {"also", cFiller}, {"bin", cParticle}, {"club", cPlainOrg},
+		{"said", cSpeech}, {"Rejects", cRebuttal}, {"Condemns", cAccusing}, {"called", cNaming},
+		{"senior", cRoleAdj}, {"Beijing", cGazetteer}, {"However", cStop},
+	}
+	for _, tt := range tests {
+		if c, _ := classify(tt.word); c&tt.class == 0 {
+			t.Errorf("%q lacks class %b (has %b)", tt.word, tt.class, c)
+		}
+	}
+	if c, lower := classify("Stoltenberg"); c != 0 || lower != "" {
+		t.Errorf("a name in no table: class %b lower %q", c, lower)
+	}
+}
+
+func TestGazetteerKeysAreLowerCaseAndAcronymsNeedCapitals(t *testing.T) {
+	if p, _ := lookupParty([]string{"US"}); p != "United States" {
+		t.Errorf("US → %q", p)
+	}
+	if p, _ := lookupParty([]string{"us"}); p != "" {
+		t.Errorf("the pronoun us → %q", p)
+	}
+	if p, n := lookupParty([]string{"Hong", "Kong", "police"}); p != "Hong Kong" || n != 2 {
+		t.Errorf("Hong Kong → %q, %d words", p, n)
+	}
+}
