@@ -107,6 +107,7 @@ func analyse(a *Article) {
 	assignRoles(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
 	a.Debate = buildDebate(a)
+	a.indexWords()
 	for i := range a.Quotes {
 		a.Quotes[i].lower, a.Quotes[i].cue = "", ""
 	}

@@ -24,6 +24,8 @@ type Article struct {
 	Accuser  string    // the party that accuses, if the article has one
 	Accused  string    // the party that answers, if the article has one
 	Words    int       // words in the body
+
+	words string // distinct body words for search, see indexWords
 }
 
 var (
