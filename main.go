@@ -9,8 +9,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 
 	"counterpoint/corpus"
+	"counterpoint/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -24,8 +31,11 @@ const usage = `counterpoint: read the news and see who said what, and how the ot
 
 Usage:
   counterpoint [flags] [PATH...]                 open the reader (the embedded seeds when no PATH)
+  counterpoint read ID [PATH...]                 print one article as the reader shows it
+  counterpoint search [--json] QUERY [PATH...]   print the articles matching QUERY, best first
   counterpoint quotes [--json] [PATH...]         list every statement with speaker, party and role
   counterpoint debate [--json] [PATH...]         list accusations next to the responses they drew
+  counterpoint serve [flags] [PATH...]           serve the reader over SSH (see serve --help)
 
 PATH is a .txt or .md file, or a folder searched recursively for them.
 
@@ -38,33 +48,198 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "quotes", "debate":
 			return headless(args[0], args[1:], stdout, stderr)
+		case "read":
+			return read(args[1:], stdout, stderr)
+		case "search":
+			return search(args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("counterpoint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
+	style := fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file (default: from the terminal background)")
+	noMouse := fs.Bool("no-mouse", false, "do not capture the mouse, so text can be selected")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	paths, err := parseAll(fs, args)
+	if err != nil {
+		return exitFor(err)
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "counterpoint", version)
 		return 0
 	}
-	c, err := corpus.Load(fs.Args(), corpus.Options{MaxFileSize: *maxSize})
+	load := func() (*ui.Shared, error) {
+		c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
+		if err != nil {
+			return nil, loadError(c, err)
+		}
+		return ui.NewShared(c), nil
+	}
+	r := lipgloss.DefaultRenderer()
+	r.SetHasDarkBackground(darkBackground(r, time.Second))
+	opts := ui.Options{Renderer: r, Style: *style, Mouse: !*noMouse, Version: version}
+	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
+	if opts.Mouse {
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
+	final, err := tea.NewProgram(ui.NewLoading(load, opts), progOpts...).Run()
+	if err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 1
+	}
+	if m, ok := final.(ui.Model); ok && m.LoadError() != nil {
+		fmt.Fprintln(stderr, "counterpoint:", m.LoadError())
+		return 1
+	}
+	return 0
+}
+
+// loadError names the skipped files when nothing could be loaded.
+func loadError(c *corpus.Corpus, err error) error {
+	if c == nil || len(c.Skipped) == 0 {
+		return err
+	}
+	msg := err.Error()
+	for _, s := range c.Skipped {
+		msg += "\n  " + s.String()
+	}
+	return errors.New(msg)
+}
+
+// darkBackground asks the terminal for its background, but waits at most
+// timeout: a terminal that never answers must not hold up the first frame.
+func darkBackground(r *lipgloss.Renderer, timeout time.Duration) bool {
+	answer := make(chan bool, 1)
+	go func() { answer <- r.HasDarkBackground() }()
+	select {
+	case dark := <-answer:
+		return dark
+	case <-time.After(timeout):
+		return true
+	}
+}
+
+// read prints one article as the reading pane shows it.
+func read(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("counterpoint read", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	style := fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file")
+	width := fs.Int("width", 0, "wrap at this many columns (default: the terminal's width, or 80)")
+	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
+	pos, err := parseAll(fs, args)
+	if err != nil {
+		return exitFor(err)
+	}
+	if len(pos) < 1 {
+		fmt.Fprintln(stderr, "counterpoint read: which article? usage: counterpoint read ID [PATH...]")
+		return 2
+	}
+	c, err := corpus.Load(pos[1:], corpus.Options{MaxFileSize: *maxSize})
 	reportSkipped(c, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint:", err)
 		return 1
 	}
-	c.WriteQuotes(stdout) // placeholder until the reader lands
+	a := c.Article(pos[0])
+	if a == nil {
+		fmt.Fprintf(stderr, "counterpoint read: no article %q; `counterpoint search ''` lists them\n", corpus.SanitizeLine(pos[0]))
+		return 1
+	}
+	r := lipgloss.NewRenderer(stdout)
+	w := *width
+	if f, ok := stdout.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		if tw, _, err := term.GetSize(int(f.Fd())); err == nil && w == 0 {
+			w = tw
+		}
+		r.SetHasDarkBackground(darkBackground(r, time.Second))
+	}
+	if w == 0 {
+		w = 80
+	}
+	if err := ui.WriteArticle(stdout, ui.NewShared(c), a, w, r, *style); err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 1
+	}
+	return 0
+}
+
+// search prints the list's ranking for a query.
+func search(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("counterpoint search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
+	pos, err := parseAll(fs, args)
+	if err != nil {
+		return exitFor(err)
+	}
+	if len(pos) < 1 {
+		fmt.Fprintln(stderr, "counterpoint search: usage: counterpoint search [--json] QUERY [PATH...]")
+		return 2
+	}
+	c, err := corpus.Load(pos[1:], corpus.Options{MaxFileSize: *maxSize})
+	reportSkipped(c, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 1
+	}
+	hits := c.Search(pos[0], nil)
+	if !*asJSON {
+		ui.WriteSearch(stdout, c, hits)
+		return 0
+	}
+	type row struct {
+		Article string `json:"article"`
+		Title   string `json:"title"`
+		Score   int    `json:"score"`
+	}
+	out := []row{}
+	for _, h := range hits {
+		out = append(out, row{c.Articles[h.Index].ID, c.Articles[h.Index].Title, h.Score})
+	}
+	return writeJSON(stdout, stderr, out)
+}
+
+// parseAll parses flags wherever they stand among the arguments
+// ("read ID --width 80" as well as "read --width 80 ID") and returns the
+// positional arguments. "--" ends the flags.
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+func exitFor(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
+func writeJSON(stdout, stderr io.Writer, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 1
+	}
 	return 0
 }
 
@@ -74,13 +249,11 @@ func headless(cmd string, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	pos, err := parseAll(fs, args)
+	if err != nil {
+		return exitFor(err)
 	}
-	c, err := corpus.Load(fs.Args(), corpus.Options{MaxFileSize: *maxSize})
+	c, err := corpus.Load(pos, corpus.Options{MaxFileSize: *maxSize})
 	reportSkipped(c, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint:", err)
@@ -99,14 +272,7 @@ func headless(cmd string, args []string, stdout, stderr io.Writer) int {
 		c.WriteDebate(stdout)
 		return 0
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		fmt.Fprintln(stderr, "counterpoint:", err)
-		return 1
-	}
-	return 0
+	return writeJSON(stdout, stderr, out)
 }
 
 func reportSkipped(c *corpus.Corpus, stderr io.Writer) {

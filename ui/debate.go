@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/corpus"
+)
+
+// debateRow is one row of the side-by-side view: an accusation and the
+// response it drew, either of which may be missing, or a group heading.
+type debateRow struct {
+	heading    string
+	article    int // corpus index
+	accusation *corpus.Quote
+	response   *corpus.Quote
+	accIndex   int // quotation indexes in the article, -1 when missing
+	respIndex  int
+}
+
+// debateView puts accusations next to responses, for one article (d) or
+// for every article in the list (D), grouped by who accuses whom.
+type debateView struct {
+	c        *common
+	corpus   bool // over the corpus rather than one article
+	rows     []debateRow
+	row, col int // cursor: row index, 0 accusations, 1 responses
+	offset   int // first row drawn
+	width    int
+	height   int
+	note     string // shown when there is nothing to pair
+	title    string
+}
+
+// quoteIndex finds a quotation's index in its article.
+func quoteIndex(a *corpus.Article, q *corpus.Quote) int {
+	for i := range a.Quotes {
+		if &a.Quotes[i] == q {
+			return i
+		}
+	}
+	return -1
+}
+
+func (d *debateView) showArticle(index int) {
+	c := d.c.shared.Corpus
+	a := c.Articles[index]
+	d.corpus, d.rows, d.row, d.col, d.offset = false, nil, 0, 0, 0
+	d.title = a.Title
+	for _, p := range a.Debate {
+		d.rows = append(d.rows, debateRow{article: index, accusation: p.Accusation, response: p.Response,
+			accIndex: quoteIndex(a, p.Accusation), respIndex: quoteIndex(a, p.Response)})
+	}
+	d.note = ""
+	hasResponse := false
+	for _, p := range a.Debate {
+		hasResponse = hasResponse || p.Response != nil
+	}
+	switch {
+	case len(a.Debate) == 0:
+		d.note = "This article has no accusations or responses."
+	case !hasResponse:
+		d.note = noResponseNote(c, index)
+	}
+	d.skipHeading(1)
+}
+
+// noResponseNote says plainly that the accused did not answer here, and
+// names other articles where that party does.
+func noResponseNote(c *corpus.Corpus, index int) string {
+	a := c.Articles[index]
+	if a.Accused == "" {
+		return "No response in this article."
+	}
+	var elsewhere []string
+	for i, other := range c.Articles {
+		if i == index {
+			continue
+		}
+		for _, q := range other.Quotes {
+			if q.Role == corpus.Response && q.Party == a.Accused {
+				elsewhere = append(elsewhere, other.Title)
+				break
+			}
+		}
+		if len(elsewhere) == 5 {
+			break
+		}
+	}
+	if len(elsewhere) == 0 {
+		return fmt.Sprintf("No response from %s in this article, nor in any other loaded article.", a.Accused)
+	}
+	return fmt.Sprintf("No response from %s in this article. %s answers in: %s.", a.Accused, a.Accused, strings.Join(elsewhere, "; "))
+}
+
+// showCorpus builds the view over the given articles, grouped by which
+// party accuses which.
+func (d *debateView) showCorpus(articles []int) {
+	c := d.c.shared.Corpus
+	d.corpus, d.rows, d.row, d.col, d.offset, d.note = true, nil, 0, 0, 0, ""
+	d.title = fmt.Sprintf("Debate across %d articles", len(articles))
+	groups := map[string][]debateRow{}
+	var names []string
+	for _, i := range articles {
+		a := c.Articles[i]
+		for _, p := range a.Debate {
+			name := groupName(a, p)
+			if _, ok := groups[name]; !ok {
+				names = append(names, name)
+			}
+			groups[name] = append(groups[name], debateRow{article: i, accusation: p.Accusation, response: p.Response,
+				accIndex: quoteIndex(a, p.Accusation), respIndex: quoteIndex(a, p.Response)})
+		}
+	}
+	sort.SliceStable(names, func(i, j int) bool { return len(groups[names[i]]) > len(groups[names[j]]) })
+	for _, n := range names {
+		d.rows = append(d.rows, debateRow{heading: fmt.Sprintf("%s (%d)", n, len(groups[n]))})
+		d.rows = append(d.rows, groups[n]...)
+	}
+	if len(d.rows) == 0 {
+		d.note = "No accusations or responses in these articles."
+	}
+	d.skipHeading(1)
+}
+
+func groupName(a *corpus.Article, p corpus.Pair) string {
+	accuser, accused := a.Accuser, a.Accused
+	if p.Accusation != nil && p.Accusation.Party != "" {
+		accuser = p.Accusation.Party
+	}
+	if p.Response != nil && p.Response.Party != "" {
+		accused = p.Response.Party
+	}
+	switch {
+	case accuser != "" && accused != "":
+		return accuser + " accuses " + accused
+	case accuser != "":
+		return accuser + " accuses"
+	case accused != "":
+		return accused + " answers"
+	}
+	return "Unattributed"
+}
+
+func (d *debateView) skipHeading(dir int) {
+	for d.row >= 0 && d.row < len(d.rows) && d.rows[d.row].heading != "" {
+		d.row += dir
+	}
+	d.row = min(max(d.row, 0), max(len(d.rows)-1, 0))
+}
+
+// update moves the cursor; it returns an openQuoteMsg command for enter.
+func (d *debateView) update(msg tea.KeyMsg) tea.Cmd {
+	k := d.c.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		d.moveRow(-1)
+	case key.Matches(msg, k.Down):
+		d.moveRow(1)
+	case key.Matches(msg, k.PageUp):
+		d.moveRow(-5)
+	case key.Matches(msg, k.PageDown):
+		d.moveRow(5)
+	case key.Matches(msg, k.Top):
+		d.row = 0
+		d.skipHeading(1)
+	case key.Matches(msg, k.Bottom):
+		d.row = len(d.rows) - 1
+		d.skipHeading(-1)
+	case key.Matches(msg, k.Left):
+		d.col = 0
+	case key.Matches(msg, k.Right):
+		d.col = 1
+	case key.Matches(msg, k.Open):
+		if d.row < len(d.rows) {
+			r := d.rows[d.row]
+			q := r.accIndex
+			if d.col == 1 || q < 0 {
+				q = r.respIndex
+			}
+			if q < 0 {
+				q = r.accIndex
+			}
+			return func() tea.Msg { return openQuoteMsg{article: r.article, quote: q} }
+		}
+	}
+	return nil
+}
+
+func (d *debateView) moveRow(delta int) {
+	if len(d.rows) == 0 {
+		return
+	}
+	dir := 1
+	if delta < 0 {
+		dir = -1
+	}
+	d.row = min(max(d.row+delta, 0), len(d.rows)-1)
+	d.skipHeading(dir)
+	if d.rows[d.row].heading != "" {
+		d.skipHeading(-dir)
+	}
+}
+
+func (d *debateView) view() string {
+	s := d.c.styles
+	colW := max((d.width-3)/2, 10)
+	var out []string
+	out = append(out, s.Title.Render(ansi.Truncate(d.title, d.width, "…")))
+	header := pad(s.Header.Render("Accusations"), colW) + " │ " + pad(s.Header.Render("Responses"), colW)
+	out = append(out, header)
+	if d.note != "" {
+		out = append(out, wrapTo(s.Meta.Render(d.note), d.width)...)
+	}
+	// Render rows, then show the slice holding the cursor.
+	var blocks [][]string
+	cursorStart := 0
+	for i, r := range d.rows {
+		if i == d.row {
+			cursorStart = len(flatten(blocks))
+		}
+		blocks = append(blocks, d.renderRow(r, i == d.row, colW))
+	}
+	lines := flatten(blocks)
+	room := max(d.height-len(out), 1)
+	if cursorStart < d.offset {
+		d.offset = cursorStart
+	}
+	if d.row < len(blocks) && cursorStart+len(blocks[d.row]) > d.offset+room {
+		d.offset = cursorStart + len(blocks[d.row]) - room
+	}
+	d.offset = max(0, min(d.offset, max(len(lines)-room, 0)))
+	end := min(len(lines), d.offset+room)
+	out = append(out, lines[d.offset:end]...)
+	for len(out) < d.height {
+		out = append(out, "")
+	}
+	return strings.Join(out[:d.height], "\n")
+}
+
+func flatten(blocks [][]string) []string {
+	var out []string
+	for _, b := range blocks {
+		out = append(out, b...)
+	}
+	return out
+}
+
+// renderRow draws one row as two columns padded to the same height, so
+// that the columns never drift.
+func (d *debateView) renderRow(r debateRow, selected bool, colW int) []string {
+	s := d.c.styles
+	if r.heading != "" {
+		return []string{"", s.Selected.Render(r.heading)}
+	}
+	left := d.cell(r, r.accusation, "(no accusation in this article)", selected && d.col == 0, colW)
+	right := d.cell(r, r.response, "(no response in this article)", selected && d.col == 1, colW)
+	n := max(len(left), len(right))
+	var out []string
+	for i := range n {
+		l, rt := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			rt = right[i]
+		}
+		out = append(out, pad(l, colW)+" │ "+pad(rt, colW))
+	}
+	return append(out, strings.Repeat("─", colW)+"─┼─"+strings.Repeat("─", colW))
+}
+
+// cell shows speaker (in colour), title and party, then the quotation;
+// over the corpus it also names the article.
+func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected bool, w int) []string {
+	s := d.c.styles
+	var lines []string
+	if q == nil {
+		lines = []string{s.Meta.Render(empty)}
+	} else {
+		who := s.Speaker(d.c.shared.Slot(q.Speaker)).Render(orDash(q.Speaker))
+		var detail []string
+		if q.RoleTitle != "" {
+			detail = append(detail, q.RoleTitle)
+		}
+		if q.Party != "" && q.Party != q.Speaker {
+			detail = append(detail, q.Party)
+		}
+		lines = append(lines, wrapTo(who, w)...)
+		if len(detail) > 0 {
+			lines = append(lines, wrapTo(s.Meta.Render(strings.Join(detail, " · ")), w)...)
+		}
+		lines = append(lines, wrapTo("“"+q.Text+"”", w)...)
+		if d.corpus {
+			lines = append(lines, wrapTo(s.Meta.Render("in: "+d.c.shared.Corpus.Articles[r.article].Title), w)...)
+		}
+	}
+	if selected {
+		for i, l := range lines {
+			lines[i] = s.CellSelected.Render(pad(l, w))
+		}
+	}
+	return lines
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// wrapTo word-wraps a styled string to w cells.
+func wrapTo(s string, w int) []string {
+	return strings.Split(ansi.Wrap(s, max(w, 4), ""), "\n")
+}
+
+// pad pads or cuts a styled line to exactly w cells.
+func pad(s string, w int) string {
+	if sw := ansi.StringWidth(s); sw > w {
+		return ansi.Truncate(s, w, "…")
+	} else if sw < w {
+		return s + strings.Repeat(" ", w-sw)
+	}
+	return s
+}

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/corpus"
+)
+
+// rowHeight is the lines one article takes in the list: title, details,
+// and a blank line.
+const rowHeight = 3
+
+// listPane is the article list with its live filter. Filtering runs in a
+// tea.Cmd over a snapshot of the query; each run carries a generation
+// number and only the newest result is shown.
+type listPane struct {
+	c      *common
+	input  textinput.Model
+	hits   []corpus.Hit
+	cursor int
+	offset int // first visible row
+	width  int
+	height int
+
+	gen       int    // generation of the newest search sent
+	query     string // query whose hits are shown
+	searching bool   // a search is running
+}
+
+func newListPane(c *common) listPane {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "words, 'exact, !exclude, @speaker"
+	in.CharLimit = 200
+	l := listPane{c: c, input: in}
+	l.hits = c.shared.Corpus.Search("", nil)
+	return l
+}
+
+func (l *listPane) setSize(w, h int) {
+	l.width, l.height = w, h
+	l.input.Width = max(w-4, 10)
+	l.clampOffset()
+}
+
+// filtering reports whether the filter input has the keyboard.
+func (l *listPane) filtering() bool { return l.input.Focused() }
+
+// selected returns the corpus index of the article under the cursor.
+func (l *listPane) selected() (int, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.hits) {
+		return 0, false
+	}
+	return l.hits[l.cursor].Index, true
+}
+
+func (l *listPane) visibleRows() int { return max(1, (l.height-2)/rowHeight) }
+
+func (l *listPane) clampOffset() {
+	l.cursor = min(max(l.cursor, 0), max(len(l.hits)-1, 0))
+	rows := l.visibleRows()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+rows {
+		l.offset = l.cursor - rows + 1
+	}
+	l.offset = max(0, min(l.offset, max(len(l.hits)-rows, 0)))
+}
+
+func (l *listPane) move(delta int) {
+	l.cursor += delta
+	l.clampOffset()
+}
+
+// update handles keys for the list. It returns open=true when the user
+// asked to open the selected article.
+func (l *listPane) update(msg tea.KeyMsg) (cmd tea.Cmd, open bool) {
+	k := l.c.keys
+	if l.filtering() {
+		switch {
+		case msg.Type == tea.KeyEsc:
+			l.input.Blur()
+			l.input.SetValue("")
+			return l.search(), false
+		case msg.Type == tea.KeyEnter:
+			l.input.Blur()
+			return nil, len(l.hits) > 0
+		case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown:
+			l.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyUp])
+			return nil, false
+		}
+		before := l.input.Value()
+		var c tea.Cmd
+		l.input, c = l.input.Update(msg)
+		if l.input.Value() != before {
+			return tea.Batch(c, l.search()), false
+		}
+		return c, false
+	}
+	switch {
+	case key.Matches(msg, k.Search):
+		return l.input.Focus(), false
+	case key.Matches(msg, k.Back) && l.input.Value() != "":
+		l.input.SetValue("")
+		return l.search(), false
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.PageUp):
+		l.move(-l.visibleRows())
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
+		l.move(l.visibleRows())
+	case key.Matches(msg, k.Top):
+		l.move(-len(l.hits))
+	case key.Matches(msg, k.Bottom):
+		l.move(len(l.hits))
+	case key.Matches(msg, k.Open):
+		return nil, len(l.hits) > 0
+	}
+	return nil, false
+}
+
+// search starts a filter run for the current input. When the new query
+// narrows the one shown, only its hits are searched again.
+func (l *listPane) search() tea.Cmd {
+	l.gen++
+	gen, query := l.gen, l.input.Value()
+	var within []int
+	if corpus.Narrows(l.query, query) {
+		within = make([]int, len(l.hits))
+		for i, h := range l.hits {
+			within[i] = h.Index
+		}
+	}
+	c := l.c.shared.Corpus
+	l.searching = true
+	return func() tea.Msg {
+		return searchDoneMsg{gen: gen, query: query, hits: c.Search(query, within)}
+	}
+}
+
+// applySearch shows a search result unless a newer one was asked for.
+func (l *listPane) applySearch(msg searchDoneMsg) {
+	if msg.gen != l.gen {
+		return
+	}
+	l.searching = false
+	l.query = msg.query
+	l.hits = msg.hits
+	l.cursor, l.offset = 0, 0
+}
+
+// clickRow selects the row at line y of the pane; it reports whether a row
+// was hit.
+func (l *listPane) clickRow(y int) bool {
+	row := (y - 2) / rowHeight
+	if y < 2 || l.offset+row >= len(l.hits) {
+		return false
+	}
+	l.cursor = l.offset + row
+	return true
+}
+
+func (l *listPane) view(focused bool) string {
+	s := l.c.styles
+	var b strings.Builder
+	switch {
+	case l.filtering() || l.input.Value() != "":
+		b.WriteString(ansi.Truncate(l.input.View(), l.width, "…"))
+	default:
+		b.WriteString(s.Title.Render(fmt.Sprintf("Articles (%d)", len(l.c.shared.Corpus.Articles))))
+	}
+	b.WriteString("\n")
+	switch {
+	case l.searching:
+		b.WriteString(s.Meta.Render("searching…"))
+	case l.query != "":
+		b.WriteString(s.Meta.Render(fmt.Sprintf("%d match %q", len(l.hits), l.query)))
+	}
+	b.WriteString("\n")
+	if len(l.hits) == 0 {
+		b.WriteString(s.Meta.Render("No article matches. esc clears the filter."))
+	}
+	end := min(len(l.hits), l.offset+l.visibleRows())
+	for i := l.offset; i < end; i++ {
+		b.WriteString(l.row(l.hits[i], i == l.cursor, focused))
+	}
+	return b.String()
+}
+
+// row renders one article: its title with the matched letters marked, then
+// date, source, genre, statement count and main speakers in their colours.
+func (l *listPane) row(h corpus.Hit, selected, focused bool) string {
+	s := l.c.styles
+	a := l.c.shared.Corpus.Articles[h.Index]
+	titleStyle := s.Title
+	marker := "  "
+	if selected {
+		titleStyle = s.Selected
+		marker = s.Selected.Render("▌ ")
+		if !focused {
+			marker = s.Meta.Render("▌ ")
+		}
+	}
+	w := max(l.width-2, 8)
+	title := highlight(ansi.Truncate(a.Title, w, "…"), h.Title, titleStyle, s.Match.Inherit(titleStyle))
+	var meta []string
+	for _, p := range []string{a.Date, a.Dateline, a.Genre} {
+		if p != "" {
+			meta = append(meta, p)
+		}
+	}
+	meta = append(meta, fmt.Sprintf("%d quotes", len(a.Quotes)))
+	line2 := s.Meta.Render(strings.Join(meta, " · "))
+	for i, sp := range mainSpeakers(a, 3) {
+		sep := " · "
+		if i > 0 {
+			sep = ", "
+		}
+		line2 += s.Meta.Render(sep) + s.Speaker(l.c.shared.Slot(sp)).Render(sp)
+	}
+	return marker + title + "\n  " + ansi.Truncate(line2, w, "…") + "\n\n"
+}
+
+// mainSpeakers are the article's most quoted speakers.
+func mainSpeakers(a *corpus.Article, n int) []string {
+	sp := append([]corpus.Speaker(nil), a.Speakers...)
+	for i := 1; i < len(sp); i++ { // stable insertion sort by quotes, descending
+		for j := i; j > 0 && sp[j].Quotes > sp[j-1].Quotes; j-- {
+			sp[j], sp[j-1] = sp[j-1], sp[j]
+		}
+	}
+	var out []string
+	for _, s := range sp[:min(n, len(sp))] {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+// highlight styles the runes of s that start at the given byte offsets
+// (sahilm/fuzzy reports bytes, so accented titles light the right
+// letters). Offsets past a truncation are ignored.
+func highlight(s string, offsets []int, base, match interface{ Render(...string) string }) string {
+	if len(offsets) == 0 {
+		return base.Render(s)
+	}
+	set := make(map[int]bool, len(offsets))
+	for _, o := range offsets {
+		set[o] = true
+	}
+	var b, run strings.Builder
+	inMatch := false
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		if inMatch {
+			b.WriteString(match.Render(run.String()))
+		} else {
+			b.WriteString(base.Render(run.String()))
+		}
+		run.Reset()
+	}
+	for i, r := range s {
+		if set[i] != inMatch {
+			flush()
+			inMatch = set[i]
+		}
+		run.WriteRune(r)
+	}
+	flush()
+	return b.String()
+}

@@ -1,0 +1,398 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"counterpoint/corpus"
+)
+
+// maxLegendLines bounds the speaker legend above the article.
+const maxLegendLines = 3
+
+// readerPane shows one article rendered by Glamour, with quotations in
+// their speakers' colours, a legend, quotation jumps, a focused speaker
+// and search inside the article. The rendered lines are kept unpainted;
+// colours, dimming and search matches are painted on the visible lines
+// when the pane is drawn.
+type readerPane struct {
+	c       *common
+	article *corpus.Article
+	index   int // in the corpus
+	vp      viewport.Model
+	spin    spinner.Model
+	r       *rendered
+	key     renderKey // what r is, or is being, rendered for
+	loading bool
+	width   int
+	height  int
+
+	quote     int    // the quotation ] and [ last moved to, -1 before any
+	focus     string // the focused speaker, "" for none
+	input     textinput.Model
+	query     string
+	matches   []lineMatch
+	current   int     // index in matches
+	anchor    float64 // scroll position to restore after a re-render
+	wantQuote int     // quotation to show once the render lands, or -1
+}
+
+type lineMatch struct{ line, start, end int }
+
+func newReaderPane(c *common) readerPane {
+	in := textinput.New()
+	in.Prompt = "find: "
+	in.CharLimit = 200
+	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
+	vp := viewport.New(0, 0)
+	vp.KeyMap = viewport.KeyMap{} // keys are handled here, from the one keymap
+	return readerPane{c: c, vp: vp, spin: sp, input: in, quote: -1, wantQuote: -1}
+}
+
+func (r *readerPane) searching() bool { return r.input.Focused() }
+
+// bodyHeight is the height left for the article under the legend and
+// above the footer.
+func (r *readerPane) bodyHeight() int {
+	return max(1, r.height-len(r.legendLines())-1)
+}
+
+func (r *readerPane) setSize(w, h int) tea.Cmd {
+	r.width, r.height = w, h
+	r.vp.Width, r.vp.Height = w, r.bodyHeight()
+	r.input.Width = max(w-10, 10)
+	return r.ensureRender()
+}
+
+// open shows an article, at a quotation when quote >= 0.
+func (r *readerPane) open(index int, a *corpus.Article, quote int) tea.Cmd {
+	if r.article != a {
+		r.article, r.index = a, index
+		r.r, r.quote, r.focus, r.query, r.matches = nil, -1, "", "", nil
+		r.anchor = 0
+		r.vp.SetYOffset(0)
+	}
+	r.wantQuote = quote
+	cmd := r.ensureRender()
+	r.vp.Height = r.bodyHeight()
+	r.showWanted()
+	return cmd
+}
+
+// ensureRender gets the layout for the current article and width: from
+// the shared cache at once when it is there, else from a render run in a
+// tea.Cmd while a spinner turns. Nothing renders before the pane has a
+// size.
+func (r *readerPane) ensureRender() tea.Cmd {
+	if r.article == nil || r.width <= 0 {
+		return nil
+	}
+	k := renderKey{id: r.article.ID, width: r.width, style: r.c.style, profile: r.c.profile}
+	if r.r != nil && r.key == k {
+		return nil
+	}
+	if r.r != nil {
+		r.anchor = r.vp.ScrollPercent()
+	}
+	r.key = k
+	if done, ok := r.c.shared.cache.peek(k); ok {
+		r.setRendered(done)
+		return nil
+	}
+	r.loading = true
+	a, cache := r.article, r.c.shared.cache
+	render := func() tea.Msg {
+		return renderDoneMsg{key: k, r: cache.get(k, func() *rendered { return renderArticle(a, k.width, k.style, k.profile) })}
+	}
+	return tea.Batch(render, r.spin.Tick)
+}
+
+// applyRender takes a finished render if it is still wanted.
+func (r *readerPane) applyRender(msg renderDoneMsg) {
+	if msg.key != r.key {
+		return
+	}
+	r.setRendered(msg.r)
+}
+
+func (r *readerPane) setRendered(done *rendered) {
+	r.r, r.loading = done, false
+	r.vp.SetContent(strings.Join(done.lines, "\n"))
+	r.vp.Height = r.bodyHeight()
+	r.vp.SetYOffset(int(r.anchor * float64(max(len(done.lines)-r.vp.Height, 0))))
+	r.findMatches()
+	r.showWanted()
+}
+
+// showWanted scrolls to the quotation asked for once it is laid out.
+func (r *readerPane) showWanted() {
+	if r.r == nil || r.wantQuote < 0 || r.wantQuote >= len(r.r.quoteLine) {
+		return
+	}
+	r.quote = r.wantQuote
+	if line := r.r.quoteLine[r.wantQuote]; line >= 0 {
+		r.vp.SetYOffset(max(line-2, 0))
+	}
+	r.wantQuote = -1
+}
+
+func (r *readerPane) update(msg tea.KeyMsg) tea.Cmd {
+	k := r.c.keys
+	if r.searching() {
+		switch msg.Type {
+		case tea.KeyEsc:
+			r.input.Blur()
+			r.input.SetValue("")
+			r.query = ""
+			r.findMatches()
+			return nil
+		case tea.KeyEnter:
+			r.input.Blur()
+			return nil
+		}
+		var cmd tea.Cmd
+		r.input, cmd = r.input.Update(msg)
+		if r.input.Value() != r.query {
+			r.query = r.input.Value()
+			r.findMatches()
+			r.jumpToMatch(0)
+		}
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		r.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		r.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		r.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		r.vp.PageDown()
+	case key.Matches(msg, k.HalfDown):
+		r.vp.HalfPageDown()
+	case key.Matches(msg, k.Top):
+		r.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		r.vp.GotoBottom()
+	case key.Matches(msg, k.NextQuote):
+		r.stepQuote(1)
+	case key.Matches(msg, k.PrevQuote):
+		r.stepQuote(-1)
+	case key.Matches(msg, k.FocusSpeaker):
+		r.cycleFocus()
+	case key.Matches(msg, k.Search):
+		r.input.SetValue(r.query)
+		return r.input.Focus()
+	case key.Matches(msg, k.NextMatch):
+		r.jumpToMatch(r.current + 1)
+	case key.Matches(msg, k.PrevMatch):
+		r.jumpToMatch(r.current - 1)
+	case key.Matches(msg, k.Back) && r.query != "":
+		r.query = ""
+		r.findMatches()
+	}
+	return nil
+}
+
+// stepQuote moves to the next or previous quotation (of the focused
+// speaker, when one is focused) and scrolls it into view.
+func (r *readerPane) stepQuote(dir int) {
+	if r.r == nil || r.article == nil {
+		return
+	}
+	n := len(r.article.Quotes)
+	for i, q := 0, r.quote; i < n; i++ {
+		q += dir
+		if q < 0 || q >= n {
+			return
+		}
+		if r.r.quoteLine[q] < 0 || r.focus != "" && r.article.Quotes[q].Speaker != r.focus {
+			continue
+		}
+		r.quote = q
+		r.vp.SetYOffset(max(r.r.quoteLine[q]-2, 0))
+		return
+	}
+}
+
+// cycleFocus focuses each speaker of the article in turn, then none.
+func (r *readerPane) cycleFocus() {
+	if r.article == nil || len(r.article.Speakers) == 0 {
+		return
+	}
+	sp := r.article.Speakers
+	next := 0
+	for i, s := range sp {
+		if s.Name == r.focus {
+			next = i + 1
+		}
+	}
+	if next >= len(sp) {
+		r.focus = ""
+		return
+	}
+	r.focus = sp[next].Name
+}
+
+// findMatches searches the plain text of the rendered lines, smart-case.
+func (r *readerPane) findMatches() {
+	r.matches, r.current = nil, 0
+	if r.r == nil || r.query == "" {
+		return
+	}
+	q := r.query
+	fold := strings.ToLower(q) == q
+	for i, line := range r.r.plain {
+		hay := line
+		if fold {
+			hay = strings.ToLower(line)
+		}
+		for off := 0; ; {
+			j := strings.Index(hay[off:], q)
+			if j < 0 || len(hay) != len(line) {
+				break
+			}
+			r.matches = append(r.matches, lineMatch{i, off + j, off + j + len(q)})
+			off += j + len(q)
+		}
+	}
+}
+
+func (r *readerPane) jumpToMatch(i int) {
+	if len(r.matches) == 0 {
+		return
+	}
+	r.current = (i%len(r.matches) + len(r.matches)) % len(r.matches)
+	line := r.matches[r.current].line
+	if line < r.vp.YOffset || line >= r.vp.YOffset+r.vp.Height {
+		r.vp.SetYOffset(max(line-r.vp.Height/3, 0))
+	}
+}
+
+// legendLines lists the article's speakers: colour, name, party and
+// number of statements, wrapped to the pane.
+func (r *readerPane) legendLines() []string {
+	if r.article == nil || len(r.article.Speakers) == 0 {
+		return nil
+	}
+	s := r.c.styles
+	var lines []string
+	line, width := "", 0
+	for _, sp := range r.article.Speakers {
+		slot := r.c.shared.Slot(sp.Name)
+		name := s.Speaker(slot).Render(sp.Name)
+		if r.focus != "" && sp.Name != r.focus {
+			name = s.Dim.Render(sp.Name)
+		}
+		if r.focus == sp.Name {
+			name = s.Speaker(slot).Underline(true).Render(sp.Name)
+		}
+		detail := fmt.Sprintf(" %d", sp.Quotes)
+		if sp.Party != "" && sp.Party != sp.Name {
+			detail = fmt.Sprintf(" (%s) %d", sp.Party, sp.Quotes)
+		}
+		item := s.swatch(slot) + " " + name + s.Meta.Render(detail)
+		w := ansi.StringWidth(item) + 2
+		if width > 0 && width+w > r.width {
+			lines = append(lines, line)
+			line, width = "", 0
+			if len(lines) == maxLegendLines {
+				break
+			}
+		}
+		line += item + "  "
+		width += w
+	}
+	if line != "" && len(lines) < maxLegendLines {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func (r *readerPane) view() string {
+	s := r.c.styles
+	if r.article == nil {
+		return s.Meta.Render("Select an article and press enter.")
+	}
+	var b strings.Builder
+	for _, l := range r.legendLines() {
+		b.WriteString(ansi.Truncate(l, r.width, "…") + "\n")
+	}
+	body := r.vp.Height
+	switch {
+	case r.r == nil:
+		b.WriteString(r.spin.View() + s.Meta.Render(" rendering…"))
+		b.WriteString(strings.Repeat("\n", body))
+	default:
+		pt := painter{quoteStyle: r.quoteStyle}
+		for i := r.vp.YOffset; i < r.vp.YOffset+body; i++ {
+			if i < len(r.r.lines) {
+				line := pt.paint(r.r.lines[i], r.r.spans[i], r.matchesOn(i))
+				b.WriteString(ansi.Truncate(line, r.width, ""))
+			}
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString(r.footer())
+	return b.String()
+}
+
+// quoteStyle is the SGR for a quotation: its speaker's colour, dimmed when
+// another speaker is focused.
+func (r *readerPane) quoteStyle(q int) string {
+	s := r.c.styles
+	if q < 0 || q >= len(r.article.Quotes) {
+		return ""
+	}
+	qt := r.article.Quotes[q]
+	if r.focus != "" && qt.Speaker != r.focus {
+		return s.quoteDim
+	}
+	slot := r.c.shared.Slot(qt.Speaker)
+	if slot < 0 {
+		return s.quoteDim
+	}
+	return s.quoteOn[slot]
+}
+
+func (r *readerPane) matchesOn(line int) [][2]int {
+	var out [][2]int
+	for _, m := range r.matches {
+		if m.line == line {
+			out = append(out, [2]int{m.start, m.end})
+		}
+	}
+	return out
+}
+
+func (r *readerPane) footer() string {
+	s := r.c.styles
+	if r.searching() {
+		return r.input.View()
+	}
+	var parts []string
+	if r.r != nil {
+		parts = append(parts, fmt.Sprintf("%3.0f%%", r.vp.ScrollPercent()*100))
+	}
+	if r.query != "" {
+		if len(r.matches) == 0 {
+			parts = append(parts, fmt.Sprintf("no match for %q", r.query))
+		} else {
+			parts = append(parts, fmt.Sprintf("%q %d/%d", r.query, r.current+1, len(r.matches)))
+		}
+	}
+	if r.focus != "" {
+		parts = append(parts, "focus: "+r.focus)
+	}
+	if r.loading && r.r != nil {
+		parts = append(parts, r.spin.View()+"re-rendering")
+	}
+	return s.Meta.Render(strings.Join(parts, " · "))
+}

@@ -1,0 +1,399 @@
+package ui
+
+import (
+	"container/list"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"counterpoint/corpus"
+)
+
+// Quotations are found in Glamour's output by alignment, not by markers in
+// its input: each paragraph is rendered on its own, and the letters of the
+// rendered lines are matched in order with the letters of the paragraph,
+// whose quotation spans are known. Glamour changes spacing and line breaks,
+// never the letters, so each quotation maps to ranges of cells on the
+// lines it wraps over, and the painter colours those ranges whatever
+// escape sequences Glamour put around them.
+
+// Bounds on rendering. Glamour v1 takes seconds on some ordinary-looking
+// input and cannot be stopped once started, so it only ever sees text it
+// handles quickly; everything else takes the plain wrapped path.
+const (
+	maxGlamourBytes  = 48 << 10 // Markdown handed to Glamour per article
+	maxParagraphSize = 6 << 10  // a longer paragraph is wrapped plainly
+	maxTokenRunes    = 60       // a longer run without spaces (CJK, a URL, base64) too
+	maxCombining     = 48       // so does a paragraph heavy with combining marks
+	maxRenderedBytes = 2 << 20  // text beyond this is not shown at all
+	documentMargin   = 2        // Glamour's dark and light styles indent by two
+)
+
+// rendered is an article laid out for one width and style.
+type rendered struct {
+	lines     []string      // as Glamour or the plain path wrote them
+	plain     []string      // the visible text of each line, for search and alignment
+	spans     [][]quoteSpan // the quotation ranges on each line
+	quoteLine []int         // the line each quotation starts on, or -1 when not shown
+	truncated bool          // the article was longer than maxRenderedBytes
+}
+
+// quoteSpan is the part of a line's plain text that belongs to a quotation.
+type quoteSpan struct{ start, end, quote int }
+
+type renderKey struct {
+	id      string
+	width   int
+	style   string
+	profile termenv.Profile
+}
+
+// renderArticle lays an article out: a header (title, subtitle, details),
+// then each paragraph, through Glamour or, for text Glamour would choke on,
+// the plain wrapped path. It never fails: a Glamour error sends that block
+// down the plain path.
+func renderArticle(a *corpus.Article, width int, style string, profile termenv.Profile) *rendered {
+	width = max(width, 20)
+	r := &rendered{quoteLine: make([]int, len(a.Quotes))}
+	for i := range r.quoteLine {
+		r.quoteLine[i] = -1
+	}
+	var g *glamour.TermRenderer
+	if style != "notty" {
+		g, _ = glamour.NewTermRenderer(glamourStyle(style), glamour.WithWordWrap(width), glamour.WithColorProfile(profile))
+	}
+	block := func(md, plainText string) []string {
+		if g != nil && md != "" {
+			if out, err := g.Render(md); err == nil {
+				return trimBlank(strings.Split(out, "\n"))
+			}
+		}
+		return strings.Split(wrapPlain(plainText, width), "\n")
+	}
+	r.add(block(headerMarkdown(a), headerPlain(a)), nil, "", nil)
+	quotes := quotesByParagraph(a)
+	glamourBytes, shown := 0, 0
+	for i, p := range a.Paragraphs {
+		if shown += len(p); shown > maxRenderedBytes {
+			r.truncated = true
+			r.add(block("", "[The rest of this article is too long to show.]"), nil, "", nil)
+			break
+		}
+		md := ""
+		if glamourBytes < maxGlamourBytes && !chokesGlamour(p) {
+			md = escapeMarkdown(p)
+			if isHeading(p, quotes[i]) && i < len(a.Paragraphs)-1 {
+				md = "## " + md
+			}
+			glamourBytes += len(md)
+		}
+		r.add(block(md, p), a.Quotes, p, quotes[i])
+	}
+	return r
+}
+
+// add appends a block's lines, separated from the block before by a blank
+// line, and aligns the paragraph's quotations with them.
+func (r *rendered) add(lines []string, quotes []corpus.Quote, para string, idx []int) {
+	if len(r.lines) > 0 {
+		r.lines = append(r.lines, "")
+		r.plain = append(r.plain, "")
+		r.spans = append(r.spans, nil)
+	}
+	first := len(r.lines)
+	for _, l := range lines {
+		r.lines = append(r.lines, l)
+		r.plain = append(r.plain, ansi.Strip(l))
+		r.spans = append(r.spans, nil)
+	}
+	if len(idx) > 0 {
+		r.align(first, para, quotes, idx)
+	}
+}
+
+// align walks the letters of a paragraph and of its rendered lines
+// together. A rendered letter that does not match the next letter of the
+// paragraph (a heading mark, a hyphen Glamour added) is passed over, so a
+// surprise costs a highlight, never a crash.
+func (r *rendered) align(first int, para string, quotes []corpus.Quote, idx []int) {
+	quoteAt := func(off int) int {
+		for _, i := range idx {
+			if q := quotes[i]; off >= q.Start && off < q.End {
+				return i
+			}
+		}
+		return -1
+	}
+	src := 0
+	nextLetter := func() (rune, int) {
+		for src < len(para) {
+			c, size := utf8.DecodeRuneInString(para[src:])
+			at := src
+			src += size
+			if !unicode.IsSpace(c) {
+				return c, at
+			}
+		}
+		return -1, -1
+	}
+	want, wantAt := nextLetter()
+	for li := first; li < len(r.lines) && want >= 0; li++ {
+		plain := r.plain[li]
+		for off, c := range plain {
+			if unicode.IsSpace(c) || c != want {
+				continue
+			}
+			if q := quoteAt(wantAt); q >= 0 {
+				r.mark(li, off, off+utf8.RuneLen(c), q)
+			}
+			want, wantAt = nextLetter()
+			if want < 0 {
+				break
+			}
+		}
+	}
+}
+
+// mark adds a letter to a quotation's range on a line, joining it to the
+// range before when only spaces lie between.
+func (r *rendered) mark(line, start, end, q int) {
+	if r.quoteLine[q] < 0 {
+		r.quoteLine[q] = line
+	}
+	spans := r.spans[line]
+	if n := len(spans); n > 0 && spans[n-1].quote == q && strings.TrimSpace(r.plain[line][spans[n-1].end:start]) == "" {
+		spans[n-1].end = end
+		return
+	}
+	r.spans[line] = append(spans, quoteSpan{start, end, q})
+}
+
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+func headerMarkdown(a *corpus.Article) string {
+	var b strings.Builder
+	b.WriteString("# " + escapeMarkdown(a.Title) + "\n\n")
+	if a.Dek != "" {
+		b.WriteString("*" + escapeMarkdown(a.Dek) + "*\n\n")
+	}
+	b.WriteString(escapeMarkdown(metaLine(a)) + "\n\n---\n")
+	return b.String()
+}
+
+func headerPlain(a *corpus.Article) string {
+	parts := []string{strings.ToUpper(a.Title)}
+	if a.Dek != "" {
+		parts = append(parts, a.Dek)
+	}
+	return strings.Join(append(parts, metaLine(a)), "\n\n")
+}
+
+func glamourStyle(style string) glamour.TermRendererOption {
+	switch style {
+	case "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night":
+		return glamour.WithStandardStyle(style)
+	}
+	return glamour.WithStylePath(style)
+}
+
+func metaLine(a *corpus.Article) string {
+	var parts []string
+	for _, s := range []string{a.Date, a.Dateline, a.Genre} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, fmt.Sprintf("%d words", a.Words), fmt.Sprintf("%d statements", len(a.Quotes)))
+	return strings.Join(parts, " · ")
+}
+
+func quotesByParagraph(a *corpus.Article) map[int][]int {
+	m := map[int][]int{}
+	for i, q := range a.Quotes {
+		m[q.Paragraph] = append(m[q.Paragraph], i)
+	}
+	return m
+}
+
+// wrapPlain is the fast path: word wrap with hard breaks for long words,
+// indented like Glamour's paragraphs. It is linear in the text.
+func wrapPlain(text string, width int) string {
+	inner := max(width-2*documentMargin, 10)
+	wrapped := ansi.Wrap(text, inner, "")
+	pad := strings.Repeat(" ", documentMargin)
+	return pad + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
+}
+
+// chokesGlamour spots paragraphs Glamour renders slowly: very long ones,
+// long runs without a space (a Chinese paragraph, a 100 KB token), and
+// heavy stacks of combining marks.
+func chokesGlamour(p string) bool {
+	if len(p) > maxParagraphSize {
+		return true
+	}
+	run, combining := 0, 0
+	for _, r := range p {
+		switch {
+		case unicode.IsSpace(r):
+			run = 0
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+			combining++
+		default:
+			run++
+		}
+		if run > maxTokenRunes || combining > maxCombining {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeading: a short line with no closing punctuation and no quotation,
+// such as "Ties to Ukraine, support for Russia", is a section heading.
+func isHeading(p string, quotes []int) bool {
+	if len(quotes) > 0 || strings.Count(p, " ") > 7 || len(p) > 80 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	first, _ := utf8.DecodeRuneInString(p)
+	return unicode.IsUpper(first) && !strings.ContainsRune(".?!:;,\"”’)", last)
+}
+
+// inlineEscaped are the characters that can start a construct anywhere in
+// a line: code, emphasis, HTML and autolinks, and backslash escapes.
+// Glamour shows them literally after a backslash. Others are escaped only
+// where they matter (at the start of a paragraph), because each escape
+// splits Glamour's text into pieces and can upset its word wrap.
+const inlineEscaped = "\\`*_<"
+
+// escapeMarkdown makes article text literal in Markdown: what could start
+// a construct is escaped, & and ~ (entities, strikethrough) become
+// entities, and "www." loses its autolink.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	b.WriteString(escapeLineStart(&s))
+	for i, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '~':
+			b.WriteString("&#126;")
+		case r < utf8.RuneSelf && strings.ContainsRune(inlineEscaped, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
+			b.WriteString("\\.")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// escapeLineStart escapes what makes a block when it opens a line: a
+// heading, quote, list item, thematic break, code fence, table row or link
+// definition. It consumes what it wrote from *s.
+func escapeLineStart(s *string) string {
+	t := *s
+	if t == "" {
+		return ""
+	}
+	if strings.ContainsRune("#>-+*=|[:!", rune(t[0])) {
+		*s = t[1:]
+		return "\\" + t[:1]
+	}
+	// "1." and "1)" start an ordered list.
+	n := 0
+	for n < len(t) && n < 9 && t[n] >= '0' && t[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < len(t) && (t[n] == '.' || t[n] == ')') {
+		*s = t[n+1:]
+		return t[:n] + "\\" + t[n:n+1]
+	}
+	return ""
+}
+
+// renderCacheSize bounds the shared cache of laid-out articles.
+const renderCacheSize = 256
+
+// maxRenders is how many renders run at once over all sessions: Glamour
+// is CPU-bound and cannot be cancelled.
+const maxRenders = 2
+
+// renderCache holds laid-out articles for every session. A render is
+// computed once: a second request for the same key waits for the first.
+type renderCache struct {
+	mu      sync.Mutex
+	entries map[renderKey]*list.Element
+	lru     *list.List
+	size    int
+	slots   chan struct{}
+}
+
+type cacheEntry struct {
+	key  renderKey
+	done chan struct{}
+	r    *rendered
+}
+
+func newRenderCache(size int) *renderCache {
+	return &renderCache{entries: map[renderKey]*list.Element{}, lru: list.New(), size: size, slots: make(chan struct{}, maxRenders)}
+}
+
+// peek returns a finished render without waiting.
+func (c *renderCache) peek(k renderKey) (*rendered, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[k]; ok {
+		e := el.Value.(*cacheEntry)
+		select {
+		case <-e.done:
+			c.lru.MoveToFront(el)
+			return e.r, true
+		default:
+		}
+	}
+	return nil, false
+}
+
+// get returns the render for k, computing it if no one has.
+func (c *renderCache) get(k renderKey, compute func() *rendered) *rendered {
+	c.mu.Lock()
+	if el, ok := c.entries[k]; ok {
+		c.lru.MoveToFront(el)
+		e := el.Value.(*cacheEntry)
+		c.mu.Unlock()
+		<-e.done
+		return e.r
+	}
+	e := &cacheEntry{key: k, done: make(chan struct{})}
+	c.entries[k] = c.lru.PushFront(e)
+	for c.lru.Len() > c.size {
+		old := c.lru.Back()
+		c.lru.Remove(old)
+		delete(c.entries, old.Value.(*cacheEntry).key)
+	}
+	c.mu.Unlock()
+
+	c.slots <- struct{}{}
+	defer func() { <-c.slots }()
+	defer close(e.done)
+	e.r = compute()
+	return e.r
+}
