@@ -210,9 +210,10 @@ func (d *debateView) moveRow(delta int) {
 func (d *debateView) view() string {
 	s := d.c.styles
 	colW := max((d.width-3)/2, 10)
+	rightW := max(d.width-3-colW, 10)
 	var out []string
 	out = append(out, s.Title.Render(ansi.Truncate(d.title, d.width, "…")))
-	header := pad(s.Header.Render("Accusations"), colW) + " │ " + pad(s.Header.Render("Responses"), colW)
+	header := pad(s.Header.Render("Accusations"), colW) + " │ " + pad(s.Header.Render("Responses"), rightW)
 	out = append(out, header)
 	if d.note != "" {
 		out = append(out, wrapTo(s.Meta.Render(d.note), d.width)...)
@@ -224,7 +225,7 @@ func (d *debateView) view() string {
 		if i == d.row {
 			cursorStart = len(flatten(blocks))
 		}
-		blocks = append(blocks, d.renderRow(r, i == d.row, colW))
+		blocks = append(blocks, d.renderRow(r, i == d.row, colW, rightW))
 	}
 	lines := flatten(blocks)
 	room := max(d.height-len(out), 1)
@@ -253,13 +254,13 @@ func flatten(blocks [][]string) []string {
 
 // renderRow draws one row as two columns padded to the same height, so
 // that the columns never drift.
-func (d *debateView) renderRow(r debateRow, selected bool, colW int) []string {
+func (d *debateView) renderRow(r debateRow, selected bool, colW, rightW int) []string {
 	s := d.c.styles
 	if r.heading != "" {
 		return []string{"", s.Selected.Render(r.heading)}
 	}
 	left := d.cell(r, r.accusation, "(no accusation in this article)", selected && d.col == 0, colW)
-	right := d.cell(r, r.response, "(no response in this article)", selected && d.col == 1, colW)
+	right := d.cell(r, r.response, "(no response in this article)", selected && d.col == 1, rightW)
 	n := max(len(left), len(right))
 	var out []string
 	for i := range n {
@@ -270,9 +271,9 @@ func (d *debateView) renderRow(r debateRow, selected bool, colW int) []string {
 		if i < len(right) {
 			rt = right[i]
 		}
-		out = append(out, pad(l, colW)+" │ "+pad(rt, colW))
+		out = append(out, pad(l, colW)+" │ "+pad(rt, rightW))
 	}
-	return append(out, strings.Repeat("─", colW)+"─┼─"+strings.Repeat("─", colW))
+	return append(out, strings.Repeat("─", colW)+"─┼─"+strings.Repeat("─", rightW))
 }
 
 // cell shows speaker (in colour), title and party, then the quotation;

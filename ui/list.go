@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -38,6 +39,9 @@ func newListPane(c *common) listPane {
 	in.Prompt = "/ "
 	in.Placeholder = "words, 'exact, !exclude, @speaker"
 	in.CharLimit = 200
+	// A steady cursor: a blinking one redraws the screen twice a second,
+	// which over SSH is bandwidth for nothing.
+	in.Cursor.SetMode(cursor.CursorStatic)
 	l := listPane{c: c, input: in}
 	l.hits = c.shared.Corpus.Search("", nil)
 	return l

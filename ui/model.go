@@ -311,7 +311,7 @@ func (m Model) View() string {
 		return ""
 	}
 	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf("Terminal too small: %d×%d.\nCounterpoint needs at least %d×%d.\nq quits.", m.width, m.height, minWidth, minHeight)
+		msg := fmt.Sprintf("Terminal too small\n%d×%d, needs %d×%d\nq quits", m.width, m.height, minWidth, minHeight)
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, ansi.Truncate(msg, m.width*3, ""))
 	}
 	if m.c == nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -50,6 +51,7 @@ func newReaderPane(c *common) readerPane {
 	in := textinput.New()
 	in.Prompt = "find: "
 	in.CharLimit = 200
+	in.Cursor.SetMode(cursor.CursorStatic)
 	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
 	vp := viewport.New(0, 0)
 	vp.KeyMap = viewport.KeyMap{} // keys are handled here, from the one keymap

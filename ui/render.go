@@ -28,6 +28,10 @@ import (
 // handles quickly; everything else takes the plain wrapped path.
 const (
 	maxGlamourBytes  = 48 << 10 // Markdown handed to Glamour per article
+	maxGlamourParas  = 400      // paragraphs handed to Glamour per article (each render has a fixed cost)
+	// Glamour is about seven times slower with the 16-colour profile
+	// (termenv converts every colour), so the budget shrinks with it.
+	slowProfileShare = 4
 	maxParagraphSize = 6 << 10  // a longer paragraph is wrapped plainly
 	maxTokenRunes    = 60       // a longer run without spaces (CJK, a URL, base64) too
 	maxCombining     = 48       // so does a paragraph heavy with combining marks
@@ -78,6 +82,10 @@ func renderArticle(a *corpus.Article, width int, style string, profile termenv.P
 	}
 	r.add(block(headerMarkdown(a), headerPlain(a)), nil, "", nil)
 	quotes := quotesByParagraph(a)
+	byteBudget, paraBudget := maxGlamourBytes, maxGlamourParas
+	if profile == termenv.ANSI {
+		byteBudget, paraBudget = byteBudget/slowProfileShare, paraBudget/slowProfileShare
+	}
 	glamourBytes, shown := 0, 0
 	for i, p := range a.Paragraphs {
 		if shown += len(p); shown > maxRenderedBytes {
@@ -86,7 +94,7 @@ func renderArticle(a *corpus.Article, width int, style string, profile termenv.P
 			break
 		}
 		md := ""
-		if glamourBytes < maxGlamourBytes && !chokesGlamour(p) {
+		if glamourBytes < byteBudget && i < paraBudget && !chokesGlamour(p) {
 			md = escapeMarkdown(p)
 			if isHeading(p, quotes[i]) && i < len(a.Paragraphs)-1 {
 				md = "## " + md
