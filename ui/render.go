@@ -27,16 +27,16 @@ import (
 // input and cannot be stopped once started, so it only ever sees text it
 // handles quickly; everything else takes the plain wrapped path.
 const (
-	maxGlamourBytes  = 48 << 10 // Markdown handed to Glamour per article
-	maxGlamourParas  = 400      // paragraphs handed to Glamour per article (each render has a fixed cost)
+	maxGlamourBytes = 48 << 10 // Markdown handed to Glamour per article
+	maxGlamourParas = 400      // paragraphs handed to Glamour per article (each render has a fixed cost)
 	// Glamour is about seven times slower with the 16-colour profile
 	// (termenv converts every colour), so the budget shrinks with it.
 	slowProfileShare = 4
-	maxParagraphSize = 6 << 10  // a longer paragraph is wrapped plainly
-	maxTokenRunes    = 60       // a longer run without spaces (CJK, a URL, base64) too
-	maxCombining     = 48       // so does a paragraph heavy with combining marks
-	maxRenderedBytes = 2 << 20  // text beyond this is not shown at all
-	documentMargin   = 2        // Glamour's dark and light styles indent by two
+	maxParagraphSize = 6 << 10 // a longer paragraph is wrapped plainly
+	maxTokenRunes    = 60      // a longer run without spaces (CJK, a URL, base64) too
+	maxCombining     = 48      // so does a paragraph heavy with combining marks
+	maxRenderedBytes = 2 << 20 // text beyond this is not shown at all
+	documentMargin   = 2       // Glamour's dark and light styles indent by two
 )
 
 // rendered is an article laid out for one width and style.
