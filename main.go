@@ -3,12 +3,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -18,6 +22,7 @@ import (
 
 	"counterpoint/corpus"
 	"counterpoint/ui"
+	"counterpoint/ui/serve"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -52,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return read(args[1:], stdout, stderr)
 		case "search":
 			return search(args[1:], stdout, stderr)
+		case "serve":
+			return serveCmd(args[1:], stderr)
 		}
 	}
 	fs := flag.NewFlagSet("counterpoint", flag.ContinueOnError)
@@ -282,4 +289,49 @@ func reportSkipped(c *corpus.Corpus, stderr io.Writer) {
 	for _, s := range c.Skipped {
 		fmt.Fprintln(stderr, "counterpoint:", s)
 	}
+}
+
+// serveCmd serves the reader over SSH until SIGINT or SIGTERM.
+func serveCmd(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("counterpoint serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg serve.Config
+	fs.StringVar(&cfg.Listen, "listen", "127.0.0.1:23234", "address to listen on; another address than loopback is your explicit choice")
+	fs.StringVar(&cfg.HostKeyPath, "host-key", serve.DefaultHostKeyPath(), "host key file, created (ed25519, mode 0600) on first start")
+	fs.StringVar(&cfg.AuthorizedKeysPath, "authorized-keys", "", "OpenSSH authorized_keys file: only these keys get in (default: anyone may read)")
+	fs.IntVar(&cfg.MaxSessions, "max-sessions", 256, "sessions at once, over all connections")
+	fs.IntVar(&cfg.MaxConnections, "max-connections", 512, "connections at once")
+	fs.IntVar(&cfg.MaxSessionsPerConn, "max-sessions-per-conn", 2, "sessions on one connection")
+	fs.Float64Var(&cfg.RatePerMinute, "rate", 60, "new connections per minute from one address")
+	fs.Float64Var(&cfg.RateBurst, "rate-burst", 20, "new connections from one address at once")
+	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", 15*time.Minute, "close a connection with no traffic for this long")
+	fs.DurationVar(&cfg.MaxSessionTime, "max-session", 12*time.Hour, "close any connection after this long")
+	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", 10*time.Second, "close a connection that has not authenticated within this time")
+	fs.DurationVar(&cfg.GracePeriod, "grace", 5*time.Second, "on SIGINT or SIGTERM, wait this long for sessions to end")
+	fs.StringVar(&cfg.Style, "style", "", "Glamour style for every session (default: dark or light from each client)")
+	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
+	paths, err := parseAll(fs, args)
+	if err != nil {
+		return exitFor(err)
+	}
+	c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
+	reportSkipped(c, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 1
+	}
+	cfg.Version = version
+	cfg.Logger = slog.New(slog.NewTextHandler(stderr, nil))
+	srv, err := serve.New(ui.NewShared(c), cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "counterpoint serve:", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.ListenAndServe(ctx); err != nil {
+		fmt.Fprintln(stderr, "counterpoint serve:", err)
+		return 1
+	}
+	return 0
 }

@@ -1,0 +1,141 @@
+package serve
+
+import (
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/charmbracelet/ssh"
+	"golang.org/x/time/rate"
+)
+
+// limits holds back what wish v1.4.7 does not: connections that never
+// finish the handshake, too many connections, connections arriving too
+// fast from one address, and too many sessions per connection or in all.
+type limits struct {
+	cfg Config
+
+	conns    atomic.Int64 // open connections
+	sessions atomic.Int64 // sessions holding a PTY
+
+	mu       sync.Mutex
+	perIP    map[string]*ipLimit
+	lastTrim time.Time
+}
+
+type ipLimit struct {
+	limiter *rate.Limiter
+	seen    time.Time
+}
+
+// trimEvery is how often idle per-address limiters are forgotten.
+const trimEvery = time.Minute
+
+func newLimits(cfg Config) *limits {
+	return &limits{cfg: cfg, perIP: map[string]*ipLimit{}}
+}
+
+type connKey struct{}
+
+// connState is what a connection carries in its context.
+type connState struct {
+	channels  atomic.Int64 // open session channels
+	handshake *time.Timer  // closes the connection if authentication does not finish in time
+	closeOnce sync.Once
+	release   func()
+}
+
+// accept is the server's ConnCallback: it refuses a connection over the
+// caps before any SSH is spoken, and arms the handshake deadline.
+func (l *limits) accept(ctx ssh.Context, conn net.Conn) net.Conn {
+	host, _, _ := net.SplitHostPort(conn.RemoteAddr().String())
+	if !l.allowRate(host) {
+		logRefused(l.cfg.Logger, conn, "too many new connections from this address")
+		return nil
+	}
+	if l.conns.Add(1) > int64(l.cfg.MaxConnections) {
+		l.conns.Add(-1)
+		logRefused(l.cfg.Logger, conn, "too many connections")
+		return nil
+	}
+	st := &connState{}
+	st.release = func() { st.closeOnce.Do(func() { l.conns.Add(-1) }) }
+	st.handshake = time.AfterFunc(l.cfg.HandshakeTimeout, func() { conn.Close() })
+	ctx.SetValue(connKey{}, st)
+	return &trackedConn{Conn: conn, st: st}
+}
+
+// handshakeDone stops the handshake deadline once a client has
+// authenticated.
+func handshakeDone(ctx ssh.Context) {
+	if st, ok := ctx.Value(connKey{}).(*connState); ok {
+		st.handshake.Stop()
+	}
+}
+
+// trackedConn gives its slot back when closed.
+type trackedConn struct {
+	net.Conn
+	st *connState
+}
+
+func (c *trackedConn) Close() error {
+	c.st.handshake.Stop()
+	c.st.release()
+	return c.Conn.Close()
+}
+
+func (l *limits) allowRate(host string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := time.Now()
+	if now.Sub(l.lastTrim) > trimEvery {
+		for h, il := range l.perIP {
+			if now.Sub(il.seen) > trimEvery {
+				delete(l.perIP, h)
+			}
+		}
+		l.lastTrim = now
+	}
+	il, ok := l.perIP[host]
+	if !ok {
+		il = &ipLimit{limiter: rate.NewLimiter(rate.Limit(l.cfg.RatePerMinute/60), max(1, int(l.cfg.RateBurst)))}
+		l.perIP[host] = il
+	}
+	il.seen = now
+	return il.limiter.Allow()
+}
+
+// openChannel takes a session-channel slot on the connection.
+func (l *limits) openChannel(ctx ssh.Context) (release func(), ok bool) {
+	st, found := ctx.Value(connKey{}).(*connState)
+	if !found {
+		return func() {}, true
+	}
+	if st.channels.Add(1) > int64(l.cfg.MaxSessionsPerConn) {
+		st.channels.Add(-1)
+		return nil, false
+	}
+	var once sync.Once
+	return func() { once.Do(func() { st.channels.Add(-1) }) }, true
+}
+
+// takePTY takes one of the server's PTY slots; it is called before the
+// PTY is allocated, so a client over the cap never gets one.
+func (l *limits) takePTY() (release func(), ok bool) {
+	if l.sessions.Add(1) > int64(l.cfg.MaxSessions) {
+		l.sessions.Add(-1)
+		return nil, false
+	}
+	var once sync.Once
+	return func() { once.Do(func() { l.sessions.Add(-1) }) }, true
+}
+
+// clampWindow bounds a client-chosen window size, so that a 20000x10000
+// window does not make the server build a 200 MB frame.
+func (l *limits) clampWindow(w ssh.Window) ssh.Window {
+	w.Width = min(max(w.Width, 1), l.cfg.MaxWidth)
+	w.Height = min(max(w.Height, 1), l.cfg.MaxHeight)
+	return w
+}

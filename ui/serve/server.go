@@ -1,0 +1,237 @@
+// Package serve puts the reader on an SSH port with charmbracelet/wish:
+// one Bubble Tea program per session, on a real PTY, over one shared,
+// read-only corpus.
+package serve
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+
+	"counterpoint/ui"
+)
+
+// Config sets the server's address, keys and limits. The zero value of a
+// limit means its default.
+type Config struct {
+	Listen             string        // default 127.0.0.1:23234
+	HostKeyPath        string        // default DefaultHostKeyPath()
+	AuthorizedKeysPath string        // when set, only these keys get in
+	MaxConnections     int           // open connections at once (default 512)
+	MaxSessions        int           // sessions with a PTY at once, over all connections (default 256)
+	MaxSessionsPerConn int           // session channels per connection (default 2)
+	RatePerMinute      float64       // new connections per minute from one address (default 60)
+	RateBurst          float64       // and how many may come at once (default 20)
+	HandshakeTimeout   time.Duration // to finish key exchange and authentication (default 10s)
+	IdleTimeout        time.Duration // connection without traffic (default 15m)
+	MaxSessionTime     time.Duration // longest connection (default 12h)
+	WriteStall         time.Duration // a client not reading for this long is dropped (default 30s)
+	ColourQueryTimeout time.Duration // wait for the client's background colour (default 300ms)
+	GracePeriod        time.Duration // for sessions to end on shutdown (default 5s)
+	MaxWidth           int           // window size clamp (default 500)
+	MaxHeight          int           // (default 200)
+	Style              string        // Glamour style for every session; empty picks dark or light per client
+	Version            string
+	Logger             *slog.Logger
+}
+
+func (c *Config) defaults() {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	defDur := func(v *time.Duration, d time.Duration) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	if c.Listen == "" {
+		c.Listen = "127.0.0.1:23234"
+	}
+	if c.HostKeyPath == "" {
+		c.HostKeyPath = DefaultHostKeyPath()
+	}
+	def(&c.MaxConnections, 512)
+	def(&c.MaxSessions, 256)
+	def(&c.MaxSessionsPerConn, 2)
+	def(&c.MaxWidth, 500)
+	def(&c.MaxHeight, 200)
+	if c.RatePerMinute <= 0 {
+		c.RatePerMinute = 60
+	}
+	if c.RateBurst <= 0 {
+		c.RateBurst = 20
+	}
+	defDur(&c.HandshakeTimeout, 10*time.Second)
+	defDur(&c.IdleTimeout, 15*time.Minute)
+	defDur(&c.MaxSessionTime, 12*time.Hour)
+	defDur(&c.WriteStall, 30*time.Second)
+	defDur(&c.ColourQueryTimeout, 300*time.Millisecond)
+	defDur(&c.GracePeriod, 5*time.Second)
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+// Server is the SSH front of the reader.
+type Server struct {
+	cfg     Config
+	shared  *ui.Shared
+	log     *slog.Logger
+	limits  *limits
+	ssh     *ssh.Server
+	closing atomic.Bool
+
+	mu       sync.Mutex
+	programs map[ssh.Session]*tea.Program // open sessions, for shutdown
+}
+
+// New prepares a server; it reads or creates the host key and reads the
+// authorized keys, and fails with a clear message when it cannot.
+func New(shared *ui.Shared, cfg Config) (*Server, error) {
+	cfg.defaults()
+	signer, err := loadHostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, err
+	}
+	acc := access{}
+	if cfg.AuthorizedKeysPath != "" {
+		if acc.allowed, err = loadAuthorizedKeys(cfg.AuthorizedKeysPath); err != nil {
+			return nil, err
+		}
+	}
+	s := &Server{cfg: cfg, shared: shared, log: cfg.Logger, limits: newLimits(cfg), programs: map[ssh.Session]*tea.Program{}}
+	srv, err := wish.NewServer(
+		wish.WithAddress(cfg.Listen),
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		wish.WithMaxTimeout(cfg.MaxSessionTime),
+		ssh.AllocatePty(), // a real kernel PTY, not an emulated one
+	)
+	if err != nil {
+		return nil, err
+	}
+	srv.AddHostKey(signer)
+	acc.configure(srv)
+	srv.Handler = s.handle
+	srv.ConnCallback = s.limits.accept
+	srv.PtyHandler = s.ptyHandler(srv.PtyHandler)
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
+	srv.RequestHandlers = map[string]ssh.RequestHandler{}           // no port forwarding, no global requests
+	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}       // no sftp
+	srv.LocalPortForwardingCallback = nil                           // direct-tcpip refused
+	srv.ReversePortForwardingCallback = nil                         // tcpip-forward refused
+	srv.ConnectionFailedCallback = func(conn net.Conn, err error) { // handshake failures, refused keys
+		s.log.Info("connection refused", "addr", conn.RemoteAddr().String(), "reason", err.Error())
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+// Serve accepts connections on l until ctx is done, then shuts down: it
+// stops accepting at once, tells open sessions the server is going down,
+// restores their terminals and waits up to the grace period.
+func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	s.log.Info("serving", "addr", l.Addr().String(), "access", s.accessMode())
+	errc := make(chan error, 1)
+	go func() { errc <- s.ssh.Serve(l) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	return s.Shutdown()
+}
+
+// ListenAndServe listens on the configured address.
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	l, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ctx, l)
+}
+
+// Shutdown is the one path for SIGINT and SIGTERM.
+func (s *Server) Shutdown() error {
+	s.closing.Store(true)
+	s.log.Info("shutting down", "sessions", s.openSessions(), "grace", s.cfg.GracePeriod.String())
+	s.mu.Lock()
+	for _, p := range s.programs {
+		p.Quit() // each session then restores its terminal and says goodbye
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.GracePeriod)
+	defer cancel()
+	err := s.ssh.Shutdown(ctx) // stops accepting at once, then waits for connections
+	if errors.Is(err, context.DeadlineExceeded) {
+		s.log.Warn("grace period over, closing the remaining connections")
+		err = s.ssh.Close()
+	}
+	if errors.Is(err, ssh.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+func (s *Server) accessMode() string {
+	if s.cfg.AuthorizedKeysPath != "" {
+		return "authorized keys from " + s.cfg.AuthorizedKeysPath
+	}
+	return "open: anyone may read"
+}
+
+// track registers a session for shutdown; it fails once shutdown began.
+func (s *Server) track(sess ssh.Session) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing.Load() {
+		return false
+	}
+	s.programs[sess] = nil
+	return true
+}
+
+func (s *Server) setProgram(sess ssh.Session, p *tea.Program) {
+	s.mu.Lock()
+	s.programs[sess] = p
+	closing := s.closing.Load()
+	s.mu.Unlock()
+	if closing {
+		p.Quit()
+	}
+}
+
+func (s *Server) untrack(sess ssh.Session) {
+	s.mu.Lock()
+	delete(s.programs, sess)
+	s.mu.Unlock()
+}
+
+func (s *Server) openSessions() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.programs)
+}
+
+// Stats reports what the server holds, for the load program.
+type Stats struct {
+	Connections, Sessions int64
+}
+
+// Stats returns the open connections and PTY sessions.
+func (s *Server) Stats() Stats {
+	return Stats{Connections: s.limits.conns.Load(), Sessions: s.limits.sessions.Load()}
+}
+
+func logRefused(log *slog.Logger, conn net.Conn, reason string) {
+	log.Warn("connection refused", "addr", conn.RemoteAddr().String(), "reason", reason)
+}
