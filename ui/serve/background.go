@@ -14,12 +14,20 @@ import (
 // answers, and waits at most timeout. A client that never answers costs
 // the first frame no more than that: ok is false and the caller assumes a
 // dark background.
+//
+// The descriptor is reached through SyscallConn, never Fd: Fd puts the file
+// in blocking mode, and read deadlines then no longer work.
 func queryDarkBackground(tty *os.File, timeout time.Duration) (dark, ok bool) {
-	state, err := term.MakeRaw(int(tty.Fd()))
+	rc, err := tty.SyscallConn()
 	if err != nil {
 		return true, false
 	}
-	defer term.Restore(int(tty.Fd()), state)
+	var state *term.State
+	rc.Control(func(fd uintptr) { state, err = term.MakeRaw(int(fd)) })
+	if err != nil {
+		return true, false
+	}
+	defer rc.Control(func(fd uintptr) { term.Restore(int(fd), state) })
 	if _, err := tty.WriteString("\x1b]11;?\x07\x1b[c"); err != nil {
 		return true, false
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"errors"
+	"time"
 
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -19,17 +20,24 @@ var refusedRequests = map[string]bool{
 // sessionChannel is the handler for "session" channels: it counts them per
 // connection and filters their requests before handing them on.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
+	handshakeDone(ctx) // authenticated, and asking for a session
 	release, ok := s.limits.openChannel(ctx)
 	if !ok {
 		newChan.Reject(gossh.ResourceShortage, "too many sessions on this connection")
 		return
 	}
-	ssh.DefaultSessionHandler(srv, conn, filteredChannel{NewChannel: newChan, release: release}, ctx)
+	ssh.DefaultSessionHandler(srv, conn, filteredChannel{NewChannel: newChan, release: release, ctx: ctx}, ctx)
 }
 
+// filteredChannel answers refused requests itself and notes window
+// changes for the session's program. (The library hands window changes to
+// two readers of one channel, its PTY resizer and the application, so the
+// application would miss about half of them; and reading its PTY record
+// races with its own writes.)
 type filteredChannel struct {
 	gossh.NewChannel
 	release func()
+	ctx     ssh.Context
 }
 
 func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
@@ -49,6 +57,11 @@ func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 				}
 				continue
 			}
+			if r.Type == "window-change" {
+				if w, ok := parseWindowChange(r.Payload); ok {
+					noteWindow(f.ctx, w)
+				}
+			}
 			out <- r
 		}
 	}()
@@ -57,13 +70,18 @@ func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 
 var errTooManySessions = errors.New("too many sessions")
 
+// programStopTimeout bounds the wait for a session's program before its
+// PTY is closed; a program blocked writing to a client that left is
+// unblocked by the close itself.
+const programStopTimeout = 2 * time.Second
+
 // ptyHandler wraps the library's PTY allocation: it takes a server-wide
 // session slot first, so a client over the cap is refused before a kernel
 // PTY exists, clamps the client's window size, and gives the slot back
 // when the PTY is closed, however the session ends.
 func (s *Server) ptyHandler(allocate ssh.PtyHandler) ssh.PtyHandler {
 	return func(ctx ssh.Context, sess ssh.Session, pty ssh.Pty) (func() error, error) {
-		release, ok := s.limits.takePTY()
+		release, ok := s.limits.takePTY(ctx)
 		if !ok {
 			s.log.Warn("session refused", "reason", "too many sessions", "addr", sess.RemoteAddr().String())
 			return nil, errTooManySessions
@@ -76,7 +94,18 @@ func (s *Server) ptyHandler(allocate ssh.PtyHandler) ssh.PtyHandler {
 		}
 		return func() error {
 			defer release()
+			stopSession(ctx, programStopTimeout)
 			return closePTY()
 		}, nil
 	}
+}
+
+// parseWindowChange reads the columns and rows of a window-change request
+// (RFC 4254, 6.7: four uint32s, then nothing).
+func parseWindowChange(p []byte) (ssh.Window, bool) {
+	var msg struct{ Cols, Rows, Width, Height uint32 }
+	if err := gossh.Unmarshal(p, &msg); err != nil {
+		return ssh.Window{}, false
+	}
+	return ssh.Window{Width: int(msg.Cols), Height: int(msg.Rows)}, true
 }

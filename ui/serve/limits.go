@@ -40,8 +40,14 @@ type connKey struct{}
 
 // connState is what a connection carries in its context.
 type connState struct {
-	channels  atomic.Int64 // open session channels
-	handshake *time.Timer  // closes the connection if authentication does not finish in time
+	channels atomic.Int64    // open session channels
+	ptys     atomic.Int64    // PTYs on this connection: at most one
+	windows  chan ssh.Window // window changes of the connection's PTY session, newest kept
+
+	progMu    sync.Mutex
+	progQuit  func()        // asks the connection's program to quit
+	progDone  chan struct{} // closed when it has
+	handshake *time.Timer   // closes the connection if authentication does not finish in time
 	closeOnce sync.Once
 	release   func()
 }
@@ -59,7 +65,7 @@ func (l *limits) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 		logRefused(l.cfg.Logger, conn, "too many connections")
 		return nil
 	}
-	st := &connState{}
+	st := &connState{windows: make(chan ssh.Window, 1)}
 	st.release = func() { st.closeOnce.Do(func() { l.conns.Add(-1) }) }
 	st.handshake = time.AfterFunc(l.cfg.HandshakeTimeout, func() { conn.Close() })
 	ctx.SetValue(connKey{}, st)
@@ -121,15 +127,105 @@ func (l *limits) openChannel(ctx ssh.Context) (release func(), ok bool) {
 	return func() { once.Do(func() { st.channels.Add(-1) }) }, true
 }
 
-// takePTY takes one of the server's PTY slots; it is called before the
-// PTY is allocated, so a client over the cap never gets one.
-func (l *limits) takePTY() (release func(), ok bool) {
+// takePTY takes one of the server's PTY slots, and the connection's only
+// one; it is called before the PTY is allocated, so a client over a cap
+// never gets one.
+func (l *limits) takePTY(ctx ssh.Context) (release func(), ok bool) {
+	st, _ := ctx.Value(connKey{}).(*connState)
+	if st != nil && st.ptys.Add(1) > 1 {
+		st.ptys.Add(-1)
+		return nil, false
+	}
 	if l.sessions.Add(1) > int64(l.cfg.MaxSessions) {
 		l.sessions.Add(-1)
+		if st != nil {
+			st.ptys.Add(-1)
+		}
 		return nil, false
 	}
 	var once sync.Once
-	return func() { once.Do(func() { l.sessions.Add(-1) }) }, true
+	return func() {
+		once.Do(func() {
+			l.sessions.Add(-1)
+			if st != nil {
+				st.ptys.Add(-1)
+			}
+		})
+	}, true
+}
+
+// sessionStarted records that the connection's session handler runs, so
+// that its PTY is not closed under it; the returned done marks its end.
+func sessionStarted(ctx ssh.Context) (done func()) {
+	st, ok := ctx.Value(connKey{}).(*connState)
+	if !ok {
+		return func() {}
+	}
+	ch := make(chan struct{})
+	st.progMu.Lock()
+	st.progDone = ch
+	st.progMu.Unlock()
+	return func() { close(ch) }
+}
+
+// runningProgram records how to ask the connection's program to quit.
+func runningProgram(ctx ssh.Context, quit func()) {
+	if st, ok := ctx.Value(connKey{}).(*connState); ok {
+		st.progMu.Lock()
+		st.progQuit = quit
+		st.progMu.Unlock()
+	}
+}
+
+// stopSession asks the connection's program to quit and waits for the
+// session handler to end, at most timeout. The PTY is closed only after:
+// closing it under a running program races with the program's input
+// reader and its renderer.
+func stopSession(ctx ssh.Context, timeout time.Duration) {
+	st, ok := ctx.Value(connKey{}).(*connState)
+	if !ok {
+		return
+	}
+	st.progMu.Lock()
+	quit, done := st.progQuit, st.progDone
+	st.progMu.Unlock()
+	if done == nil {
+		return
+	}
+	if quit != nil {
+		quit()
+	}
+	select {
+	case <-done:
+	case <-time.After(timeout):
+	}
+}
+
+// windowChanges returns the connection's window-change events.
+func windowChanges(ctx ssh.Context) <-chan ssh.Window {
+	if st, ok := ctx.Value(connKey{}).(*connState); ok {
+		return st.windows
+	}
+	return nil
+}
+
+// noteWindow records a window change, keeping only the newest.
+func noteWindow(ctx ssh.Context, w ssh.Window) {
+	st, ok := ctx.Value(connKey{}).(*connState)
+	if !ok {
+		return
+	}
+	for {
+		select {
+		case st.windows <- w:
+			return
+		default:
+			select {
+			case <-st.windows: // drop the older size
+			default:
+			}
+		}
+	}
 }
 
 // clampWindow bounds a client-chosen window size, so that a 20000x10000

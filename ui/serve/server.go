@@ -93,6 +93,14 @@ type Server struct {
 
 	mu       sync.Mutex
 	programs map[ssh.Session]*tea.Program // open sessions, for shutdown
+
+	hooks hooks
+}
+
+// hooks let tests inject failures into a session; they are nil in use.
+type hooks struct {
+	wrapModel func(tea.Model) tea.Model // wraps each session's model
+	onResize  func(ssh.Window)          // runs in the resize goroutine
 }
 
 // New prepares a server; it reads or creates the host key and reads the
@@ -160,23 +168,41 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	return s.Serve(ctx, l)
 }
 
-// Shutdown is the one path for SIGINT and SIGTERM.
+// closeLinger is how long shutdown waits for clients to close their
+// connections after their sessions ended.
+const closeLinger = 500 * time.Millisecond
+
+// Shutdown is the one path for SIGINT and SIGTERM: it stops accepting at
+// once, asks every session to quit (each restores its terminal and says
+// goodbye), waits for them up to the grace period, then closes every
+// connection.
 func (s *Server) Shutdown() error {
 	s.closing.Store(true)
+	stopped, cancel := context.WithCancel(context.Background())
+	cancel()
+	s.ssh.Shutdown(stopped) // with a done context: close the listeners and return
 	s.log.Info("shutting down", "sessions", s.openSessions(), "grace", s.cfg.GracePeriod.String())
 	s.mu.Lock()
 	for _, p := range s.programs {
-		p.Quit() // each session then restores its terminal and says goodbye
+		if p != nil { // nil: the session is starting and will see closing itself
+			p.Quit()
+		}
 	}
 	s.mu.Unlock()
-	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.GracePeriod)
-	defer cancel()
-	err := s.ssh.Shutdown(ctx) // stops accepting at once, then waits for connections
-	if errors.Is(err, context.DeadlineExceeded) {
-		s.log.Warn("grace period over, closing the remaining connections")
-		err = s.ssh.Close()
+	deadline := time.Now().Add(s.cfg.GracePeriod)
+	for s.openSessions() > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
 	}
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if n := s.openSessions(); n > 0 {
+		s.log.Warn("grace period over, closing the remaining sessions", "sessions", n)
+	}
+	// Clients close their connections once their session ends; give them
+	// a moment, so the last frames are not cut off by a reset.
+	linger, cancelLinger := context.WithTimeout(context.Background(), min(time.Until(deadline), closeLinger))
+	defer cancelLinger()
+	s.ssh.Shutdown(linger)
+	err := s.ssh.Close()
+	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		err = nil
 	}
 	return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -14,14 +15,10 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/muesli/termenv"
+	"golang.org/x/sys/unix"
 
 	"counterpoint/ui"
 )
-
-// resizePoll is how often a session checks its window size in case the
-// library's own resize goroutine took the window-change event first (both
-// read the same channel).
-const resizePoll = 250 * time.Millisecond
 
 // handle runs one reader session. Everything in it is guarded: a panic
 // ends this session only, its terminal restored, logged once.
@@ -30,7 +27,7 @@ func (s *Server) handle(sess ssh.Session) {
 	ctx := sess.Context()
 	handshakeDone(ctx)
 	who := identity(ctx)
-	pty, winch, hasPTY := sess.Pty()
+	pty, _, hasPTY := sess.Pty()
 	attrs := []any{"addr", sess.RemoteAddr().String(), "key", who, "user", strconv.Quote(sess.User()), "term", strconv.Quote(pty.Term)}
 	s.log.Info("session start", attrs...)
 	reason := &endReason{s: "client left"}
@@ -48,6 +45,7 @@ func (s *Server) handle(sess ssh.Session) {
 		reason.set("no terminal")
 		return
 	}
+	defer sessionStarted(ctx)() // the PTY stays open until this handler ends
 	if !s.track(sess) {
 		fmt.Fprint(sess, "counterpoint: the server is shutting down.\r\n")
 		sess.Exit(1)
@@ -58,22 +56,37 @@ func (s *Server) handle(sess ssh.Session) {
 
 	out := &watchedWriter{w: pty.Slave}
 	renderer := s.renderer(pty)
-	model := ui.New(s.shared, ui.Options{Renderer: renderer, Mouse: true, Version: s.cfg.Version, Style: s.cfg.Style})
-	prog := tea.NewProgram(model,
+	var model tea.Model = ui.New(s.shared, ui.Options{Renderer: renderer, Mouse: true, Version: s.cfg.Version, Style: s.cfg.Style})
+	if s.hooks.wrapModel != nil {
+		model = s.hooks.wrapModel(model)
+	}
+	safe, panicked := isolate(model)
+	prog := tea.NewProgram(safe,
 		tea.WithInput(pty.Slave), tea.WithOutput(out),
 		tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		tea.WithoutSignalHandler(), // signals belong to the server, and ctrl+z must not stop it
-		tea.WithContext(ctx),
+		// No tea.WithContext: a cancelled context kills the program, and a
+		// killed program's input reader can stay blocked in epoll_wait for
+		// ever (the reader is closed before it sees its cancel signal). The
+		// program is always asked to quit instead; see endWith below.
 	)
+	panicked.mu.Lock()
+	panicked.send = prog.Send
+	panicked.mu.Unlock()
 	s.setProgram(sess, prog)
+	runningProgram(ctx, prog.Quit)
 
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	go s.guard("resize", attrs, func() { s.forwardResizes(sctx, sess, winch, prog, pty.Window) })
+	go s.guard("resize", attrs, func() { s.forwardResizes(sctx, windowChanges(ctx), prog, pty.Window) })
+	go s.guard("end", attrs, func() { endWith(sctx, ctx, prog) })
 	go s.guard("watchdog", attrs, func() { s.watchOutput(sctx, sess, out, prog, reason) })
 
 	_, err := prog.Run()
-	prog.Kill() // restores the terminal if Run ended early
+	if v, stack := panicked.caught(); v != nil {
+		reason.set("panic")
+		s.log.Error("session panic", append(attrs, "panic", fmt.Sprint(v), "stack", stack)...)
+	}
 	switch {
 	case s.closing.Load():
 		reason.set("server shutdown")
@@ -81,7 +94,17 @@ func (s *Server) handle(sess ssh.Session) {
 	case err != nil && reason.get() == "client left":
 		reason.set("error: " + err.Error())
 	}
+	drain(pty.Master, ctx)
 	sess.Exit(0)
+}
+
+// endWith asks the program to quit when the connection ends.
+func endWith(session, conn context.Context, prog *tea.Program) {
+	select {
+	case <-session.Done():
+	case <-conn.Done():
+		prog.Quit()
+	}
 }
 
 // guard runs a session goroutine with the same panic isolation as the
@@ -99,12 +122,15 @@ func (s *Server) guard(what string, attrs []any, fn func()) {
 // the client's TERM, background from the client's answer (time-boxed).
 // Every style of the session comes from it.
 func (s *Server) renderer(pty ssh.Pty) *lipgloss.Renderer {
+	// The query comes first: termenv may put the file in blocking mode,
+	// after which the query could not be time-boxed. No colour cache
+	// either: it makes termenv ask the terminal itself, waiting seconds.
+	dark, _ := queryDarkBackground(pty.Slave, s.cfg.ColourQueryTimeout)
 	env := []string{"TERM=" + pty.Term}
-	r := lipgloss.NewRenderer(pty.Slave, termenv.WithEnvironment(termEnv(env)), termenv.WithColorCache(true))
+	r := lipgloss.NewRenderer(pty.Slave, termenv.WithEnvironment(termEnv(env)))
 	if pty.Term == "" || pty.Term == "dumb" {
 		r.SetColorProfile(termenv.Ascii)
 	}
-	dark, _ := queryDarkBackground(pty.Slave, s.cfg.ColourQueryTimeout)
 	r.SetHasDarkBackground(dark)
 	return r
 }
@@ -125,11 +151,12 @@ func (e termEnv) Getenv(k string) string {
 // one, clamped. (The program reads no size itself: its output is not the
 // PTY file but the watchdog's writer.) Send blocks until the program runs,
 // which is why this happens here and not before Run.
-func (s *Server) forwardResizes(ctx context.Context, sess ssh.Session, winch <-chan ssh.Window, prog *tea.Program, first ssh.Window) {
-	tick := time.NewTicker(resizePoll)
-	defer tick.Stop()
+func (s *Server) forwardResizes(ctx context.Context, windows <-chan ssh.Window, prog *tea.Program, first ssh.Window) {
 	var last ssh.Window
 	send := func(w ssh.Window) {
+		if s.hooks.onResize != nil {
+			s.hooks.onResize(w)
+		}
 		w = s.limits.clampWindow(w)
 		if w.Width != last.Width || w.Height != last.Height {
 			last = w
@@ -141,15 +168,8 @@ func (s *Server) forwardResizes(ctx context.Context, sess ssh.Session, winch <-c
 		select {
 		case <-ctx.Done():
 			return
-		case w, ok := <-winch:
-			if !ok {
-				return
-			}
+		case w := <-windows:
 			send(w)
-		case <-tick.C:
-			if p, _, ok := sess.Pty(); ok {
-				send(p.Window)
-			}
 		}
 	}
 }
@@ -182,8 +202,10 @@ func (s *Server) watchOutput(ctx context.Context, sess ssh.Session, out *watched
 		case <-tick.C:
 			if since := out.since.Load(); since != 0 && time.Since(time.Unix(0, since)) > s.cfg.WriteStall {
 				reason.set("client stopped reading")
-				prog.Kill()
+				// Closing the session closes the PTY, which fails the
+				// blocked write; then the program can quit.
 				sess.Close()
+				prog.Quit()
 				return
 			}
 		}
@@ -198,3 +220,28 @@ type endReason struct {
 
 func (r *endReason) set(s string) { r.mu.Lock(); r.s = s; r.mu.Unlock() }
 func (r *endReason) get() string  { r.mu.Lock(); defer r.mu.Unlock(); return r.s }
+
+// maxDrain bounds the wait for the last output to leave the PTY.
+const maxDrain = 500 * time.Millisecond
+
+// drain waits until the library's copier has read everything the program
+// wrote from the PTY master, so that the frame restoring the terminal and
+// the goodbye reach the client: the library copies the PTY to the channel
+// in a goroutine of its own and closes the channel as soon as the handler
+// returns, whatever is still queued.
+func drain(master *os.File, conn context.Context) {
+	rc, err := master.SyscallConn() // not Fd: that would make the file blocking
+	if err != nil {
+		return
+	}
+	deadline := time.Now().Add(maxDrain)
+	for time.Now().Before(deadline) && conn.Err() == nil {
+		n := 0
+		rc.Control(func(fd uintptr) { n, err = unix.IoctlGetInt(int(fd), unix.TIOCINQ) })
+		if err != nil || n == 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond) // the copier's last write to the channel
+}

@@ -1,0 +1,193 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+
+	"counterpoint/corpus"
+	"counterpoint/ui"
+)
+
+var testShared = ui.NewShared(corpus.LoadSeeds())
+
+// logBuffer collects the server's log for assertions.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+func (l *logBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
+
+// start runs a server on 127.0.0.1:0 with test-friendly limits; the
+// returned stop shuts it down as SIGTERM would.
+func start(t testing.TB, cfg Config, h hooks) (addr string, srv *Server, logs *logBuffer, stop func()) {
+	t.Helper()
+	logs = &logBuffer{}
+	cfg.Logger = slog.New(slog.NewTextHandler(logs, nil))
+	if cfg.HostKeyPath == "" {
+		cfg.HostKeyPath = filepath.Join(t.TempDir(), "host_key")
+	}
+	if cfg.RatePerMinute == 0 {
+		cfg.RatePerMinute, cfg.RateBurst = 100000, 1000
+	}
+	if cfg.GracePeriod == 0 {
+		cfg.GracePeriod = 3 * time.Second
+	}
+	srv, err := New(testShared, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.hooks = h
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, l) }()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("shutdown: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return l.Addr().String(), srv, logs, stop
+}
+
+func newKey(t testing.TB) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func dial(addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "reader", Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
+	})
+}
+
+// vterm is a client terminal: it keeps everything the server sends and
+// answers the background-colour and device-attribute queries like a real
+// terminal with a dark background.
+type vterm struct {
+	sess  *gossh.Session
+	in    io.WriteCloser
+	mu    sync.Mutex
+	out   bytes.Buffer
+	ended chan struct{}
+}
+
+func openTerm(t testing.TB, c *gossh.Client, w, h int) *vterm {
+	t.Helper()
+	tm, err := tryTermAnswering(c, w, h, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+func tryTerm(c *gossh.Client, w, h int) (*vterm, error) { return tryTermAnswering(c, w, h, true) }
+
+// tryTermAnswering opens a PTY session; answer says whether the terminal
+// answers the server's queries.
+func tryTermAnswering(c *gossh.Client, w, h int, answer bool) (*vterm, error) {
+	sess, err := c.NewSession()
+	if err != nil {
+		return nil, err
+	}
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		sess.Close()
+		return nil, err
+	}
+	in, _ := sess.StdinPipe()
+	outPipe, _ := sess.StdoutPipe()
+	tm := &vterm{sess: sess, in: in, ended: make(chan struct{})}
+	go func() {
+		defer close(tm.ended)
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := outPipe.Read(buf)
+			if n > 0 {
+				chunk := buf[:n]
+				if answer && bytes.Contains(chunk, []byte("\x1b]11;?")) {
+					in.Write([]byte("\x1b]11;rgb:1a1a/1a1a/1a1a\x07"))
+				}
+				if answer && bytes.Contains(chunk, []byte("\x1b[c")) {
+					in.Write([]byte("\x1b[?62;22c"))
+				}
+				tm.mu.Lock()
+				tm.out.Write(chunk)
+				tm.mu.Unlock()
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	if err := sess.Shell(); err != nil {
+		sess.Close()
+		return nil, err
+	}
+	return tm, nil
+}
+
+func (tm *vterm) text() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return ansi.Strip(tm.out.String())
+}
+
+func (tm *vterm) raw() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.out.String()
+}
+
+// mark returns a position in the output, to wait for text after it.
+func (tm *vterm) mark() int { tm.mu.Lock(); defer tm.mu.Unlock(); return tm.out.Len() }
+
+func (tm *vterm) waitFor(t testing.TB, want string, from int, timeout time.Duration) bool {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		tm.mu.Lock()
+		got := ansi.Strip(tm.out.String()[min(from, tm.out.Len()):])
+		tm.mu.Unlock()
+		if strings.Contains(got, want) {
+			return true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return false
+}
+
+func (tm *vterm) send(s string) { tm.in.Write([]byte(s)) }
