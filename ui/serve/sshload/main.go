@@ -220,7 +220,9 @@ func (s *screen) read(r io.Reader, w io.Writer) {
 
 func (s *screen) len() int { s.mu.Lock(); defer s.mu.Unlock(); return s.text.Len() }
 
-func (s *screen) waitFor(text string, timeout time.Duration) bool { return s.waitForAfter(0, text, timeout) }
+func (s *screen) waitFor(text string, timeout time.Duration) bool {
+	return s.waitForAfter(0, text, timeout)
+}
 
 // waitForAfter waits for text to arrive after position from.
 func (s *screen) waitForAfter(from int, text string, timeout time.Duration) bool {
@@ -260,7 +262,9 @@ func percentiles(ds []time.Duration) string {
 		return "no data"
 	}
 	slices.Sort(xs)
-	at := func(p float64) time.Duration { return xs[min(len(xs)-1, int(p*float64(len(xs))))].Round(time.Millisecond) }
+	at := func(p float64) time.Duration {
+		return xs[min(len(xs)-1, int(p*float64(len(xs))))].Round(time.Millisecond)
+	}
 	return fmt.Sprintf("p50 %v  p95 %v  p99 %v  (max %v)", at(0.50), at(0.95), at(0.99), xs[len(xs)-1].Round(time.Millisecond))
 }
 
