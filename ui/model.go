@@ -141,9 +141,39 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, m.preview())
 		return m, cmd
 	case tea.KeyMsg:
-		return m.key(msg)
+		return m.keys(msg)
 	}
 	return m, nil
+}
+
+// keys handles a key message. Bubble Tea delivers runes typed quickly (or
+// over a slow link) together in one message: "/stolt" rather than "/" then
+// "stolt". Outside a text input each rune is a key of its own, so the
+// message is split; once a rune focuses an input, the rest are typed in.
+func (m Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || m.typing() {
+		return m.key(msg)
+	}
+	var cmds []tea.Cmd
+	var model tea.Model = m
+	for i, r := range msg.Runes {
+		mm := model.(Model)
+		if mm.typing() {
+			rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:], Alt: msg.Alt}
+			var cmd tea.Cmd
+			model, cmd = mm.key(rest)
+			return model, tea.Batch(append(cmds, cmd)...)
+		}
+		var cmd tea.Cmd
+		model, cmd = mm.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return model, tea.Batch(cmds...)
+}
+
+// typing reports whether a text input has the keyboard.
+func (m Model) typing() bool {
+	return m.focus == paneList && m.list.filtering() || m.focus == paneReader && m.reader.searching()
 }
 
 // key routes a key press. A focused text input takes every key but the
@@ -154,7 +184,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if msg.Type == tea.KeyCtrlC {
 		return m, tea.Quit
 	}
-	typing := m.focus == paneList && m.list.filtering() || m.focus == paneReader && m.reader.searching()
+	typing := m.typing()
 	if !typing {
 		switch {
 		case key.Matches(msg, k.Quit):

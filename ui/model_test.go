@@ -116,6 +116,19 @@ func TestStaleSearchResultIsDropped(t *testing.T) {
 	}
 }
 
+// Keys typed quickly arrive as one message; each must still count.
+func TestRunesArrivingTogether(t *testing.T) {
+	m := sized(120, 40, plainOptions())
+	m = run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")})
+	if m.list.cursor != 2 {
+		t.Errorf("\"jj\" in one message moved the cursor to %d, want 2", m.list.cursor)
+	}
+	m = run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/stolt")})
+	if !m.list.filtering() || m.list.input.Value() != "stolt" || len(m.list.hits) != 3 {
+		t.Errorf("\"/stolt\" in one message: filtering %v, input %q, %d hits", m.list.filtering(), m.list.input.Value(), len(m.list.hits))
+	}
+}
+
 func TestQuitKeys(t *testing.T) {
 	for _, k := range []string{"q", "ctrl+c"} {
 		_, cmd := sized(120, 40, plainOptions()).Update(press(k))
