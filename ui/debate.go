@@ -298,7 +298,7 @@ func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected b
 		}
 		lines = append(lines, wrapTo("“"+q.Text+"”", w)...)
 		if d.corpus {
-			lines = append(lines, wrapTo(s.Meta.Render("in: "+d.c.shared.Corpus.Articles[r.article].Title), w)...)
+			lines = append(lines, s.Meta.Render(ansi.Truncate("in: "+d.c.shared.Corpus.Articles[r.article].Title, w, "…")))
 		}
 	}
 	if selected {
