@@ -13,7 +13,10 @@ const maxScareWords = 3
 
 // scratch is per-goroutine working memory for the analysis: the token slab
 // is the largest allocation, and reusing it spares the garbage collector.
-type scratch struct{ tokens []token }
+type scratch struct {
+	tokens []token
+	words  wordSet
+}
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{tokens: make([]token, 0, 4096)} }}
 
@@ -65,7 +68,7 @@ func analyse(a *Article) {
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		e := at.speaker[i]
-		if len(strings.Fields(q.Text)) <= maxScareWords && (e == nil || !at.own[i] || namedHere(toks[q.Paragraph], i)) {
+		if isShort(q.Text) && (e == nil || !at.own[i] || namedHere(toks[q.Paragraph], i)) {
 			q.Kind, e = Scare, nil
 		}
 		if e != nil {
@@ -107,7 +110,7 @@ func analyse(a *Article) {
 	assignRoles(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
 	a.Debate = buildDebate(a)
-	a.indexWords()
+	a.indexWords(&sc.words, toks)
 	for i := range a.Quotes {
 		a.Quotes[i].lower, a.Quotes[i].cue = "", ""
 	}
@@ -296,6 +299,22 @@ func placeOf(qs []Quote, e *entity, speakers []*entity) string {
 		}
 	}
 	return ""
+}
+
+// isShort reports whether a quotation has at most maxScareWords words,
+// without splitting it.
+func isShort(s string) bool {
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\n'
+		if !space && !in {
+			if words++; words > maxScareWords {
+				return false
+			}
+		}
+		in = !space
+	}
+	return true
 }
 
 // namedHere reports whether quotation i directly follows a naming word.

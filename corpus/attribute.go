@@ -41,26 +41,30 @@ func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
 // run attributes every direct quotation.
 func (at *attributor) run() {
 	for pi, ts := range at.toks {
-		for _, sent := range sentences(ts) {
-			at.sentence(pi, sent)
+		if !hasQuote(ts) {
+			continue
+		}
+		start := 0
+		for i, t := range ts {
+			if endsSentence(t) {
+				at.sentence(pi, ts[start:i+1])
+				start = i + 1
+			}
+		}
+		if start < len(ts) {
+			at.sentence(pi, ts[start:])
 		}
 	}
 	at.chainContinuations()
 }
 
-func sentences(ts []token) [][]token {
-	var out [][]token
-	start := 0
-	for i, t := range ts {
-		if endsSentence(t) {
-			out = append(out, ts[start:i+1])
-			start = i + 1
+func hasQuote(ts []token) bool {
+	for _, t := range ts {
+		if t.kind == tQuote {
+			return true
 		}
 	}
-	if start < len(ts) {
-		out = append(out, ts[start:])
-	}
-	return out
+	return false
 }
 
 // sentence attributes the quotations of one sentence: each by its own cue

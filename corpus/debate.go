@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -17,7 +18,7 @@ type Pair struct {
 // words, and those of the words and the sentence around them together.
 type statement struct {
 	q          *Quote
-	words, cue map[string]bool
+	words, cue topic
 }
 
 // minTopicOverlap is how many content words a response must share with an
@@ -113,27 +114,44 @@ which what when where about also into more than such them then these those some 
 only over said says told very just like because could should while being does made make
 said against people time year years first last both each many much most even after before`)
 
+// topic is the set of a text's content-word stems, as sorted hashes.
+type topic []uint64
+
 // topicWords are the content words of a text, cut to a five-letter stem so
 // that "accountable" meets "accountability".
-func topicWords(text string) map[string]bool {
-	set := map[string]bool{}
+func topicWords(text string) topic {
+	var t topic
+	var buf []byte
 	forEachWord(text, func(w string) bool {
 		// Party names are in every statement of a dispute: they say
 		// nothing about which charge is answered.
-		if len(w) < 4 || topicStop[w] || gazetteer[w] != "" {
+		if len(w) < 4 {
 			return true
 		}
-		set[w[:min(5, len(w))]] = true
+		buf = appendLower(buf[:0], w)
+		if topicStop[string(buf)] || gazetteer[string(buf)] != "" {
+			return true
+		}
+		t = append(t, hashBytes(buf[:min(5, len(buf))]))
 		return true
 	})
-	return set
+	slices.Sort(t)
+	return slices.Compact(t)
 }
 
-func overlap(a, b map[string]bool) int {
-	n := 0
-	for w := range a {
-		if b[w] {
+// overlap counts the stems two topics share.
+func overlap(a, b topic) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return n

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The rule tables of the engine. Each is a plain word list so that a reader
 // can check and extend it; every table has its own test in lexicon_test.go.
@@ -52,19 +55,28 @@ func (l lexicon) matches(w string) bool {
 // digits, hyphens) until fn returns false.
 func forEachWord(text string, fn func(string) bool) {
 	start := -1
-	for i, r := range text {
-		if isWordRune(r) || r == '-' {
+	for i := 0; i < len(text); {
+		c := text[i]
+		var in bool
+		size := 1
+		if c < utf8.RuneSelf {
+			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			in = isWordRune(r)
+		}
+		if in {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
+		} else if start >= 0 {
 			if !fn(text[start:i]) {
 				return
 			}
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		fn(text[start:])

@@ -440,25 +440,78 @@ func lastRune(s string) rune {
 // indexWords builds the article's search text: each distinct body word
 // once, lower-case, after a space, in order of first use. It is about half
 // the size of the body and is scanned with the vectorised substring search.
-func (a *Article) indexWords() {
+// Words are told apart by a 64-bit hash in a small open-addressing table,
+// which costs far less than a map of strings.
+//
+// It reads the words off the tokens the analysis already made; a quotation
+// stands as one token there, so its words are read from its text.
+func (a *Article) indexWords(seen *wordSet, toks [][]token) {
 	var b strings.Builder
-	seen := make(map[string]struct{}, 256)
+	b.Grow(a.Words * 4)
+	seen.reset(a.Words)
 	var buf []byte
-	for _, p := range a.Paragraphs {
-		forEachWord(p, func(w string) bool {
-			buf = appendLower(buf[:0], w)
-			if _, ok := seen[string(buf)]; ok {
-				return true
-			}
-			lw := string(buf)
-			seen[lw] = struct{}{}
+	add := func(w string) bool {
+		buf = appendLower(buf[:0], w)
+		if seen.add(hashBytes(buf)) {
 			b.WriteByte(' ')
-			b.WriteString(lw)
-			return true
-		})
+			b.Write(buf)
+		}
+		return true
+	}
+	for _, ts := range toks {
+		for _, t := range ts {
+			switch t.kind {
+			case tWord:
+				add(t.text)
+			case tQuote:
+				forEachWord(t.text, add)
+			}
+		}
 	}
 	b.WriteByte(' ')
 	a.words = b.String()
+}
+
+// wordSet is a set of word hashes, reused between articles.
+type wordSet struct{ slots []uint64 }
+
+func (s *wordSet) reset(words int) {
+	n := 64
+	for n < 2*words {
+		n *= 2
+	}
+	if cap(s.slots) < n {
+		s.slots = make([]uint64, n)
+	}
+	s.slots = s.slots[:n]
+	clear(s.slots)
+}
+
+// add inserts h and reports whether it was new. Zero marks an empty slot.
+func (s *wordSet) add(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = h
+			return true
+		case h:
+			return false
+		}
+	}
+}
+
+// hashBytes is FNV-1a.
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 func appendLower(buf []byte, w string) []byte {

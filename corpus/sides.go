@@ -31,7 +31,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by.
-		if party == "" || q.Kind == Scare || q.question || len(strings.Fields(q.Text)) <= maxScareWords {
+		if party == "" || q.Kind == Scare || q.question || isShort(q.Text) {
 			continue
 		}
 		switch {

@@ -26,6 +26,9 @@ type turn struct {
 	start, end int    // the words of the turn
 }
 
+// maxLabelBytes bounds where a label's colon can be: four words of a name.
+const maxLabelBytes = 80
+
 // minTurns is how many labelled paragraphs make a transcript: fewer is a
 // dateline ("BEIJING: …") or an aside, not an interview.
 const minTurns = 3
@@ -38,6 +41,11 @@ func findTranscript(paras []string) []turn {
 	count, changes, distinct := 0, 0, map[string]bool{}
 	prev := ""
 	for i, p := range paras {
+		// A label ends with a colon near the start: most paragraphs are
+		// ruled out without the regular expression.
+		if c := strings.IndexByte(p[:min(len(p), maxLabelBytes)], ':'); c < 0 {
+			continue
+		}
 		m := labelRe.FindStringSubmatch(p)
 		if m == nil || notLabels[strings.ToLower(strings.Fields(m[1])[0])] {
 			continue
