@@ -472,8 +472,12 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token) {
 	a.words = b.String()
 }
 
-// wordSet is a set of word hashes, reused between articles.
-type wordSet struct{ slots []uint64 }
+// wordSet is a set of word hashes, reused between articles. It grows when
+// half full, so a probe always finds an empty slot.
+type wordSet struct {
+	slots []uint64
+	n     int
+}
 
 func (s *wordSet) reset(words int) {
 	n := 64
@@ -485,6 +489,7 @@ func (s *wordSet) reset(words int) {
 	}
 	s.slots = s.slots[:n]
 	clear(s.slots)
+	s.n = 0
 }
 
 // add inserts h and reports whether it was new. Zero marks an empty slot.
@@ -492,6 +497,27 @@ func (s *wordSet) add(h uint64) bool {
 	if h == 0 {
 		h = 1
 	}
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow()
+	}
+	if s.insert(h) {
+		s.n++
+		return true
+	}
+	return false
+}
+
+func (s *wordSet) grow() {
+	old := s.slots
+	s.slots = make([]uint64, 2*len(old))
+	for _, h := range old {
+		if h != 0 {
+			s.insert(h)
+		}
+	}
+}
+
+func (s *wordSet) insert(h uint64) bool {
 	mask := uint64(len(s.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		switch s.slots[i] {

@@ -160,3 +160,17 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// More distinct words than the line count suggests (no spaces, many
+// punctuation-separated words) must not fill the word set.
+func TestIndexWordsGrows(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "w%d,", i)
+	}
+	a := Parse("x", "x", "Title\n\n"+b.String()+"\n")
+	a.Analyse()
+	if !strings.Contains(a.words, " w4999 ") {
+		t.Errorf("the last word is missing from the index")
+	}
+}
