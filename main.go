@@ -132,12 +132,10 @@ func darkBackground(r *lipgloss.Renderer, timeout time.Duration) bool {
 
 // read prints one article as the reading pane shows it.
 func read(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("counterpoint read", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	style := fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file")
-	width := fs.Int("width", 0, "wrap at this many columns (default: the terminal's width, or 80)")
-	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
-	pos, err := parseAll(fs, args)
+	command := newCommand("counterpoint read", stderr)
+	style := command.fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file")
+	width := command.fs.Int("width", 0, "wrap at this many columns (default: the terminal's width, or 80)")
+	pos, err := parseAll(command.fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
@@ -145,10 +143,8 @@ func read(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "counterpoint read: which article? usage: counterpoint read ID [PATH...]")
 		return 2
 	}
-	c, err := corpus.Load(pos[1:], corpus.Options{MaxFileSize: *maxSize})
-	reportSkipped(c, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "counterpoint:", err)
+	c, ok := command.load(pos[1:])
+	if !ok {
 		return 1
 	}
 	a := c.Article(pos[0])
@@ -176,11 +172,9 @@ func read(args []string, stdout, stderr io.Writer) int {
 
 // search prints the list's ranking for a query.
 func search(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("counterpoint search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print a JSON array")
-	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
-	pos, err := parseAll(fs, args)
+	command := newCommand("counterpoint search", stderr)
+	asJSON := command.fs.Bool("json", false, "print a JSON array")
+	pos, err := parseAll(command.fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
@@ -188,10 +182,8 @@ func search(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "counterpoint search: usage: counterpoint search [--json] QUERY [PATH...]")
 		return 2
 	}
-	c, err := corpus.Load(pos[1:], corpus.Options{MaxFileSize: *maxSize})
-	reportSkipped(c, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "counterpoint:", err)
+	c, ok := command.load(pos[1:])
+	if !ok {
 		return 1
 	}
 	hits := c.Search(pos[0], nil)
@@ -250,20 +242,43 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 	return 0
 }
 
+// command is a subcommand's flag set with the flags every command has.
+type command struct {
+	fs      *flag.FlagSet
+	maxSize *int64
+	stderr  io.Writer
+}
+
+func newCommand(name string, stderr io.Writer) *command {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return &command{fs: fs, stderr: stderr,
+		maxSize: fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")}
+}
+
+// load reads the articles at paths (the seeds when none), reporting the
+// files it skipped; ok is false, with the message printed, when nothing
+// could be loaded.
+func (c *command) load(paths []string) (*corpus.Corpus, bool) {
+	cp, err := corpus.Load(paths, corpus.Options{MaxFileSize: *c.maxSize})
+	reportSkipped(cp, c.stderr)
+	if err != nil {
+		fmt.Fprintln(c.stderr, "counterpoint:", err)
+		return nil, false
+	}
+	return cp, true
+}
+
 // headless runs the quotes and debate subcommands.
 func headless(cmd string, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("counterpoint "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print a JSON array")
-	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
-	pos, err := parseAll(fs, args)
+	command := newCommand("counterpoint "+cmd, stderr)
+	asJSON := command.fs.Bool("json", false, "print a JSON array")
+	pos, err := parseAll(command.fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
-	c, err := corpus.Load(pos, corpus.Options{MaxFileSize: *maxSize})
-	reportSkipped(c, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "counterpoint:", err)
+	c, ok := command.load(pos)
+	if !ok {
 		return 1
 	}
 	var out any
@@ -293,8 +308,8 @@ func reportSkipped(c *corpus.Corpus, stderr io.Writer) {
 
 // serveCmd serves the reader over SSH until SIGINT or SIGTERM.
 func serveCmd(args []string, stderr io.Writer) int {
-	fs := flag.NewFlagSet("counterpoint serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	command := newCommand("counterpoint serve", stderr)
+	fs := command.fs
 	var cfg serve.Config
 	fs.StringVar(&cfg.Listen, "listen", "127.0.0.1:23234", "address to listen on; another address than loopback is your explicit choice")
 	fs.StringVar(&cfg.HostKeyPath, "host-key", serve.DefaultHostKeyPath(), "host key file, created (ed25519, mode 0600) on first start")
@@ -309,15 +324,12 @@ func serveCmd(args []string, stderr io.Writer) int {
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", 10*time.Second, "close a connection that has not authenticated within this time")
 	fs.DurationVar(&cfg.GracePeriod, "grace", 5*time.Second, "on SIGINT or SIGTERM, wait this long for sessions to end")
 	fs.StringVar(&cfg.Style, "style", "", "Glamour style for every session (default: dark or light from each client)")
-	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
 	paths, err := parseAll(fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
-	c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
-	reportSkipped(c, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "counterpoint:", err)
+	c, ok := command.load(paths)
+	if !ok {
 		return 1
 	}
 	cfg.Version = version
