@@ -75,6 +75,8 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		s.quoteOn[i] = sgrOf(r.NewStyle().Foreground(c))
 	}
 	if s.noColor {
+		// Without colour the focused pane shows by its heavier border.
+		s.Focused = r.NewStyle().Border(lipgloss.ThickBorder())
 		for i := range s.quoteOn {
 			s.speaker[i] = r.NewStyle() // lipgloss drops every attribute without colour
 			s.quoteOn[i] = "\x1b[1;4m"  // so quotes are marked with bold and underline

@@ -104,6 +104,7 @@ type vterm struct {
 	mu    sync.Mutex
 	out   bytes.Buffer
 	ended chan struct{}
+	bg    string // the background colour it reports, rgb:RRRR/GGGG/BBBB without the prefix
 }
 
 func openTerm(t testing.TB, c *gossh.Client, w, h int) *vterm {
@@ -116,6 +117,9 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int) *vterm {
 }
 
 func tryTerm(c *gossh.Client, w, h int) (*vterm, error) { return tryTermAnswering(c, w, h, true) }
+
+// background is the colour the test terminals report.
+var background = "1a1a/1a1a/1a1a"
 
 // tryTermAnswering opens a PTY session; answer says whether the terminal
 // answers the server's queries.
@@ -130,7 +134,7 @@ func tryTermAnswering(c *gossh.Client, w, h int, answer bool) (*vterm, error) {
 	}
 	in, _ := sess.StdinPipe()
 	outPipe, _ := sess.StdoutPipe()
-	tm := &vterm{sess: sess, in: in, ended: make(chan struct{})}
+	tm := &vterm{sess: sess, in: in, ended: make(chan struct{}), bg: background}
 	go func() {
 		defer close(tm.ended)
 		buf := make([]byte, 32<<10)
@@ -139,7 +143,7 @@ func tryTermAnswering(c *gossh.Client, w, h int, answer bool) (*vterm, error) {
 			if n > 0 {
 				chunk := buf[:n]
 				if answer && bytes.Contains(chunk, []byte("\x1b]11;?")) {
-					in.Write([]byte("\x1b]11;rgb:1a1a/1a1a/1a1a\x07"))
+					in.Write([]byte("\x1b]11;rgb:" + tm.bg + "\x07"))
 				}
 				if answer && bytes.Contains(chunk, []byte("\x1b[c")) {
 					in.Write([]byte("\x1b[?62;22c"))

@@ -80,6 +80,77 @@ func TestSilentTerminalGetsAFirstFrame(t *testing.T) {
 	}
 }
 
+// A dark and a light terminal connected at once each get their palette:
+// the article text is drawn in Glamour's dark-style grey for one and its
+// light-style grey for the other.
+func TestEachClientGetsItsOwnPalette(t *testing.T) {
+	addr, _, _, _ := start(t, Config{}, hooks{})
+	open := func(bg string) *vterm {
+		c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		background = bg
+		tm := openTerm(t, c, 120, 40)
+		if !tm.waitFor(t, "statements", 0, wait) {
+			t.Fatal("no article in the first frame")
+		}
+		return tm
+	}
+	dark := open("0000/0000/0000")
+	light := open("ffff/ffff/ffff")
+	background = "1a1a/1a1a/1a1a"
+	const darkText, lightText = "38;5;252m", "38;5;234m" // Glamour's body text colours
+	if !strings.Contains(dark.raw(), darkText) || strings.Contains(dark.raw(), lightText) {
+		t.Errorf("the dark terminal did not get the dark palette")
+	}
+	if !strings.Contains(light.raw(), lightText) || strings.Contains(light.raw(), darkText) {
+		t.Errorf("the light terminal did not get the light palette")
+	}
+}
+
+func TestIdleConnectionIsClosed(t *testing.T) {
+	addr, _, _, _ := start(t, Config{IdleTimeout: 700 * time.Millisecond}, hooks{})
+	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tm := openTerm(t, c, 80, 24)
+	tm.waitFor(t, "Articles", 0, wait)
+	select {
+	case <-tm.ended:
+	case <-time.After(5 * time.Second):
+		t.Errorf("an idle session was still open after 5 s with a 0.7 s idle timeout")
+	}
+}
+
+func TestConnectionCap(t *testing.T) {
+	addr, _, _, _ := start(t, Config{MaxConnections: 2}, hooks{})
+	var held []*gossh.Client
+	for range 2 {
+		c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		held = append(held, c)
+	}
+	if c, err := dial(addr, gossh.PublicKeys(newKey(t))); err == nil {
+		c.Close()
+		t.Errorf("a third connection got in with a cap of 2")
+	}
+	held[0].Close()
+	time.Sleep(100 * time.Millisecond)
+	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Errorf("a slot freed by a closed connection was not given back: %v", err)
+	} else {
+		c.Close()
+	}
+}
+
 func TestHugeWindowIsClamped(t *testing.T) {
 	addr, _, _, _ := start(t, Config{}, hooks{})
 	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
