@@ -98,7 +98,8 @@ func analyse(a *Article) {
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
-		q.lower = strings.ToLower(q.Text + " " + q.cue)
+		text := strings.ToLower(q.Text)
+		q.lower, q.textLen = text+" "+strings.ToLower(q.cue), len(text)
 		q.accuses, q.denies = hasAny(q.lower, accusationWords), hasAny(q.lower, denialWords)
 	}
 	lead := append(headToks, toks[:min(2, len(toks))]...)

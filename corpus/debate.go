@@ -30,12 +30,26 @@ const minTopicOverlap = 2
 // responses left over get rows of their own. Rows follow the article.
 func buildDebate(a *Article) []Pair {
 	var accs, resps []statement
+	nAcc, nResp := 0, 0
+	for _, q := range a.Quotes {
+		switch q.Role {
+		case Accusation:
+			nAcc++
+		case Response:
+			nResp++
+		}
+	}
+	// Topics are needed only when there is something to pair.
+	needTopics := nAcc > 0 && nResp > 0
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.Role != Accusation && q.Role != Response {
 			continue
 		}
-		s := statement{q, topicWords(strings.ToLower(q.Text)), topicWords(q.lower)}
+		s := statement{q: q}
+		if needTopics {
+			s.words, s.cue = topics(q.lower, q.textLen)
+		}
 		if q.Role == Accusation {
 			accs = append(accs, s)
 		} else {
@@ -117,26 +131,34 @@ said against people time year years first last both each many much most even aft
 // topic is the set of a text's content-word stems, as sorted hashes.
 type topic []uint64
 
-// topicWords are the content words of a text, cut to a five-letter stem so
-// that "accountable" meets "accountability".
-func topicWords(text string) topic {
-	var t topic
-	var buf []byte
-	forEachWord(text, func(w string) bool {
+// topicWords are the content words of a lower-case text, cut to a
+// five-letter stem so that "accountable" meets "accountability".
+func topicWords(lower string) topic {
+	_, all := topics(lower, 0)
+	return all
+}
+
+// topics reads a lower-case statement and its cue in one pass: the stems
+// of the first textLen bytes (the quoted words), and those of all of it.
+func topics(lower string, textLen int) (words, all topic) {
+	off := 0
+	forEachWord(lower, func(w string) bool {
+		off = strings.Index(lower[off:], w) + off + len(w)
 		// Party names are in every statement of a dispute: they say
 		// nothing about which charge is answered.
-		if len(w) < 4 {
+		if len(w) < 4 || topicStop[w] || gazetteer[w] != "" {
 			return true
 		}
-		buf = appendLower(buf[:0], w)
-		if topicStop[string(buf)] || gazetteer[string(buf)] != "" {
-			return true
+		h := hashString(w[:min(5, len(w))])
+		all = append(all, h)
+		if off <= textLen {
+			words = append(words, h)
 		}
-		t = append(t, hashBytes(buf[:min(5, len(buf))]))
 		return true
 	})
-	slices.Sort(t)
-	return slices.Compact(t)
+	slices.Sort(words)
+	slices.Sort(all)
+	return slices.Compact(words), slices.Compact(all)
 }
 
 // overlap counts the stems two topics share.

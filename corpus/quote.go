@@ -48,6 +48,7 @@ type Quote struct {
 	// denies what its words say; all three are set once, for the role
 	// rules, and lower is dropped after the analysis.
 	lower           string
+	textLen         int // bytes of lower that are the statement's own words
 	accuses, denies bool
 }
 

@@ -460,10 +460,16 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token) {
 	}
 	for _, ts := range toks {
 		for _, t := range ts {
-			switch t.kind {
-			case tWord:
+			switch {
+			case t.kind == tWord && t.lower != "" && !t.poss:
+				// Already lower case: hash it where it lies.
+				if seen.add(hashString(t.lower)) {
+					b.WriteByte(' ')
+					b.WriteString(t.lower)
+				}
+			case t.kind == tWord:
 				add(t.text)
-			case tQuote:
+			case t.kind == tQuote:
 				forEachWord(t.text, add)
 			}
 		}
@@ -528,6 +534,16 @@ func (s *wordSet) insert(h uint64) bool {
 			return false
 		}
 	}
+}
+
+// hashString is hashBytes for a string.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // hashBytes is FNV-1a.
