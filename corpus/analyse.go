@@ -15,7 +15,10 @@ const maxScareWords = 3
 // is the largest allocation, and reusing it spares the garbage collector.
 type scratch struct {
 	tokens []token
+	quotes []Quote
 	words  wordSet
+	text   []byte   // the search text being built
+	topics []uint64 // the debate's topic stems
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{tokens: make([]token, 0, 4096)} }}
@@ -30,20 +33,20 @@ type turnInfo struct {
 // turns, their speakers, the sides, the roles and the debate.
 func analyse(a *Article) {
 	paras := a.Paragraphs
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	turns := findTranscript(paras)
 	skip := make([]bool, len(paras))
 	for _, t := range turns {
 		skip[t.para] = true
 	}
-	a.Quotes = extractQuotes(paras, skip)
+	a.Quotes, sc.quotes = extractQuotes(paras, skip, sc.quotes)
 
 	// Tokens, with each quotation standing as one token.
 	refs := make([][]quoteRef, len(paras))
 	for i, q := range a.Quotes {
 		refs[q.Paragraph] = append(refs[q.Paragraph], quoteRef{i, q.open, q.close})
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	buf := sc.tokens[:0]
 	toks := make([][]token, len(paras))
 	people := newRegistry()
@@ -110,8 +113,8 @@ func analyse(a *Article) {
 	}
 	assignRoles(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
-	a.Debate = buildDebate(a)
-	a.indexWords(&sc.words, toks)
+	a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
+	sc.text = a.indexWords(&sc.words, toks, sc.text[:0])
 	for i := range a.Quotes {
 		a.Quotes[i].lower, a.Quotes[i].cue = "", ""
 	}

@@ -28,7 +28,10 @@ const minTopicOverlap = 2
 // buildDebate pairs every response with the accusation it shares most
 // topic words with (the nearest earlier one on a tie); accusations and
 // responses left over get rows of their own. Rows follow the article.
-func buildDebate(a *Article) []Pair {
+//
+// Topic stems are gathered in arena, scratch the caller reuses, which is
+// returned for reuse.
+func buildDebate(a *Article, arena []uint64) ([]Pair, []uint64) {
 	var accs, resps []statement
 	nAcc, nResp := 0, 0
 	for _, q := range a.Quotes {
@@ -48,7 +51,7 @@ func buildDebate(a *Article) []Pair {
 		}
 		s := statement{q: q}
 		if needTopics {
-			s.words, s.cue = topics(q.lower, q.textLen)
+			s.words, s.cue, arena = topics(q.lower, q.textLen, arena)
 		}
 		if q.Role == Accusation {
 			accs = append(accs, s)
@@ -91,7 +94,7 @@ func buildDebate(a *Article) []Pair {
 		rows = append(rows, Pair{Response: r})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rowPos(rows[i]) < rowPos(rows[j]) })
-	return rows
+	return rows, arena
 }
 
 // nearestCharge is the last accusation before q, else the first after it:
@@ -134,13 +137,16 @@ type topic []uint64
 // topicWords are the content words of a lower-case text, cut to a
 // five-letter stem so that "accountable" meets "accountability".
 func topicWords(lower string) topic {
-	_, all := topics(lower, 0)
+	_, all, _ := topics(lower, 0, nil)
 	return all
 }
 
 // topics reads a lower-case statement and its cue in one pass: the stems
 // of the first textLen bytes (the quoted words), and those of all of it.
-func topics(lower string, textLen int) (words, all topic) {
+// Both are carved from arena, which is returned grown.
+func topics(lower string, textLen int, arena []uint64) (words, all topic, _ []uint64) {
+	start := len(arena)
+	var own []uint64
 	off := 0
 	forEachWord(lower, func(w string) bool {
 		off = strings.Index(lower[off:], w) + off + len(w)
@@ -150,15 +156,20 @@ func topics(lower string, textLen int) (words, all topic) {
 			return true
 		}
 		h := hashString(w[:min(5, len(w))])
-		all = append(all, h)
+		arena = append(arena, h)
 		if off <= textLen {
-			words = append(words, h)
+			own = append(own, h)
 		}
 		return true
 	})
-	slices.Sort(words)
+	all = arena[start:len(arena):len(arena)]
 	slices.Sort(all)
-	return slices.Compact(words), slices.Compact(all)
+	all = slices.Compact(all)
+	mid := len(arena)
+	arena = append(arena, own...)
+	words = arena[mid:len(arena):len(arena)]
+	slices.Sort(words)
+	return slices.Compact(words), all, arena
 }
 
 // overlap counts the stems two topics share.

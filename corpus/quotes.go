@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -174,8 +175,12 @@ func afterSpeechVerb(before string) bool {
 
 // extractQuotes finds every quotation in the body, paragraph by paragraph.
 // Paragraphs listed in skip (transcript turns) are left out.
-func extractQuotes(paras []string, skip []bool) []Quote {
-	var out []Quote
+//
+// Quotes are gathered in buf (scratch the caller reuses) and returned in a
+// slice of exactly their number: the article keeps it, and a slice grown
+// by doubling would keep its spare room for as long.
+func extractQuotes(paras []string, skip []bool, buf []Quote) ([]Quote, []Quote) {
+	out := buf[:0]
 	prevOpen := false // the previous paragraph ended inside a quotation
 	for i, p := range paras {
 		if skip != nil && skip[i] {
@@ -205,5 +210,5 @@ func extractQuotes(paras []string, skip []bool) []Quote {
 		}
 		prevOpen = thisOpen
 	}
-	return out
+	return slices.Clone(out), out
 }

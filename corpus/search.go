@@ -445,16 +445,17 @@ func lastRune(s string) rune {
 //
 // It reads the words off the tokens the analysis already made; a quotation
 // stands as one token there, so its words are read from its text.
-func (a *Article) indexWords(seen *wordSet, toks [][]token) {
-	var b strings.Builder
-	b.Grow(a.Words * 4)
+//
+// The text is built in out, scratch the caller reuses, and copied once at
+// its exact size; out is returned for reuse.
+func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
 	seen.reset(a.Words)
 	var buf []byte
 	add := func(w string) bool {
 		buf = appendLower(buf[:0], w)
 		if seen.add(hashBytes(buf)) {
-			b.WriteByte(' ')
-			b.Write(buf)
+			out = append(out, ' ')
+			out = append(out, buf...)
 		}
 		return true
 	}
@@ -464,8 +465,8 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token) {
 			case t.kind == tWord && t.lower != "" && !t.poss:
 				// Already lower case: hash it where it lies.
 				if seen.add(hashString(t.lower)) {
-					b.WriteByte(' ')
-					b.WriteString(t.lower)
+					out = append(out, ' ')
+					out = append(out, t.lower...)
 				}
 			case t.kind == tWord:
 				add(t.text)
@@ -474,8 +475,9 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token) {
 			}
 		}
 	}
-	b.WriteByte(' ')
-	a.words = b.String()
+	out = append(out, ' ')
+	a.words = string(out)
+	return out
 }
 
 // wordSet is a set of word hashes, reused between articles. It grows when
