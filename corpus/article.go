@@ -25,7 +25,8 @@ type Article struct {
 	Accused  string    // the party that answers, if the article has one
 	Words    int       // words in the body
 
-	words string // distinct body words for search, see indexWords
+	words    string       // distinct body words for search, see indexWords
+	prefixes prefixBitset // which two-letter word starts the body has
 }
 
 var (

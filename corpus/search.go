@@ -415,6 +415,12 @@ func (a *Article) bodyContains(t term) bool {
 // hasWordPrefix reports whether a body word starts with the term.
 func (a *Article) hasWordPrefix(t term) bool {
 	if !t.caseSensitive {
+		switch a.prefixes.answer(t.text) {
+		case prefixAbsent:
+			return false
+		case prefixPresent:
+			return true
+		}
 		return strings.Contains(a.words, " "+t.text)
 	}
 	for _, p := range a.Paragraphs {
@@ -451,11 +457,13 @@ func lastRune(s string) rune {
 func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
 	seen.reset(a.Words)
 	var buf []byte
+	a.prefixes = prefixBitset{}
 	add := func(w string) bool {
 		buf = appendLower(buf[:0], w)
 		if seen.add(hashBytes(buf)) {
 			out = append(out, ' ')
 			out = append(out, buf...)
+			a.prefixes.note(buf[0], byteAt(buf, 1))
 		}
 		return true
 	}
@@ -467,6 +475,7 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
 				if seen.add(hashString(t.lower)) {
 					out = append(out, ' ')
 					out = append(out, t.lower...)
+					a.prefixes.note(t.lower[0], byteAt(t.lower, 1))
 				}
 			case t.kind == tWord:
 				add(t.text)
@@ -478,6 +487,80 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
 	out = append(out, ' ')
 	a.words = string(out)
 	return out
+}
+
+// prefixBitset records, for each pair of letters a-z, whether a body word
+// starts with it (the second letter may be "none": a one-letter word).
+// It answers one- and two-letter terms outright and rules out most longer
+// ones before the text is scanned: the first keystroke of a query, which
+// cannot narrow a previous search, stays fast over a large corpus.
+type prefixBitset [(26*27 + 63) / 64]uint64
+
+type prefixAnswer uint8
+
+const (
+	prefixUnknown prefixAnswer = iota // scan the text
+	prefixAbsent
+	prefixPresent
+)
+
+func letterIndex(c byte) int {
+	if 'a' <= c && c <= 'z' {
+		return int(c - 'a')
+	}
+	return -1
+}
+
+// note records the start of a lower-case word: its first byte, and its
+// second (0 for a one-letter word).
+func (p *prefixBitset) note(c0, c1 byte) {
+	first := letterIndex(c0)
+	if first < 0 {
+		return
+	}
+	second := 26 // the word ends, or goes on with something else
+	if s := letterIndex(c1); s >= 0 {
+		second = s
+	}
+	bit := first*27 + second
+	p[bit/64] |= 1 << (bit % 64)
+}
+
+func byteAt[S string | []byte](s S, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+func (p *prefixBitset) has(bit int) bool { return p[bit/64]&(1<<(bit%64)) != 0 }
+
+// answer tells whether a word starts with the lower-case term, when the
+// bitset can know.
+func (p *prefixBitset) answer(t string) prefixAnswer {
+	first := letterIndex(t[0])
+	if first < 0 {
+		return prefixUnknown
+	}
+	if len(t) == 1 {
+		for s := range 27 {
+			if p.has(first*27 + s) {
+				return prefixPresent
+			}
+		}
+		return prefixAbsent
+	}
+	second := letterIndex(t[1])
+	if second < 0 {
+		return prefixUnknown
+	}
+	if !p.has(first*27 + second) {
+		return prefixAbsent
+	}
+	if len(t) == 2 {
+		return prefixPresent
+	}
+	return prefixUnknown
 }
 
 // wordSet is a set of word hashes, reused between articles. It grows when

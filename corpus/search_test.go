@@ -174,3 +174,16 @@ func TestIndexWordsGrows(t *testing.T) {
 		t.Errorf("the last word is missing from the index")
 	}
 }
+
+// The two-letter index answers short terms exactly as a scan would.
+func TestPrefixBitsetAgreesWithTheScan(t *testing.T) {
+	c := synthCorpus(200)
+	for _, q := range []string{"a", "q", "x", "ac", "zz", "th", "sor", "q9"} {
+		for _, a := range c.Articles {
+			scan := strings.Contains(a.words, " "+q)
+			if got := a.hasWordPrefix(term{text: q}); got != scan {
+				t.Fatalf("%q in %s: index says %v, the text says %v", q, a.ID, got, scan)
+			}
+		}
+	}
+}
