@@ -30,7 +30,7 @@ type debateView struct {
 	corpus   bool // over the corpus rather than one article
 	rows     []debateRow
 	row, col int // cursor: row index, 0 accusations, 1 responses
-	offset   int // first row drawn
+	top      int // first row drawn
 	width    int
 	height   int
 	note     string // shown when there is nothing to pair
@@ -50,7 +50,7 @@ func quoteIndex(a *corpus.Article, q *corpus.Quote) int {
 func (d *debateView) showArticle(index int) {
 	c := d.c.shared.Corpus
 	a := c.Articles[index]
-	d.corpus, d.rows, d.row, d.col, d.offset = false, nil, 0, 0, 0
+	d.corpus, d.rows, d.row, d.col, d.top = false, nil, 0, 0, 0
 	d.title = a.Title
 	for _, p := range a.Debate {
 		d.rows = append(d.rows, debateRow{article: index, accusation: p.Accusation, response: p.Response,
@@ -102,7 +102,7 @@ func noResponseNote(c *corpus.Corpus, index int) string {
 // party accuses which.
 func (d *debateView) showCorpus(articles []int) {
 	c := d.c.shared.Corpus
-	d.corpus, d.rows, d.row, d.col, d.offset, d.note = true, nil, 0, 0, 0, ""
+	d.corpus, d.rows, d.row, d.col, d.top, d.note = true, nil, 0, 0, 0, ""
 	d.title = fmt.Sprintf("Debate across %d articles", len(articles))
 	groups := map[string][]debateRow{}
 	var names []string
@@ -156,6 +156,7 @@ func (d *debateView) skipHeading(dir int) {
 
 // update moves the cursor; it returns an openQuoteMsg command for enter.
 func (d *debateView) update(msg tea.KeyMsg) tea.Cmd {
+	defer d.follow()
 	k := d.c.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -207,6 +208,37 @@ func (d *debateView) moveRow(delta int) {
 	}
 }
 
+// headerLines is how many lines the view draws above the rows.
+func (d *debateView) headerLines() int {
+	n := 2
+	if d.note != "" {
+		n += len(wrapTo(d.note, d.width))
+	}
+	return n
+}
+
+// follow moves the first row drawn just enough to keep the cursor's row
+// on screen; it runs when the cursor moves, not on every frame.
+func (d *debateView) follow() {
+	colW := max((d.width-3)/2, 10)
+	rightW := max(d.width-3-colW, 10)
+	room := max(d.height-d.headerLines(), 1)
+	if d.row < d.top {
+		d.top = d.row
+		return
+	}
+	// Walk up from the cursor's row: the rows that fit below the first
+	// one drawn stay; at most a screenful of rows is measured.
+	used := 0
+	for i := d.row; i >= d.top; i-- {
+		used += len(d.renderRow(d.rows[i], false, colW, rightW))
+		if used > room {
+			d.top = min(i+1, d.row)
+			return
+		}
+	}
+}
+
 func (d *debateView) view() string {
 	s := d.c.styles
 	colW := max((d.width-3)/2, 10)
@@ -218,38 +250,18 @@ func (d *debateView) view() string {
 	if d.note != "" {
 		out = append(out, wrapTo(s.Meta.Render(d.note), d.width)...)
 	}
-	// Render rows, then show the slice holding the cursor.
-	var blocks [][]string
-	cursorStart := 0
-	for i, r := range d.rows {
-		if i == d.row {
-			cursorStart = len(flatten(blocks))
-		}
-		blocks = append(blocks, d.renderRow(r, i == d.row, colW, rightW))
-	}
-	lines := flatten(blocks)
+	// Only the rows on screen are rendered: over a large corpus the view
+	// holds thousands of rows, and View runs on every frame.
 	room := max(d.height-len(out), 1)
-	if cursorStart < d.offset {
-		d.offset = cursorStart
+	var lines []string
+	for i := d.top; i < len(d.rows) && len(lines) < room; i++ {
+		lines = append(lines, d.renderRow(d.rows[i], i == d.row, colW, rightW)...)
 	}
-	if d.row < len(blocks) && cursorStart+len(blocks[d.row]) > d.offset+room {
-		d.offset = cursorStart + len(blocks[d.row]) - room
-	}
-	d.offset = max(0, min(d.offset, max(len(lines)-room, 0)))
-	end := min(len(lines), d.offset+room)
-	out = append(out, lines[d.offset:end]...)
+	out = append(out, lines[:min(len(lines), room)]...)
 	for len(out) < d.height {
 		out = append(out, "")
 	}
 	return strings.Join(out[:d.height], "\n")
-}
-
-func flatten(blocks [][]string) []string {
-	var out []string
-	for _, b := range blocks {
-		out = append(out, b...)
-	}
-	return out
 }
 
 // renderRow draws one row as two columns padded to the same height, so

@@ -366,3 +366,26 @@ func TestMouse(t *testing.T) {
 		t.Errorf("wheel over the reader did not scroll it")
 	}
 }
+
+// Over many rows, the cursor's row stays on screen and the view draws only
+// what fits.
+func TestCorpusDebateScrollsWithTheCursor(t *testing.T) {
+	shared := synthShared(300)
+	m := run(New(shared, plainOptions()), tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = typeKeys(m, "D", "G")
+	if m.debate.row != len(m.debate.rows)-1 {
+		t.Fatalf("G: row %d of %d", m.debate.row, len(m.debate.rows))
+	}
+	last := m.debate.rows[m.debate.row]
+	want := last.accusation
+	if want == nil {
+		want = last.response
+	}
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "“"+want.Text[:20]) {
+		t.Errorf("the last row is not on screen after G")
+	}
+	if n := len(strings.Split(m.View(), "\n")); n != 40 {
+		t.Errorf("view is %d lines, want 40", n)
+	}
+}
