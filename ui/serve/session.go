@@ -243,5 +243,11 @@ func drain(master *os.File, conn context.Context) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	time.Sleep(20 * time.Millisecond) // the copier's last write to the channel
+	// The copier has read the last bytes; give it time to write them to
+	// the channel (under load, 20 ms was sometimes too little).
+	time.Sleep(copierSettle)
 }
+
+// copierSettle is the pause between the PTY's last byte being read by the
+// library's copier and the session's channel being closed.
+const copierSettle = 100 * time.Millisecond
