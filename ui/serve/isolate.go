@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"fmt"
 	"runtime/debug"
 	"sync"
 
@@ -110,9 +109,4 @@ func (m isolated) wrap(cmd tea.Cmd) tea.Cmd {
 		}
 		return msg
 	}
-}
-
-func (p *panicState) String() string {
-	v, _ := p.caught()
-	return fmt.Sprint(v)
 }
