@@ -127,7 +127,6 @@ func best(scores map[string]int, except string) string {
 	return who
 }
 
-
 // assignRoles gives each statement its role from the speaker's side, and
 // from its words when the speaker is on neither side.
 func assignRoles(a *Article, turns []turnInfo) {
