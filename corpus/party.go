@@ -1,0 +1,132 @@
+package corpus
+
+import "strings"
+
+// The side a speaker is on, read from their name, titles and appositions.
+
+// party is the side the entity is on: its affiliation, or, for someone
+// with none, themselves.
+func (e *entity) party() string {
+	if p := e.affiliation(); p != "" {
+		return p
+	}
+	return e.name
+}
+
+// affiliation is the first title or name that the gazetteer places, else
+// the organisation a title names, else "".
+func (e *entity) affiliation() string {
+	for _, t := range e.titles {
+		if p := partyOf(t); p != "" {
+			return p
+		}
+	}
+	if e.kind != mPerson {
+		if p := partyOf(e.name); p != "" {
+			return p
+		}
+		return e.name
+	}
+	for _, t := range e.titles {
+		if org := capitalisedOrg(t); org != "" {
+			return org
+		}
+	}
+	return ""
+}
+
+// docOwner finds the organisation behind "A statement from the Premier
+// League".
+func docOwner(name string) string {
+	for _, sep := range []string{" from the ", " from ", " by the ", " by ", " of the "} {
+		if i := strings.Index(name, sep); i >= 0 {
+			if org := capitalisedOrg(name[i+len(sep):]); org != "" {
+				return org
+			}
+		}
+	}
+	return ""
+}
+
+// orgPart strips the role noun from "Eir spokesperson" to leave "Eir".
+func orgPart(name, head string) string {
+	fields := strings.Fields(name)
+	var keep []string
+	for _, f := range fields {
+		if strings.EqualFold(f, head) {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return capitalisedOrg(strings.Join(keep, " "))
+}
+
+// capitalisedOrg returns the capitalised words of a phrase that are not
+// titles: "spokesperson for Eir" → "Eir".
+//
+// A run that ends in an organisation word ("Premier League") is kept whole,
+// even when it starts with a title word.
+func capitalisedOrg(s string) string {
+	var run []string
+	for _, f := range strings.Fields(s) {
+		w := strings.Trim(f, ",.;:")
+		base := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if w == "" || !isUpperStart(w) || stopCaps[strings.ToLower(base)] {
+			if len(run) > 0 {
+				break
+			}
+			continue
+		}
+		run = append(run, base)
+		if base != w {
+			break // a possessive ends the name: "Eir’s claim"
+		}
+	}
+	if len(run) > 0 && orgWords[strings.ToLower(run[len(run)-1])] {
+		return strings.Join(run, " ")
+	}
+	var keep []string
+	for _, w := range run {
+		lw := strings.ToLower(w)
+		if titleWords[lw] || roleNouns[lw] {
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, " ")
+}
+
+func isUpperStart(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// partyOf finds the side a phrase names: an independent organisation
+// ("executive editor of the Washington Post" → "Washington Post"), else the
+// first gazetteer entry ("spokesperson for China’s Foreign Ministry" →
+// "China").
+func partyOf(s string) string {
+	ws := strings.Fields(s)
+	for i := range ws {
+		ws[i] = strings.Trim(ws[i], ",.;:()")
+		ws[i] = strings.TrimSuffix(strings.TrimSuffix(ws[i], "’s"), "'s")
+	}
+	for i := 0; i < len(ws); i++ {
+		if !isUpperStart(ws[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && (isUpperStart(ws[j]) || connectors[ws[j]] && j+1 < len(ws) && isUpperStart(ws[j+1])) {
+			j++
+		}
+		if last := strings.ToLower(ws[j-1]); orgWords[last] && !eventWords[last] && j-i > 1 {
+			return strings.Join(ws[i:j], " ")
+		}
+		i = j - 1
+	}
+	for i := range ws {
+		if p, _ := lookupParty(ws[i:]); p != "" {
+			return p
+		}
+	}
+	return ""
+}

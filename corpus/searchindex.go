@@ -1,0 +1,222 @@
+package corpus
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// indexWords builds the article's search text: each distinct body word
+// once, lower-case, after a space, in order of first use. It is about half
+// the size of the body and is scanned with the vectorised substring search.
+// Words are told apart by a 64-bit hash in a small open-addressing table,
+// which costs far less than a map of strings.
+//
+// It reads the words off the tokens the analysis already made; a quotation
+// stands as one token there, so its words are read from its text.
+//
+// The text is built in out, scratch the caller reuses, and copied once at
+// its exact size; out is returned for reuse.
+func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
+	seen.reset(a.Words)
+	var buf []byte
+	a.prefixes = prefixBitset{}
+	add := func(w string) bool {
+		buf = appendLower(buf[:0], w)
+		if seen.add(hashBytes(buf)) {
+			out = append(out, ' ')
+			out = append(out, buf...)
+			a.prefixes.note(buf[0], byteAt(buf, 1))
+		}
+		return true
+	}
+	for _, ts := range toks {
+		for _, t := range ts {
+			switch {
+			case t.kind == tWord && t.lower != "" && !t.poss:
+				// Already lower case: hash it where it lies.
+				if seen.add(hashString(t.lower)) {
+					out = append(out, ' ')
+					out = append(out, t.lower...)
+					a.prefixes.note(t.lower[0], byteAt(t.lower, 1))
+				}
+			case t.kind == tWord:
+				add(t.text)
+			case t.kind == tQuote:
+				forEachWord(t.text, add)
+			}
+		}
+	}
+	out = append(out, ' ')
+	a.words = string(out)
+	return out
+}
+
+// prefixBitset records, for each pair of letters a-z, whether a body word
+// starts with it (the second letter may be "none": a one-letter word).
+// It answers one- and two-letter terms outright and rules out most longer
+// ones before the text is scanned: the first keystroke of a query, which
+// cannot narrow a previous search, stays fast over a large corpus.
+type prefixBitset [(26*27 + 63) / 64]uint64
+
+type prefixAnswer uint8
+
+const (
+	prefixUnknown prefixAnswer = iota // scan the text
+	prefixAbsent
+	prefixPresent
+)
+
+func letterIndex(c byte) int {
+	if 'a' <= c && c <= 'z' {
+		return int(c - 'a')
+	}
+	return -1
+}
+
+// note records the start of a lower-case word: its first byte, and its
+// second (0 for a one-letter word).
+func (p *prefixBitset) note(c0, c1 byte) {
+	first := letterIndex(c0)
+	if first < 0 {
+		return
+	}
+	second := 26 // the word ends, or goes on with something else
+	if s := letterIndex(c1); s >= 0 {
+		second = s
+	}
+	bit := first*27 + second
+	p[bit/64] |= 1 << (bit % 64)
+}
+
+func byteAt[S string | []byte](s S, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+func (p *prefixBitset) has(bit int) bool { return p[bit/64]&(1<<(bit%64)) != 0 }
+
+// answer tells whether a word starts with the lower-case term, when the
+// bitset can know.
+func (p *prefixBitset) answer(t string) prefixAnswer {
+	first := letterIndex(t[0])
+	if first < 0 {
+		return prefixUnknown
+	}
+	if len(t) == 1 {
+		for s := range 27 {
+			if p.has(first*27 + s) {
+				return prefixPresent
+			}
+		}
+		return prefixAbsent
+	}
+	second := letterIndex(t[1])
+	if second < 0 {
+		return prefixUnknown
+	}
+	if !p.has(first*27 + second) {
+		return prefixAbsent
+	}
+	if len(t) == 2 {
+		return prefixPresent
+	}
+	return prefixUnknown
+}
+
+// wordSet is a set of word hashes, reused between articles. It grows when
+// half full, so a probe always finds an empty slot.
+type wordSet struct {
+	slots []uint64
+	n     int
+}
+
+func (s *wordSet) reset(words int) {
+	n := 64
+	for n < 2*words {
+		n *= 2
+	}
+	if cap(s.slots) < n {
+		s.slots = make([]uint64, n)
+	}
+	s.slots = s.slots[:n]
+	clear(s.slots)
+	s.n = 0
+}
+
+// add inserts h and reports whether it was new. Zero marks an empty slot.
+func (s *wordSet) add(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow()
+	}
+	if s.insert(h) {
+		s.n++
+		return true
+	}
+	return false
+}
+
+func (s *wordSet) grow() {
+	old := s.slots
+	s.slots = make([]uint64, 2*len(old))
+	for _, h := range old {
+		if h != 0 {
+			s.insert(h)
+		}
+	}
+}
+
+func (s *wordSet) insert(h uint64) bool {
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = h
+			return true
+		case h:
+			return false
+		}
+	}
+}
+
+// hashString is hashBytes for a string.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// hashBytes is FNV-1a.
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func appendLower(buf []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += size
+	}
+	return buf
+}
