@@ -93,6 +93,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	programs map[ssh.Session]*tea.Program // open sessions, for shutdown
+	listener net.Listener
 
 	hooks hooks
 }
@@ -148,6 +149,9 @@ func New(shared *ui.Shared, cfg Config) (*Server, error) {
 // stops accepting at once, tells open sessions the server is going down,
 // restores their terminals and waits up to the grace period.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	s.mu.Lock()
+	s.listener = l
+	s.mu.Unlock()
 	s.log.Info("serving", "addr", l.Addr().String(), "access", s.accessMode())
 	errc := make(chan error, 1)
 	go func() { errc <- s.ssh.Serve(l) }()
@@ -178,9 +182,14 @@ const closeLinger = 500 * time.Millisecond
 // connection.
 func (s *Server) Shutdown() error {
 	s.closing.Store(true)
-	stopped, cancel := context.WithCancel(context.Background())
-	cancel()
-	s.ssh.Shutdown(stopped) // with a done context: close the listeners and return
+	// The listener is closed here rather than by the library's Shutdown,
+	// whose wait for connections races with connections still in their
+	// handshake (a WaitGroup added to while waited on).
+	s.mu.Lock()
+	if s.listener != nil {
+		s.listener.Close()
+	}
+	s.mu.Unlock()
 	s.log.Info("shutting down", "sessions", s.openSessions(), "grace", s.cfg.GracePeriod.String())
 	s.mu.Lock()
 	for _, p := range s.programs {
@@ -198,9 +207,10 @@ func (s *Server) Shutdown() error {
 	}
 	// Clients close their connections once their session ends; give them
 	// a moment, so the last frames are not cut off by a reset.
-	linger, cancelLinger := context.WithTimeout(context.Background(), min(time.Until(deadline), closeLinger))
-	defer cancelLinger()
-	s.ssh.Shutdown(linger)
+	lingerUntil := time.Now().Add(min(max(time.Until(deadline), 0), closeLinger))
+	for s.limits.conns.Load() > 0 && time.Now().Before(lingerUntil) {
+		time.Sleep(10 * time.Millisecond)
+	}
 	err := s.ssh.Close()
 	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		err = nil
