@@ -21,11 +21,12 @@ reiterate recall allege charge blame complain counter retort threaten
 criticize criticise slam blast brand label rebuke caution predict confirm
 tweet quote read call hit push speak testify contend
 disclose reveal mention point express welcome praise lament decry protest
-dispute refute rebut reaffirm characterize characterise`)
+dispute refute rebut reaffirm characterize characterise concede quip scoff fume
+echo assure boast confess joke plead proclaim remind shout tout yell`)
 
 // irregularSpeech are inflected speech verbs inflect cannot derive.
 var irregularSpeech = words(`said says told tells wrote writes spoke spoken
-hit hits read reads`)
+hit hits read reads reported posted`)
 
 // lexicon is a list of word prefixes ("accus" for accuse, accused,
 // accusation), bucketed by their first three letters so that checking a
@@ -271,7 +272,7 @@ func inflect(lemmas map[string]bool) map[string]bool {
 		}
 	}
 	// Consonant doubling for the verbs that need it.
-	for _, f := range []string{"slammed", "slamming", "rebutted", "rebutting", "hitting", "labelled", "labelling", "testified", "saying", "pushed", "pushing", "called", "calling"} {
+	for _, f := range []string{"slammed", "slamming", "rebutted", "rebutting", "hitting", "labelled", "labelling", "testified", "saying", "pushed", "pushing", "called", "calling", "quipped", "quipping", "echoes"} {
 		out[f] = true
 	}
 	return out
