@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // maxScareWords is the longest quotation taken for a scare quote or a
@@ -71,7 +73,11 @@ func analyse(a *Article) {
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		e := at.speaker[i]
-		if isShort(q.Text) && (e == nil || !at.own[i] || namedHere(toks[q.Paragraph], i)) {
+		// A short quotation is a scare quote or a name unless someone is
+		// said to speak it, or it is a whole sentence ("We will appeal.")
+		// carried on from the speaker before.
+		wholeSentence := e != nil && isSentence(q.Text)
+		if isShort(q.Text) && !wholeSentence && (e == nil || !at.own[i] || namedHere(toks[q.Paragraph], i)) {
 			q.Kind, e = Scare, nil
 		}
 		if e != nil {
@@ -87,6 +93,15 @@ func analyse(a *Article) {
 	for i := range a.Quotes {
 		if e := at.speaker[i]; e != nil {
 			a.Quotes[i].Party = e.affiliation()
+			if a.Quotes[i].Party == "" {
+				// "the authority's chief executive": the organisation named before.
+				for _, t := range e.titles {
+					if org := people.orgInPhrase(t); org != "" {
+						a.Quotes[i].Party = cmp.Or(partyOf(org), org)
+						break
+					}
+				}
+			}
 			if a.Quotes[i].Party == "" && servesGovernment(e.titles) {
 				// "foreign ministry spokesman" in a story from BEIJING,
 				// or in a sentence opening "In Minsk,".
@@ -319,6 +334,18 @@ func isShort(s string) bool {
 		in = !space
 	}
 	return true
+}
+
+// isSentence reports whether a text reads as a sentence of its own: a
+// capital first, a full stop, question or exclamation mark last.
+func isSentence(s string) bool {
+	s = strings.TrimRight(s, " ”\"’'")
+	if s == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last := s[len(s)-1]
+	return unicode.IsUpper(first) && (last == '.' || last == '!' || last == '?')
 }
 
 // namedHere reports whether quotation i directly follows a naming word.

@@ -404,6 +404,12 @@ func (at *attributor) resolveRole(m mention) *entity {
 			return e
 		}
 	}
+	// "a spokesperson for the airline" speaks for the airline named before.
+	if org := at.people.orgInPhrase(m.name); org != "" {
+		e := at.entity(org, mOrg)
+		e.addTitle(m.title)
+		return e
+	}
 	// "an Eir spokesperson" speaks for Eir, unless the last speaker is Eir's.
 	org := orgPart(m.name, m.head)
 	if org != "" && partyOf(org) == "" {
@@ -414,9 +420,11 @@ func (at *attributor) resolveRole(m mention) *entity {
 		e.addTitle(m.title) // so that "the spokesperson" finds it again
 		return e
 	}
-	// "the Iranian diplomat": the last person quoted, if on that side.
+	// "the Iranian diplomat": the last person quoted, if on that side. A
+	// role tied to an organisation the article does not name ("a
+	// spokesperson for the airline") is not someone else's.
 	party := partyOf(m.title)
-	if at.last != nil && at.last.kind == mPerson && (party == "" || at.last.affiliation() == "" || at.last.affiliation() == party) {
+	if at.last != nil && at.last.kind == mPerson && !namesPlainOrg(m.name) && (party == "" || at.last.affiliation() == "" || at.last.affiliation() == party) {
 		at.last.addTitle(m.title)
 		return at.last
 	}
@@ -424,6 +432,17 @@ func (at *attributor) resolveRole(m mention) *entity {
 	e := at.entity(m.name, mRole)
 	e.addTitle(m.title)
 	return e
+}
+
+// namesPlainOrg reports whether a phrase names an organisation by a plain
+// noun ("the airline").
+func namesPlainOrg(phrase string) bool {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if plainOrgNouns[strings.Trim(w, ",.;:")] {
+			return true
+		}
+	}
+	return false
 }
 
 // latest returns the most recently attributed entity that passes the

@@ -37,7 +37,9 @@ var nameParticles = words(`bin al el van von de da du le la der den di dos`)
 var plainOrgNouns = words(`club company firm embassy ministry government administration
 agency department office league commission regulator council court board party
 group team organisation organization union alliance authority bank network newspaper paper
-platform operator watchdog`)
+platform operator watchdog airline carrier retailer insurer broadcaster publisher
+manufacturer carmaker automaker utility supplier developer charity hospital university
+school business corporation conglomerate startup lender`)
 
 // npWord reports whether a word can stand inside a speaker's noun phrase.
 func npWord(t token) bool {
@@ -101,6 +103,9 @@ func collectLeft(ts []token, j int) []token {
 		switch {
 		case t.kind == tWord && (t.is(cPronoun) || t.lower == "who") && i == j:
 			return ts[i : j+1]
+		case t.kind == tWord && t.is(cDeterminer) && i < j && i >= 2 && ts[i-1].is(cConnector) && npWord(ts[i-2]):
+			// "spokesperson for the airline": the determiner opens a phrase
+			// inside the one being read, which goes on.
 		case t.kind == tWord && t.is(cDeterminer) && i < j:
 			return ts[i : j+1] // a determiner opens the phrase
 		case t.kind == tWord && t.is(cConnector) && i < j && i > 0 && npWord(ts[i-1]) && (ts[i+1].cap || ts[i+1].is(cDeterminer)):
@@ -182,9 +187,11 @@ func trimConnectors(ts []token) []token {
 
 // startsWithRole reports whether a phrase reads as an apposition:
 // "spokesperson for …", "the Coordinator for …", "prime minister of …".
+//
+// A possessive may come first: "the authority's chief executive".
 func startsWithRole(ts []token) bool {
-	for _, t := range ts {
-		if t.is(cDeterminer) {
+	for k, t := range ts {
+		if t.is(cDeterminer) || t.poss && k+1 < len(ts) {
 			continue
 		}
 		return t.is(cRole) || t.is(cTitle) || t.is(cRoleAdj)
@@ -215,6 +222,10 @@ func isMonth(w string) bool {
 func nameRun(ts []token, people *registry) (from, to int) {
 	from, to = -1, -1
 	for i := 0; i < len(ts); {
+		if n := gazetteerRun(ts[i:]); n > 0 { // "White House", "North Korea"
+			i += n
+			continue
+		}
 		if !isNameWord(ts[i]) {
 			i++
 			continue

@@ -17,6 +17,7 @@ type registry struct {
 	surnames map[string]*person // last word of a name
 	firsts   map[string]*person // first word, for names written family name first ("Mr Wang" for Wang Wenbin)
 	mentions []personAt         // every mention, in reading order
+	orgs     []string           // organisations named in full ("Northwind Airlines"), in reading order
 }
 
 type personAt struct {
@@ -76,6 +77,12 @@ func (r *registry) scan(para int, ts []token, p string) {
 		followedByOrg := j < len(ts) && ts[j].kind == tWord && ts[j].cap && ts[j].is(cOrg)
 		switch {
 		case followedByOrg:
+			k := j
+			for k < len(ts) && ts[k].kind == tWord && ts[k].cap && ts[k].is(cOrg) && !ts[k-1].poss {
+				k++
+			}
+			r.noteOrg(joinBases(ts[i:k], p))
+			j = k
 		case j-i >= 2:
 			name := joinBases(ts[i:j], p)
 			pr := r.find(name)
@@ -102,11 +109,54 @@ func (r *registry) scan(para int, ts []token, p string) {
 // titleAround reads the title before a name and the apposition after it.
 func (r *registry) titleAround(ts []token, i, j int, p string) string {
 	pre := stripDeterminers(collectLeft(ts, i-1))
+	if len(pre) == 0 && i >= 2 && ts[i-1].text == "," {
+		// "The airline's chief executive, Tomas Berg, said"
+		if t := stripDeterminers(collectLeft(ts, i-2)); len(t) > 0 && (t[len(t)-1].is(cRole) || t[len(t)-1].is(cTitle)) {
+			pre = t
+		}
+	}
 	var appos []token
 	if j < len(ts) && ts[j].text == "," {
 		appos = appositionAt(ts, j+1)
 	}
 	return joinNonEmpty(joinTokens(pre, p), joinTokens(appos, p))
+}
+
+func (r *registry) noteOrg(name string) {
+	for _, o := range r.orgs {
+		if o == name {
+			return
+		}
+	}
+	r.orgs = append(r.orgs, name)
+}
+
+// orgFor finds the organisation a plain noun stands for: "the airline" is
+// the last-named organisation with a word starting "airline" in its name
+// ("Northwind Airlines"), "the authority" the "Civil Aviation Authority".
+func (r *registry) orgFor(noun string) string {
+	for k := len(r.orgs) - 1; k >= 0; k-- {
+		for _, w := range strings.Fields(strings.ToLower(r.orgs[k])) {
+			if strings.HasPrefix(w, noun) {
+				return r.orgs[k]
+			}
+		}
+	}
+	return ""
+}
+
+// orgInPhrase finds the organisation a phrase names by a plain noun:
+// "spokesperson for the airline", "the authority's chief executive".
+func (r *registry) orgInPhrase(phrase string) string {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",.;:"), "’s"), "'s")
+		if plainOrgNouns[w] {
+			if org := r.orgFor(w); org != "" {
+				return org
+			}
+		}
+	}
+	return ""
 }
 
 // lastNamedAt returns the person most recently mentioned before a

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // sides decides which party accuses and which is accused in an article.
 // Who stands accused matters more than the verbs a statement uses: once an
@@ -162,10 +165,18 @@ func mentionsParty(lower, party string) bool {
 	if strings.Contains(lower, strings.ToLower(party)) {
 		return true
 	}
+	// "Northwind" stands for "Northwind Airlines": the distinctive words
+	// of the party's name, not its organisation word.
+	var own []string
+	for _, w := range strings.Fields(strings.ToLower(party)) {
+		if len(w) >= 4 && !orgWords[w] && !titleWords[w] && !orgWords[strings.TrimSuffix(w, "s")] {
+			own = append(own, w)
+		}
+	}
 	found := false
 	forEachWord(lower, func(w string) bool {
 		p, ok := gazetteer[w]
-		found = ok && p == party
+		found = ok && p == party || slices.Contains(own, w)
 		return !found
 	})
 	return found

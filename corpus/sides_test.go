@@ -102,3 +102,29 @@ func TestDebatePairsResponsesWithTheirCharges(t *testing.T) {
 		t.Errorf("pairs %v: each response should sit next to the charge it answers", rows)
 	}
 }
+
+// Organisations named by a plain noun ("the airline", "the authority's
+// chief executive") are the ones the article named in full.
+func TestPlainNounsResolveToNamedOrganisations(t *testing.T) {
+	a := analysed(t,
+		"The Civil Aviation Authority fined Northwind Airlines on Thursday for late refunds.",
+		"“Northwind left passengers out of pocket for months,” said Priya Raman, the authority’s chief executive.",
+		"“We refunded every eligible passenger,” a spokesperson for the airline told reporters. “We will appeal.”",
+		"The airline’s chief executive, Tomas Berg, was more conciliatory. “We could have done better,” Berg said.",
+	)
+	cases := []struct{ quote, speaker, party string }{
+		{"Northwind left", "Priya Raman", "Civil Aviation Authority"},
+		{"We refunded", "Northwind Airlines", "Northwind Airlines"},
+		{"We will appeal", "Northwind Airlines", "Northwind Airlines"}, // a whole sentence, not a scare quote
+		{"We could have", "Tomas Berg", "Northwind Airlines"},
+	}
+	for _, c := range cases {
+		q := quoteOf(t, a, c.quote)
+		if q.Speaker != c.speaker || q.Party != c.party {
+			t.Errorf("%q: %q of %q, want %q of %q", c.quote, q.Speaker, q.Party, c.speaker, c.party)
+		}
+	}
+	if q := quoteOf(t, a, "Northwind left"); q.Role != Accusation {
+		t.Errorf("the regulator's charge naming the airline: role %q", q.Role)
+	}
+}
