@@ -287,6 +287,7 @@ func (r *readerPane) legendLines() []string {
 	s := r.c.styles
 	var lines []string
 	line, width := "", 0
+	shown := 0
 	for _, sp := range r.article.Speakers {
 		slot := r.c.shared.Slot(sp.Name)
 		name := s.Speaker(slot).Render(sp.Name)
@@ -311,9 +312,16 @@ func (r *readerPane) legendLines() []string {
 		}
 		line += item + "  "
 		width += w
+		shown++
 	}
 	if line != "" && len(lines) < maxLegendLines {
 		lines = append(lines, line)
+	}
+	if rest := len(r.article.Speakers) - shown; rest > 0 && len(lines) > 0 {
+		// Say that the legend goes on; s still cycles through everyone.
+		more := s.Meta.Render(fmt.Sprintf(" +%d more", rest))
+		last := lines[len(lines)-1]
+		lines[len(lines)-1] = ansi.Truncate(last, max(r.width-ansi.StringWidth(more), 0), "") + more
 	}
 	return lines
 }
