@@ -155,7 +155,7 @@ func topics(lower string, textLen int, arena []uint64) (words, all topic, _ []ui
 		if len(w) < 4 || topicStop[w] || gazetteer[w] != "" {
 			return true
 		}
-		h := hashString(w[:min(5, len(w))])
+		h := hash(w[:min(5, len(w))])
 		arena = append(arena, h)
 		if off <= textLen {
 			own = append(own, h)

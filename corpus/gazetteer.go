@@ -78,17 +78,6 @@ world health organization|who
 interpol
 `)
 
-// lowerASCII lower-cases a word without allocating when it is already
-// lower case.
-func lowerASCII(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(w)
-		}
-	}
-	return w
-}
-
 func buildGazetteer(table string) map[string]string {
 	g := map[string]string{}
 	for line := range strings.SplitSeq(strings.TrimSpace(table), "\n") {
@@ -156,7 +145,7 @@ func lookupParty(ws []string) (string, int) {
 	if len(ws) == 0 {
 		return "", 0
 	}
-	first := lowerASCII(ws[0])
+	first := lowerWord(ws[0])
 	if !gazetteerFirst[first] {
 		return "", 0
 	}

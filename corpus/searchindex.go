@@ -22,7 +22,7 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
 	a.prefixes = prefixBitset{}
 	add := func(w string) bool {
 		buf = appendLower(buf[:0], w)
-		if seen.add(hashBytes(buf)) {
+		if seen.add(hash(buf)) {
 			out = append(out, ' ')
 			out = append(out, buf...)
 			a.prefixes.note(buf[0], byteAt(buf, 1))
@@ -34,7 +34,7 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
 			switch {
 			case t.kind == tWord && t.lower != "" && !t.poss:
 				// Already lower case: hash it where it lies.
-				if seen.add(hashString(t.lower)) {
+				if seen.add(hash(t.lower)) {
 					out = append(out, ' ')
 					out = append(out, t.lower...)
 					a.prefixes.note(t.lower[0], byteAt(t.lower, 1))
@@ -183,21 +183,11 @@ func (s *wordSet) insert(h uint64) bool {
 	}
 }
 
-// hashString is hashBytes for a string.
-func hashString(s string) uint64 {
+// hash is FNV-1a, over a word as a string or as bytes.
+func hash[S string | []byte](w S) uint64 {
 	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// hashBytes is FNV-1a.
-func hashBytes(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
 		h *= 1099511628211
 	}
 	return h
