@@ -224,7 +224,7 @@ func (l *listPane) row(h corpus.Hit, selected, focused bool) string {
 	}
 	meta = append(meta, fmt.Sprintf("%d quotes", len(a.Quotes)))
 	line2 := s.Meta.Render(strings.Join(meta, " · "))
-	for i, sp := range mainSpeakers(a, 3) {
+	for i, sp := range l.c.shared.main[h.Index] {
 		sep := " · "
 		if i > 0 {
 			sep = ", "

@@ -16,12 +16,20 @@ import (
 type Shared struct {
 	Corpus *corpus.Corpus
 	slots  map[string]int // speaker name → palette slot
+	main   [][]string     // each article's most quoted speakers, for its list row
 	cache  *renderCache
 }
 
+// listSpeakers is how many speakers a list row names.
+const listSpeakers = 3
+
 // NewShared prepares a corpus for reading.
 func NewShared(c *corpus.Corpus) *Shared {
-	return &Shared{Corpus: c, slots: assignColours(c), cache: newRenderCache(renderCacheSize)}
+	main := make([][]string, len(c.Articles))
+	for i, a := range c.Articles {
+		main[i] = mainSpeakers(a, listSpeakers) // once, not on every frame
+	}
+	return &Shared{Corpus: c, slots: assignColours(c), main: main, cache: newRenderCache(renderCacheSize)}
 }
 
 // assignColours gives every speaker one palette slot, the same in every
