@@ -36,6 +36,8 @@ func scanQuotes(p string) []span {
 		single
 	)
 	state, openAt, startAt := none, 0, 0
+	twoApos := false // the open quotation began with '' (NYT archive style)
+	lastCloser := -2 // last offset where a single mark could close; -2: not yet known
 	for i := 0; i < len(p); {
 		// Every mark is '"', '\'' or a multi-byte rune; other ASCII bytes
 		// are skipped without decoding.
@@ -44,13 +46,30 @@ func scanQuotes(p string) []span {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])
-		prev, _ := utf8.DecodeLastRuneInString(p[:i])
-		if i == 0 {
-			prev = ' '
-		}
-		next, _ := utf8.DecodeRuneInString(p[i+size:])
-		if i+size >= len(p) {
-			next = ' '
+		prev := runeBefore(p, i)
+		next := runeAt(p, i+size)
+		if r == '\'' && i+1 < len(p) && p[i+1] == '\'' && (state == none || state == double && twoApos) {
+			// Two apostrophes stand for a double mark: ''like this,'' he said.
+			run := aposRun(p, i)
+			if state == none {
+				if opensHere(prev, runeAt(p, i+2)) {
+					state, openAt, startAt, twoApos = double, i, i+2, true
+					i += 2
+					continue
+				}
+			} else {
+				// ''' closes a nested single quotation, then the double one.
+				before := prev
+				if run > 2 {
+					before = '\''
+				}
+				if closesHere(before, runeAt(p, i+run)) {
+					out = append(out, trimmed(span{open: openAt, start: startAt, end: i + run - 2, close: i + run}, p))
+					state, twoApos = none, false
+				}
+			}
+			i += run
+			continue
 		}
 		switch state {
 		case none:
@@ -58,12 +77,17 @@ func scanQuotes(p string) []span {
 			case strings.ContainsRune(dblOpen, r) && !unicode.IsSpace(next),
 				r == '"' && opensHere(prev, next):
 				state, openAt, startAt = double, i, i+size
-			case (r == '‘' || r == '\'') && opensHere(prev, next) && isWordRune(next) && closingSingleAhead(p[i+size:]):
-				state, openAt, startAt = single, i, i+size
+			case (r == '‘' || r == '\'') && opensHere(prev, next) && isWordRune(next):
+				if lastCloser == -2 {
+					lastCloser = lastSingleCloser(p)
+				}
+				if lastCloser > i {
+					state, openAt, startAt = single, i, i+size
+				}
 			}
 		case double:
-			if strings.ContainsRune(dblClose, r) ||
-				(r == '"' || r == '“') && closesHere(prev, next) {
+			if !twoApos && (strings.ContainsRune(dblClose, r) ||
+				(r == '"' || r == '“') && closesHere(prev, next)) {
 				out = append(out, trimmed(span{open: openAt, start: startAt, end: i, close: i + size}, p))
 				state = none
 			}
@@ -79,6 +103,33 @@ func scanQuotes(p string) []span {
 		out = append(out, trimmed(span{open: openAt, start: startAt, end: len(p), close: len(p), openEnded: true}, p))
 	}
 	return dropEmpty(out)
+}
+
+// runeBefore is the rune ending at p[i], a space at the start.
+func runeBefore(p string, i int) rune {
+	if i == 0 {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(p[:i])
+	return r
+}
+
+// runeAt is the rune starting at p[i], a space at the end.
+func runeAt(p string, i int) rune {
+	if i >= len(p) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(p[i:])
+	return r
+}
+
+// aposRun is how many straight apostrophes stand in a row from p[i].
+func aposRun(p string, i int) int {
+	n := 0
+	for i+n < len(p) && p[i+n] == '\'' {
+		n++
+	}
+	return n
 }
 
 // opensHere: a mark opens a quotation when it follows a space, the start, or
@@ -105,21 +156,23 @@ func closesSingle(prev, next rune) bool {
 	return !unicode.IsSpace(prev) && !isWordRune(next)
 }
 
-func closingSingleAhead(rest string) bool {
-	for i, r := range rest {
-		if r != '’' && r != '\'' {
+// lastSingleCloser is the offset of the last mark in p that could close a
+// single quotation (’ or ' after text and before no letter), or -1. An
+// opening single mark is taken only when such a mark follows it; finding
+// the last one once, rather than scanning ahead from every opening mark,
+// keeps a paragraph of many stray marks linear.
+func lastSingleCloser(p string) int {
+	for i := len(p); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(p[:i])
+		i -= size
+		if r != '’' && r != '\'' || i == 0 {
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(rest[:i])
-		next, _ := utf8.DecodeRuneInString(rest[i+utf8.RuneLen(r):])
-		if i+utf8.RuneLen(r) >= len(rest) {
-			next = ' '
-		}
-		if i > 0 && closesSingle(prev, next) {
-			return true
+		if closesSingle(runeBefore(p, i), runeAt(p, i+size)) {
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -158,7 +211,7 @@ func dropEmpty(spans []span) []span {
 // which is how news marks a quotation carried on from the paragraph before.
 func startsWithOpenMark(p string) bool {
 	r, _ := utf8.DecodeRuneInString(p)
-	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘'
+	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘' || strings.HasPrefix(p, "''")
 }
 
 // afterSpeechVerb reports whether one of the last few words before a mark

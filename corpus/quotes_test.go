@@ -1,8 +1,11 @@
 package corpus
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 )
 
 // texts returns the quoted words scanQuotes finds in one paragraph.
@@ -34,6 +37,10 @@ func TestQuoteMarks(t *testing.T) {
 		{"two quotations", `“One,” he said, “two.”`, []string{"One,", "two."}},
 		{"German low-nine opening", `Er sagte „wir sind bereit” heute.`, []string{"wir sind bereit"}},
 		{"guillemets", `Il a dit «nous sommes prêts» hier.`, []string{"nous sommes prêts"}},
+		{"two apostrophes for double marks", `''We are ready,'' the mayor said, ''and we will stay.''`, []string{"We are ready,", "and we will stay."}},
+		{"two apostrophes around a plural possessive", `the voters' mood was ''grim,'' a pollster said`, []string{"grim,"}},
+		{"a nested single quotation closing with the double one", `''He told me, 'Wait for it,''' she recalled.`, []string{"He told me, 'Wait for it,'"}},
+		{"two apostrophes mid-word are not marks", `the rock''n''roll years`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,5 +108,34 @@ func TestQuoteSpansPointAtTheText(t *testing.T) {
 				t.Errorf("%s ¶%d: span gives %q, text is %q", a.ID, q.Paragraph, p[q.Start:q.End], q.Text)
 			}
 		}
+	}
+}
+
+// A paragraph of stray opening marks ('a 'a 'a …) must scan in linear
+// time: each mark once looked ahead to the paragraph's end for a closing
+// one, so 240 KB took seconds. The deadline is generous for a busy
+// machine; the quadratic scan misses it many times over.
+func TestStrayMarksScanInLinearTime(t *testing.T) {
+	p := strings.Repeat("'a ", 80_000)
+	start := time.Now()
+	if got := scanQuotes(p); len(got) != 0 {
+		t.Errorf("stray marks gave %d quotations", len(got))
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("240 KB of stray marks took %v", took)
+	}
+}
+
+// BenchmarkScanStrayMarks shows the scan of stray marks growing linearly:
+// 60, 120 and 240 KB should take about 1×, 2× and 4× the time.
+func BenchmarkScanStrayMarks(b *testing.B) {
+	for _, kb := range []int{60, 120, 240} {
+		p := strings.Repeat("'a ", kb*1000/3)
+		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
+			b.SetBytes(int64(len(p)))
+			for b.Loop() {
+				scanQuotes(p)
+			}
+		})
 	}
 }
