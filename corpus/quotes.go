@@ -37,6 +37,7 @@ func scanQuotes(p string) []span {
 	)
 	state, openAt, startAt := none, 0, 0
 	twoApos := false // the open quotation began with '' (NYT archive style)
+	nested := 0      // quotations opened inside the open double one
 	lastCloser := -2 // last offset where a single mark could close; -2: not yet known
 	for i := 0; i < len(p); {
 		// Every mark is '"', '\'' or a multi-byte rune; other ASCII bytes
@@ -53,7 +54,7 @@ func scanQuotes(p string) []span {
 			run := aposRun(p, i)
 			if state == none {
 				if opensHere(prev, runeAt(p, i+2)) {
-					state, openAt, startAt, twoApos = double, i, i+2, true
+					state, openAt, startAt, twoApos, nested = double, i, i+2, true, 0
 					i += 2
 					continue
 				}
@@ -63,7 +64,7 @@ func scanQuotes(p string) []span {
 				if run > 2 {
 					before = '\''
 				}
-				if closesHere(before, runeAt(p, i+run)) {
+				if closesInside(before, runeAt(p, i+run)) {
 					out = append(out, trimmed(span{open: openAt, start: startAt, end: i + run - 2, close: i + run}, p))
 					state, twoApos = none, false
 				}
@@ -74,20 +75,36 @@ func scanQuotes(p string) []span {
 		switch state {
 		case none:
 			switch {
-			case strings.ContainsRune(dblOpen, r) && !unicode.IsSpace(next),
+			case strings.ContainsRune(dblOpen, r) && opensCurly(p, i+size, prev, next),
 				r == '"' && opensHere(prev, next):
-				state, openAt, startAt = double, i, i+size
+				state, openAt, startAt, nested = double, i, i+size, 0
 			case (r == '‘' || r == '\'') && opensHere(prev, next) && isWordRune(next):
 				if lastCloser == -2 {
 					lastCloser = lastSingleCloser(p)
 				}
-				if lastCloser > i {
+				// With no closing mark ahead, a single mark opens only a
+				// statement introduced by a colon or opening the paragraph
+				// (UK style: said: 'We will …), which runs on.
+				if lastCloser > i || unicode.IsUpper(next) && (i == 0 || strings.HasSuffix(strings.TrimRight(p[:i], " "), ":")) {
 					state, openAt, startAt = single, i, i+size
 				}
 			}
 		case double:
-			if !twoApos && (strings.ContainsRune(dblClose, r) ||
-				(r == '"' || r == '“') && closesHere(prev, next)) {
+			if twoApos {
+				break
+			}
+			// A curly quotation may hold another, and a straight one a
+			// curly one: “… dictatorship “has to do with it” makes clear …”.
+			if r == '“' && isWordRune(next) && (unicode.IsSpace(prev) || prev == '(') && p[openAt] != '"' ||
+				r == '“' && p[openAt] == '"' && opensHere(prev, next) {
+				nested++
+				break
+			}
+			if strings.ContainsRune(dblClose, r) || (r == '"' || r == '“') && closesInside(prev, next) {
+				if nested > 0 && r != '"' {
+					nested--
+					break
+				}
 				out = append(out, trimmed(span{open: openAt, start: startAt, end: i, close: i + size}, p))
 				state = none
 			}
@@ -103,6 +120,28 @@ func scanQuotes(p string) []span {
 		out = append(out, trimmed(span{open: openAt, start: startAt, end: len(p), close: len(p), openEnded: true}, p))
 	}
 	return dropEmpty(out)
+}
+
+// opensCurly: a curly opening mark opens a quotation when text follows it,
+// even after a stray space (“ you have to …”), but not when it ends the
+// paragraph.
+func opensCurly(p string, after int, prev, next rune) bool {
+	if !unicode.IsSpace(next) {
+		return true
+	}
+	rest := strings.TrimLeft(p[after:], " ")
+	return rest != "" && (unicode.IsSpace(prev) || after == len("“")) && isWordRune(runeAt(rest, 0))
+}
+
+// closesInside: a mark inside an open quotation closes it when it follows
+// text, when it follows punctuation even with no space after it
+// (…audiences,"Katie Packer said), or when it stands between spaces
+// (… 'like it is,' " she said), where it cannot open anything.
+func closesInside(prev, next rune) bool {
+	if closesHere(prev, next) || strings.ContainsRune(",.!?", prev) {
+		return true
+	}
+	return unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
 }
 
 // runeBefore is the rune ending at p[i], a space at the start.
@@ -211,7 +250,8 @@ func dropEmpty(spans []span) []span {
 // which is how news marks a quotation carried on from the paragraph before.
 func startsWithOpenMark(p string) bool {
 	r, _ := utf8.DecodeRuneInString(p)
-	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘' || strings.HasPrefix(p, "''")
+	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘' || strings.HasPrefix(p, "''") ||
+		r == '\'' && unicode.IsUpper(runeAt(p, 1))
 }
 
 // afterSpeechVerb reports whether one of the last few words before a mark
@@ -240,15 +280,36 @@ func extractQuotes(paras []string, skip []bool, buf []Quote) ([]Quote, []Quote) 
 			prevOpen = false
 			continue
 		}
-		spans := scanQuotes(p)
-		nextContinues := i+1 < len(paras) && startsWithOpenMark(paras[i+1])
+		from := 0
+		if prevOpen {
+			// A hard-wrapped quotation: this paragraph only closes it.
+			if end, close, ok := leadingCloser(p); ok {
+				s := trimmed(span{start: 0, end: end, close: close}, p)
+				if s.end > s.start {
+					out = append(out, Quote{
+						Paragraph: i, Start: s.start, End: s.end, Text: p[s.start:s.end],
+						Kind: Direct, close: close, continued: true,
+					})
+				}
+				from = close
+			}
+		}
+		spans := scanQuotes(p[from:])
+		next := ""
+		if i+1 < len(paras) && (skip == nil || !skip[i+1]) {
+			next = paras[i+1]
+		}
+		_, _, nextCloses := leadingCloser(next)
+		nextContinues := startsWithOpenMark(next) || nextCloses
 		thisOpen := false
 		for k, s := range spans {
+			s.open, s.start, s.end, s.close = s.open+from, s.start+from, s.end+from, s.close+from
 			if s.openEnded {
 				atStart := s.open == 0
 				lastPara := i == len(paras)-1
-				afterColon := strings.HasSuffix(strings.TrimSpace(p[:s.open]), ":")
-				introduced := afterColon || nextContinues && afterSpeechVerb(p[:s.open])
+				before := p[:s.open]
+				afterColon := strings.HasSuffix(strings.TrimSpace(before), ":")
+				introduced := afterColon || nextContinues && (afterSpeechVerb(before) || afterSentence(before))
 				if !atStart && !lastPara && !introduced {
 					continue // a stray mark: it must not swallow the paragraph
 				}
@@ -264,4 +325,40 @@ func extractQuotes(paras []string, skip []bool, buf []Quote) ([]Quote, []Quote) 
 		prevOpen = thisOpen
 	}
 	return slices.Clone(out), out
+}
+
+// leadingCloser finds a closing mark that comes before any opening one in
+// a paragraph: the paragraph finishes a quotation a hard line break cut
+// (“… getting them to take part\nin caucuses and primaries.” Cruz …). It
+// returns where the quoted words end and where the mark ends.
+func leadingCloser(p string) (end, close int, ok bool) {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case r == '”' || r == '»':
+			return i, i + size, i > 0
+		case r == '"':
+			return i, i + size, i > 0 && closesHere(runeBefore(p, i), runeAt(p, i+size))
+		case r == '\'' && strings.HasPrefix(p[i:], "''"):
+			return i, i + 2, i > 0 && closesHere(runeBefore(p, i), runeAt(p, i+2))
+		case r == '“' || r == '«' || r == '„' || r == '‘':
+			return 0, 0, false
+		}
+		i += size
+	}
+	return 0, 0, false
+}
+
+// afterSentence reports whether a mark opens a new sentence: it follows a
+// full stop, a question or exclamation mark, or a quotation that ended
+// with one ("…," he said. “They …).
+func afterSentence(before string) bool {
+	b := strings.TrimRight(before, " ")
+	b = strings.TrimRight(b, "”\"'’")
+	return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "?") || strings.HasSuffix(b, "!")
 }

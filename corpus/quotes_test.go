@@ -41,6 +41,13 @@ func TestQuoteMarks(t *testing.T) {
 		{"two apostrophes around a plural possessive", `the voters' mood was ''grim,'' a pollster said`, []string{"grim,"}},
 		{"a nested single quotation closing with the double one", `''He told me, 'Wait for it,''' she recalled.`, []string{"He told me, 'Wait for it,'"}},
 		{"two apostrophes mid-word are not marks", `the rock''n''roll years`, nil},
+		{"a closing mark straight after a comma", `"We will win,"said the coach.`, []string{"We will win,"}},
+		{"a closing mark standing between spaces", `"They called it 'a disgrace,' " the senator said.`, []string{"They called it 'a disgrace,'"}},
+		{"a curly opening mark with a stray space", `The ad shows him saying, “ we have to build it now.”`, []string{"we have to build it now."}},
+		{"a curly quotation inside a curly one", `“The claim that peace “depends on them” is wrong,” wrote the author.`, []string{"The claim that peace “depends on them” is wrong,"}},
+		{"a curly quotation inside a straight one", `"It is no longer about “fair play” at all," she said.`, []string{"It is no longer about “fair play” at all,"}},
+		{"UK single marks after a colon run on", `The striker wrote: 'I cannot believe I have to say this.`, []string{"I cannot believe I have to say this."}},
+		{"a lone single mark mid-sentence opens nothing", `The word 'never appears twice in the text.`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,4 +145,40 @@ func BenchmarkScanStrayMarks(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestQuoteStylesAcrossParagraphs(t *testing.T) {
+	t.Run("a hard-wrapped quotation", func(t *testing.T) {
+		a := analysed(t,
+			`The caucuses open next week.`,
+			`“Other campaigns,” organiser Lena Marsh added, “have spent their money on television and not on getting people`,
+			`to the meetings in person.” The vote is on Monday.`,
+		)
+		first := quoteOf(t, a, "have spent")
+		last := quoteOf(t, a, "to the meetings")
+		if last.Text != "to the meetings in person." || first.Speaker != "Lena Marsh" || last.Speaker != "Lena Marsh" {
+			t.Errorf("got %q by %q and %q by %q", first.Text, first.Speaker, last.Text, last.Speaker)
+		}
+	})
+	t.Run("UK single marks over paragraphs", func(t *testing.T) {
+		a := analysed(t,
+			`Sam Okafor wrote on social media: 'I never thought I would have to write this.`,
+			`'The stories about me are false and they hurt my family.`,
+			`'I will not comment again.'`,
+		)
+		for _, prefix := range []string{"I never thought", "The stories", "I will not"} {
+			if q := quoteOf(t, a, prefix); q.Speaker != "Sam Okafor" {
+				t.Errorf("%q: speaker %q, want Sam Okafor", prefix, q.Speaker)
+			}
+		}
+	})
+	t.Run("a quotation opened after a full stop runs on", func(t *testing.T) {
+		a := analysed(t,
+			`“We were not told,” Ortega said. “They made the decision without us and they did not call.`,
+			`“That is not how partners behave.”`,
+		)
+		if q := quoteOf(t, a, "They made"); q.Speaker != "Ortega" || !strings.HasSuffix(q.Text, "call.") {
+			t.Errorf("got %q by %q", q.Text, q.Speaker)
+		}
+	})
 }
