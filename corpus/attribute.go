@@ -218,6 +218,13 @@ func rightCue(ts []token, p string, people *registry) mention {
 	for v := first; v < len(ts) && v-first < maxRightCue; v++ {
 		t := ts[v]
 		if t.kind != tWord {
+			if t.text == "," && v > first {
+				// "…,” Graham, a former candidate, told …": a name, an
+				// apposition of any shape, then the verb after a comma.
+				if m := nameThenVerb(ts, first, v, p, people); m.kind != mNone {
+					return m
+				}
+			}
 			if t.text != "-" {
 				return mention{}
 			}
@@ -235,12 +242,62 @@ func rightCue(ts []token, p string, people *registry) mention {
 			return interpret(np, appos, p, people)
 		}
 		np, appos := npBefore(ts, v)
-		if len(np) == 0 || np[0].start != ts[first].start {
+		if len(np) == 0 {
+			return mention{}
+		}
+		if np[0].start != ts[first].start {
+			// "Sanders campaign manager Jeff Weaver said": words the
+			// phrase does not take may lead it, if they are only words.
+			if m := interpret(np, appos, p, people); m.kind == mPerson && onlyWords(ts, first, v) {
+				return m
+			}
 			return mention{}
 		}
 		return interpret(np, appos, p, people)
 	}
 	return mention{}
+}
+
+// maxApposedCue is how far the speech verb may stand after a name and its
+// apposition: "…,” Trump, the front-runner in most national polls, said.
+const maxApposedCue = 30
+
+// nameThenVerb reads "Name, apposition, said" after a quotation, where
+// ts[first:comma] is the name and the apposition is any phrase closed by a
+// comma that a speech verb follows.
+func nameThenVerb(ts []token, first, comma int, p string, people *registry) mention {
+	m := interpret(ts[first:comma], nil, p, people)
+	if m.kind != mPerson {
+		return mention{}
+	}
+	for k := comma + 1; k < len(ts) && k-comma < maxApposedCue; k++ {
+		t := ts[k]
+		if t.kind == tQuote || endsSentence(t) {
+			return mention{}
+		}
+		if t.text != "," {
+			continue
+		}
+		v := k + 1
+		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(ts[v])) {
+			v++
+		}
+		if v < len(ts) && isSpeechVerb(ts[v]) {
+			m.title = joinNonEmpty(m.title, joinTokens(ts[comma+1:k], p))
+			return m
+		}
+	}
+	return mention{}
+}
+
+// onlyWords reports whether ts[from:to] holds words only.
+func onlyWords(ts []token, from, to int) bool {
+	for _, t := range ts[from:to] {
+		if t.kind != tWord {
+			return false
+		}
+	}
+	return true
 }
 
 // leftCue reads the words before a quotation: "X said: “…”", "X accused

@@ -61,6 +61,7 @@ var lexClass = func() map[string]classEntry {
 	add(nameParticles, cParticle)
 	add(plainOrgNouns, cPlainOrg)
 	add(speechForms, cSpeech)
+	add(moreSpeechForms, cSpeech)
 	add(rebuttalVerbs, cRebuttal)
 	add(accusingVerbs, cAccusing)
 	add(namingWords, cNaming)
