@@ -107,6 +107,20 @@ func (at *attributor) sentence(pi int, s []token) {
 		if m.kind == mNone {
 			m = leftCue(left, p, at.people)
 		}
+		if m.kind == mNone {
+			m = colonCue(left, p, at.people)
+		}
+		if m.kind == mNone && len(left) > 1 && n == 0 {
+			// A partial quotation inside reported speech is the words of the
+			// sentence's named subject: "Kim mocked the plan as “a fantasy”".
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			if subject.kind == mPerson && verbAfterSubject(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
+				m = *subject
+			}
+		}
 		if m.kind == mInherit || m.kind == mNone && hasSpeechVerb(left) {
 			if subject == nil {
 				sm := sentenceSubject(s, p, at.people)
@@ -543,6 +557,35 @@ func (e *entity) addTitle(t string) {
 func containsWord(s, w string) bool {
 	for _, f := range strings.Fields(s) {
 		if strings.Trim(f, ",.") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// colonCue reads "Name: “…”" and "the ministry: “…”", a speaker introduced
+// by a colon with no verb.
+func colonCue(left []token, p string, people *registry) mention {
+	if len(left) < 2 || left[len(left)-1].text != ":" {
+		return mention{}
+	}
+	np := collectLeft(left, len(left)-2)
+	if len(np) == 0 {
+		return mention{}
+	}
+	if m := interpret(np, nil, p, people); m.kind == mPerson || m.kind == mOrg && m.name != "" {
+		return m
+	}
+	return mention{}
+}
+
+// verbAfterSubject reports whether the words before a quotation hold a
+// lower-case word that reads as a finite verb (…ed, …s), so that the
+// sentence's subject is doing something with the quoted words.
+func verbAfterSubject(left []token) bool {
+	for _, t := range left {
+		if t.kind == tWord && !t.cap && len(t.lower) > 3 && !t.is(cStop|cFiller|cConnector|cDeterminer) &&
+			(strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss")) {
 			return true
 		}
 	}

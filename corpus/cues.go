@@ -13,5 +13,12 @@ emphasize recollect reminisce vent bristle rail whine grouse gripe
 concede surmise declare profess reckon figure guess
 `)
 
-// moreSpeechForms is every inflected form of moreSpeechVerbs.
-var moreSpeechForms = inflect(moreSpeechVerbs)
+// moreSpeechForms is every inflected form of moreSpeechVerbs, with the
+// doubled consonants inflect does not make.
+var moreSpeechForms = func() map[string]bool {
+	m := inflect(moreSpeechVerbs)
+	for _, f := range []string{"snapped", "snapping", "jabbed", "jabbing", "needled", "railed"} {
+		m[f] = true
+	}
+	return m
+}()

@@ -1,0 +1,44 @@
+package corpus
+
+import "testing"
+
+// The cue shapes added for news the engine was not written for, each on
+// sentences written for the test.
+func TestCueShapes(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		quote   string // prefix of the statement
+		speaker string
+	}{
+		{"name, apposition of any shape, then the verb",
+			[]string{"Governor Dale Pruitt leads the field.", "“We will carry the state by ten points,” Pruitt, the front-runner in most of the polls taken since May, told supporters."},
+			"We will carry", "Dale Pruitt"},
+		{"name, age, verb",
+			[]string{"The mayor, Grace Okonkwo, spoke first.", "“It is a fair question,” Okonkwo, 58, told a local radio station."},
+			"It is a fair", "Grace Okonkwo"},
+		{"a party and a job before the name",
+			[]string{"“Turnout will decide this,” Green party strategist Maya Lindqvist said."},
+			"Turnout will", "Maya Lindqvist"},
+		{"a group's office before the name",
+			[]string{"“The ruling changes nothing,” watchdog group president Tom Farrow said on Monday."},
+			"The ruling", "Tom Farrow"},
+		{"a colon with no verb",
+			[]string{"The result did not surprise pollster Dana Whitfield: “Newcomers who win early contests always get a lift in the national polls.”"},
+			"Newcomers who", "Dana Whitfield"},
+		{"a speech verb outside the core list",
+			[]string{"The bill was drafted by Erik Halvorsen.", "“Go and read the bill first,” Halvorsen snapped as he left the room."},
+			"Go and read", "Erik Halvorsen"},
+		{"a partial quotation inside reported speech",
+			[]string{"Senator Ines Moreau mocked her rival for “having a very bad night” after the returns came in."},
+			"having a very", "Ines Moreau"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, append([]string{"The campaign entered its last week."}, tt.body...)...)
+			if q := quoteOf(t, a, tt.quote); q.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, tt.speaker)
+			}
+		})
+	}
+}
