@@ -409,13 +409,23 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 		}
 		switch m.name {
 		case "he", "she":
-			// The subject of the previous attributed quotation, unless
-			// someone has been named since.
-			named, namedAt := at.people.lastNamedAt(pi, offset)
-			if at.last != nil && at.last.kind == mPerson && (named == nil || !after(namedAt, at.lastAt) || named.name == at.last.name) {
-				return at.last
+			// The speaker of the previous attributed quotation, unless
+			// another person has since been the subject of a sentence;
+			// never someone the pronoun's gender rules out.
+			subj, subjAt := at.people.lastSubjectAt(pi, offset, m.name)
+			last := at.last
+			if last != nil && (last.kind != mPerson || !fits(m.name, last.name)) {
+				last = nil
 			}
-			if named != nil {
+			if last != nil && (subj == nil || !after(subjAt, at.lastAt) || subj.name == last.name) {
+				return last
+			}
+			if subj != nil {
+				e := at.entity(subj.name, mPerson)
+				e.addTitle(subj.title)
+				return e
+			}
+			if named, _ := at.people.lastNamedAt(pi, offset); named != nil && fits(m.name, named.name) {
 				e := at.entity(named.name, mPerson)
 				e.addTitle(named.title)
 				return e

@@ -42,3 +42,58 @@ func TestCueShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestPronounsByGenderAndSubject(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		quote   string
+		speaker string
+	}{
+		{"he goes to the subject, not the person the sentence mentions",
+			[]string{
+				"“We need a vote this week,” Senator Paul Whitman said.",
+				"Councillor Mark Dunne said Governor Alan Reyes had ignored the plan.",
+				"“He never once asked for our view,” he said.",
+			},
+			"He never once", "Mark Dunne"},
+		{"she never goes to a man",
+			[]string{
+				"Judge Karen Holt heard the case in the morning.",
+				"Lawyer Thomas Greer argued for the company.",
+				"“The record speaks for itself,” she said.",
+			},
+			"The record", "Karen Holt"},
+		{"he skips the last speaker when she is a woman",
+			[]string{
+				"“The numbers are bad,” Mayor Linda Park said.",
+				"Treasurer David Cole disagreed.",
+				"“The numbers are fine,” he said.",
+			},
+			"The numbers are fine", "David Cole"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, append([]string{"The council met on Monday."}, tt.body...)...)
+			if q := quoteOf(t, a, tt.quote); q.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, tt.speaker)
+			}
+		})
+	}
+}
+
+func TestNameGender(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want byte
+	}{
+		{"Karen Holt", 'f'}, {"David Cole", 'm'}, {"Mrs. Holt", 'f'}, {"Okafor", 0}, {"Jordan Okafor", 0},
+	} {
+		if got := nameGender(tt.name); got != tt.want {
+			t.Errorf("nameGender(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if fits("she", "David Cole") || !fits("she", "Okafor") || !fits("they", "David Cole") {
+		t.Error("fits: a pronoun must rule out only a known other gender")
+	}
+}

@@ -234,6 +234,7 @@ func nameRun(ts []token, people *registry) (from, to int) {
 		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1])) {
 			j++
 		}
+		i += peelTitle(ts[i:j])
 		single := j-i == 1
 		known := single && (people.bySurname(ts[i].base) != "" || i > 0 && (ts[i-1].is(cHonorific) || ts[i-1].is(cTitle) || ts[i-1].is(cRole)))
 		if !single || known {

@@ -162,7 +162,7 @@ func TestQuoteStylesAcrossParagraphs(t *testing.T) {
 	})
 	t.Run("UK single marks over paragraphs", func(t *testing.T) {
 		a := analysed(t,
-			`Sam Okafor wrote on social media: 'I never thought I would have to write this.`,
+			`Goalkeeper Sam Okafor wrote on social media: 'I never thought I would have to write this.`,
 			`'The stories about me are false and they hurt my family.`,
 			`'I will not comment again.'`,
 		)

@@ -23,6 +23,7 @@ type registry struct {
 type personAt struct {
 	para, offset int
 	p            *person
+	subject      bool // the first person named in its sentence, mostly its subject
 }
 
 func newRegistry() *registry {
@@ -57,9 +58,10 @@ func (r *registry) find(name string) *person {
 // mention of someone already known by that surname.
 func (r *registry) scan(para int, ts []token, p string) {
 	sentStart := 0
+	named := false // a person was named earlier in this sentence
 	for i := 0; i < len(ts); {
 		if i > 0 && endsSentence(ts[i-1]) {
-			sentStart = i
+			sentStart, named = i, false
 		}
 		if n := gazetteerRun(ts[i:]); n > 0 {
 			i += n
@@ -84,6 +86,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			r.noteOrg(joinBases(ts[i:k], p))
 			j = k
 		case j-i >= 2:
+			i += peelTitle(ts[i:j])
 			name := joinBases(ts[i:j], p)
 			pr := r.find(name)
 			if pr == nil {
@@ -96,10 +99,12 @@ func (r *registry) scan(para int, ts []token, p string) {
 			} else if pr.title == "" {
 				pr.title = r.titleAround(ts, i, j, p)
 			}
-			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr})
+			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named})
+			named = true
 		default:
 			if pr := r.byWord(ts[i].base); pr != nil {
-				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr})
+				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named})
+				named = true
 			}
 		}
 		i = j
@@ -169,6 +174,25 @@ func (r *registry) lastNamedAt(para, offset int) (*person, [2]int) {
 			break
 		}
 		best, at = m.p, [2]int{m.para, m.offset}
+	}
+	return best, at
+}
+
+// lastSubjectAt returns the person most recently named first in a
+// sentence before a position, whom the pronoun may stand for, and where.
+// The first person a sentence names is mostly its subject, and "he said"
+// in the next sentence mostly goes back to the subject, not to someone
+// the sentence only mentions.
+func (r *registry) lastSubjectAt(para, offset int, pronoun string) (*person, [2]int) {
+	var best *person
+	var at [2]int
+	for _, m := range r.mentions {
+		if m.para > para || m.para == para && m.offset >= offset {
+			break
+		}
+		if m.subject && fits(pronoun, m.p.name) {
+			best, at = m.p, [2]int{m.para, m.offset}
+		}
 	}
 	return best, at
 }
