@@ -380,7 +380,7 @@ const maxIntroPhrase = 30
 // introductory phrase such as "In Beijing," or "On Wednesday,".
 func sentenceSubject(s []token, p string, people *registry) mention {
 	i := 0
-	if len(s) > 0 && s[0].cap && s[0].is(cStop) && !s[0].is(cDeterminer) {
+	if len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer) || opensIntro(s[0])) {
 		for k := 0; k < len(s) && k < maxIntroPhrase; k++ {
 			if s[k].text == "," {
 				i = k + 1
@@ -389,7 +389,48 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 		}
 	}
 	np, appos := npAfter(s, i)
-	return interpret(np, appos, p, people)
+	m := interpret(np, appos, p, people)
+	if m.kind != mPerson {
+		if pm := modifiedName(s, i, p, people); pm.kind == mPerson {
+			return pm
+		}
+	}
+	return m
+}
+
+// opensIntro reports whether a capitalised first word opens an
+// introductory phrase rather than the subject: "Speaking at a rally, …",
+// "Hours later, …", "Asked about it, …".
+func opensIntro(t token) bool {
+	if t.kind != tWord || gender(t.base) != 0 {
+		return false
+	}
+	l := strings.ToLower(t.base)
+	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || isTimeWord(t) ||
+		l == "hours" || l == "days" || l == "weeks" || l == "months" || l == "years" || l == "minutes"
+}
+
+// maxNameModifiers is how many words may describe a subject before its
+// name: "Democratic presidential candidate Bernie Sanders is …".
+const maxNameModifiers = 5
+
+// modifiedName reads a subject whose name follows a few describing words,
+// none of them a verb.
+func modifiedName(s []token, i int, p string, people *registry) mention {
+	for k := i; k < len(s) && k-i <= maxNameModifiers; k++ {
+		t := s[k]
+		if t.kind != tWord || t.is(cSpeech) {
+			return mention{}
+		}
+		if k > i && t.cap && isNameWord(t) {
+			np, appos := npAfter(s, k)
+			return interpret(np, appos, p, people)
+		}
+		if !t.cap && !t.is(cRole|cTitle|cRoleAdj) && (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s")) {
+			return mention{} // a verb, most likely
+		}
+	}
+	return mention{}
 }
 
 // resolve turns a mention into a speaker, using what came before.

@@ -97,3 +97,27 @@ func TestNameGender(t *testing.T) {
 		t.Error("fits: a pronoun must rule out only a known other gender")
 	}
 }
+
+func TestSubjectBehindAnIntroOrModifiers(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		quote   string
+		speaker string
+	}{
+		{"a participle phrase opens the sentence",
+			[]string{"Speaking at a county fair in Ohio, Senator Maria Lopez called the bill “a gift to the banks.”"},
+			"a gift to", "Maria Lopez"},
+		{"describing words before the subject's name",
+			[]string{"Independent presidential candidate Walter Price is refusing to answer what he calls “a smear campaign by insiders.”"},
+			"a smear", "Walter Price"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, append([]string{"The race tightened this week."}, tt.body...)...)
+			if q := quoteOf(t, a, tt.quote); q.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, tt.speaker)
+			}
+		})
+	}
+}
