@@ -25,6 +25,11 @@ type attributor struct {
 	inSent   *entity // speaker of an earlier quotation in the current sentence
 	speaker  []*entity
 	own      []bool // the quotation had a cue of its own
+	// reported is the named subject of the last sentence that reports
+	// speech without quoting it ("Carter said there was an incident."),
+	// whom a quotation standing alone right after it continues.
+	reported   *entity
+	reportedAt [2]int
 }
 
 // maxRightCue is how far after a quotation its cue may start ("…,” Chinese
@@ -42,6 +47,9 @@ func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
 func (at *attributor) run() {
 	for pi, ts := range at.toks {
 		if !hasQuote(ts) {
+			if pi+1 < len(at.toks) && hasQuote(at.toks[pi+1]) {
+				at.noteReported(pi, lastSentence(ts))
+			}
 			continue
 		}
 		start := 0
@@ -77,6 +85,7 @@ func (at *attributor) sentence(pi int, s []token) {
 		}
 	}
 	if len(qs) == 0 {
+		at.noteReported(pi, s)
 		return
 	}
 	p := at.a.Paragraphs[pi]
@@ -155,9 +164,13 @@ func (at *attributor) sentence(pi int, s []token) {
 		// previous speaker; so does a sentence that is only a quotation
 		// following one attributed in the same paragraph.
 		q := at.a.Quotes[qi]
-		sentenceIsQuote := k == 0 && len(s)-1 <= 2 && lastBeforeAt[0] == pi
-		if at.speaker[qi] == nil && lastBefore != nil && (isWholeParagraph(q, p) || sentenceIsQuote) {
-			at.setSpeaker(qi, lastBefore, false)
+		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text))
+		prior, priorAt := lastBefore, lastBeforeAt
+		if at.reported != nil && (prior == nil || after(at.reportedAt, priorAt)) && at.reportedAt[0] >= pi-1 {
+			prior, priorAt = at.reported, at.reportedAt
+		}
+		if at.speaker[qi] == nil && prior != nil && (isWholeParagraph(q, p) || standsAlone && priorAt[0] == pi) {
+			at.setSpeaker(qi, prior, false)
 		}
 	}
 	for _, k := range qs {
@@ -641,4 +654,29 @@ func verbAfterSubject(left []token) bool {
 		}
 	}
 	return false
+}
+
+// noteReported remembers the named subject of a sentence that reports
+// speech without quoting it.
+func (at *attributor) noteReported(pi int, s []token) {
+	if !hasSpeechVerb(s) {
+		return
+	}
+	m := sentenceSubject(s, at.a.Paragraphs[pi], at.people)
+	if m.kind != mPerson && (m.kind != mOrg || m.name == "") {
+		return
+	}
+	if len(s) > 0 {
+		at.reported, at.reportedAt = at.resolve(m, pi, s[0].start), [2]int{pi, s[len(s)-1].end}
+	}
+}
+
+// lastSentence is the last sentence of a paragraph's tokens.
+func lastSentence(ts []token) []token {
+	for i := len(ts) - 2; i >= 0; i-- {
+		if endsSentence(ts[i]) {
+			return ts[i+1:]
+		}
+	}
+	return ts
 }

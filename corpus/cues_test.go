@@ -121,3 +121,30 @@ func TestSubjectBehindAnIntroOrModifiers(t *testing.T) {
 		})
 	}
 }
+
+func TestQuotationAfterReportedSpeech(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		quote   string
+		speaker string
+	}{
+		{"in the same paragraph",
+			[]string{`Referee Alan Dawes said there had been a complaint after the game. "The visiting players found the door open and walked in." The club disputes his account.`},
+			"The visiting", "Alan Dawes"},
+		{"in the next paragraph",
+			[]string{"Economist Ruth Mbeki said the figures were worse than they looked.", "“Wages have not kept up with rents for a decade.”"},
+			"Wages have", "Ruth Mbeki"},
+		{"a quoted sentence runs straight into the next one",
+			[]string{`"I was shocked when I heard it," Tom Ashby said. "To say I would cheat is very hurtful." Officials studied the tape and said there was no case.`},
+			"To say I", "Tom Ashby"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, append([]string{"The hearing is next week."}, tt.body...)...)
+			if q := quoteOf(t, a, tt.quote); q.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, tt.speaker)
+			}
+		})
+	}
+}
