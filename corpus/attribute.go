@@ -488,6 +488,12 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 			if at.last != nil && at.last.kind != mPerson {
 				return at.last
 			}
+			if m.name == "it" {
+				// "it said": never a person; the organisation named.
+				if org := at.people.orgMeant("", pi, offset); org != "" {
+					return at.entity(org, mOrg)
+				}
+			}
 		}
 		return nil
 	case mRole:
@@ -498,9 +504,16 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 		if m.name != "" {
 			return at.entity(m.name, mOrg)
 		}
-		return at.latest(func(e *entity) bool {
+		if e := at.latest(func(e *entity) bool {
 			return e.kind == mOrg && strings.Contains(strings.ToLower(e.name), m.head)
-		}, func(e *entity) bool { return e.kind == mOrg })
+		}); e != nil {
+			return e
+		}
+		// "the agency said in a statement": the body the article names.
+		if org := at.people.orgMeant(m.head, pi, offset); org != "" {
+			return at.entity(org, mOrg)
+		}
+		return at.latest(func(e *entity) bool { return e.kind == mOrg })
 	case mDoc:
 		if org := docOwner(m.name); org != "" {
 			return at.entity(org, mOrg)

@@ -148,3 +148,36 @@ func TestQuotationAfterReportedSpeech(t *testing.T) {
 		})
 	}
 }
+
+func TestUnnamedSpokespeopleGoToTheirOrganisation(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		quote   string
+		speaker string
+	}{
+		{"the agency said in a statement: the public body named",
+			[]string{"The FCA fined Northwind Bank on Tuesday.", `"The bank ignored clear warnings for two years," the agency said in a statement.`},
+			"The bank ignored", "FCA"},
+		{"the airline said: the company whose name holds the noun",
+			[]string{"The CAA fined Baltic Airlines over late refunds.", `"We do not accept the findings," the airline said.`},
+			"We do not accept", "Baltic Airlines"},
+		{"the regulator said: a body named in full",
+			[]string{"The Food Standards Authority banned the drink.", "The regulator said: “The label misled buyers about the sugar in it.”"},
+			"The label", "Food Standards Authority"},
+		{"it said: never a person",
+			[]string{"Senator Joan Pike asked the CDC to explain the delay.", `"We will publish the data next month," it said.`},
+			"We will publish", "CDC"},
+		{"a place and an organisation word make an organisation, not a person",
+			[]string{"Striker Tom Ames was reported to Northern Counties Police by fans.", `"I deny it completely," he said.`},
+			"I deny", "Tom Ames"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, append([]string{"The decision came after a long inquiry."}, tt.body...)...)
+			if q := quoteOf(t, a, tt.quote); q.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, tt.speaker)
+			}
+		})
+	}
+}

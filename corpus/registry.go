@@ -18,6 +18,12 @@ type registry struct {
 	firsts   map[string]*person // first word, for names written family name first ("Mr Wang" for Wang Wenbin)
 	mentions []personAt         // every mention, in reading order
 	orgs     []string           // organisations named in full ("Northwind Airlines"), in reading order
+	orgAt    []orgMention       // every naming of an organisation, acronyms included, in reading order
+}
+
+type orgMention struct {
+	para, offset int
+	name         string
 }
 
 type personAt struct {
@@ -64,8 +70,23 @@ func (r *registry) scan(para int, ts []token, p string) {
 			sentStart, named = i, false
 		}
 		if n := gazetteerRun(ts[i:]); n > 0 {
+			// "American Airlines", "British Gas Services": a place and
+			// the words of an organisation.
+			k := i + n
+			for k < len(ts) && ts[k].kind == tWord && ts[k].cap && !ts[k-1].poss && (ts[k].is(cOrg) || isNameWord(ts[k])) {
+				k++
+			}
+			if k > i+n && ts[k-1].is(cOrg) {
+				r.noteOrg(joinBases(ts[i:k], p))
+				r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, joinBases(ts[i:k], p)})
+				i = k
+				continue
+			}
 			i += n
 			continue
+		}
+		if isAcronym(ts, i) {
+			r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, ts[i].base})
 		}
 		if !isNameWord(ts[i]) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
 			i++
@@ -76,14 +97,18 @@ func (r *registry) scan(para int, ts []token, p string) {
 			ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1])) {
 			j++
 		}
-		followedByOrg := j < len(ts) && ts[j].kind == tWord && ts[j].cap && ts[j].is(cOrg)
+		isOrgWord := func(t token) bool {
+			return t.kind == tWord && t.cap && (t.is(cOrg) || publicBodyNouns[strings.ToLower(t.base)])
+		}
+		followedByOrg := j < len(ts) && isOrgWord(ts[j])
 		switch {
 		case followedByOrg:
 			k := j
-			for k < len(ts) && ts[k].kind == tWord && ts[k].cap && ts[k].is(cOrg) && !ts[k-1].poss {
+			for k < len(ts) && isOrgWord(ts[k]) && !ts[k-1].poss {
 				k++
 			}
 			r.noteOrg(joinBases(ts[i:k], p))
+			r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, joinBases(ts[i:k], p)})
 			j = k
 		case j-i >= 2:
 			i += peelTitle(ts[i:j])

@@ -1,0 +1,58 @@
+package corpus
+
+import "strings"
+
+// publicBodyNouns stand for a public body ("the agency said"), and name one
+// when they end an organisation's name ("Civil Aviation Authority").
+var publicBodyNouns = words(`agency regulator watchdog authority commission department
+ministry office administration council court board bureau service inspectorate
+tribunal government police`)
+
+// isAcronym reports whether ts[i] is an organisation's acronym ("FAA",
+// "ASA"): two to six capitals, not a place or country ("UK", "NATO" is
+// in the gazetteer as a party), not a transcript label ("KM:").
+func isAcronym(ts []token, i int) bool {
+	t := ts[i]
+	if t.kind != tWord || len(t.base) < 2 || len(t.base) > 6 || !isAllCaps(t.base) || strings.ContainsRune(t.base, '.') {
+		return false
+	}
+	if i+1 < len(ts) && ts[i+1].text == ":" || t.is(cGazetteer) && gazetteerRun(ts[i:]) > 0 {
+		return false
+	}
+	return true
+}
+
+// isPublicBody reports whether an organisation's name reads as a public
+// body: its last word is one, or it is an acronym.
+func isPublicBody(name string) bool {
+	return isAllCaps(name) || publicBodyNouns[strings.ToLower(lastWord(name))]
+}
+
+// orgMeant finds the organisation a plain noun stands for ("the agency",
+// "the airline", "it") at a position: the organisation named before it
+// whose name holds the noun ("the airline" → "Northwind Airlines"), else
+// the one named most often before it among those of the noun's kind
+// (public bodies for "the agency", others for "the company"), the latest
+// on a tie. noun "" accepts either kind.
+func (r *registry) orgMeant(noun string, para, offset int) string {
+	if noun != "" {
+		if org := r.orgFor(noun); org != "" {
+			return org
+		}
+	}
+	counts := map[string]int{}
+	best, bestN := "", 0
+	for _, m := range r.orgAt {
+		if m.para > para || m.para == para && m.offset >= offset {
+			break
+		}
+		if noun != "" && publicBodyNouns[noun] != isPublicBody(m.name) {
+			continue
+		}
+		counts[m.name]++
+		if counts[m.name] >= bestN {
+			best, bestN = m.name, counts[m.name]
+		}
+	}
+	return best
+}
