@@ -160,6 +160,8 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 				name = full
 			} else if strings.Contains(name, " ") {
 				fullLabel[labelKey(t.label)] = name
+			} else if full := byInitials(t.label, fullLabel); full != "" {
+				name = full // "K:" after "Key:" gave John Key
 			}
 			who = at.entity(name, mPerson)
 			if pr := people.find(name); pr != nil {

@@ -181,3 +181,26 @@ func TestUnnamedSpokespeopleGoToTheirOrganisation(t *testing.T) {
 		})
 	}
 }
+
+func TestTranscriptInitials(t *testing.T) {
+	a := analysed(t,
+		"Reporter Paula Grant put the claims to bank chief Simon Achebe.",
+		"Achebe: We rejected those findings and we will appeal.",
+		"Grant: When will you appeal?",
+		"S: Within the month, once the lawyers have read the ruling.",
+		"P: And if the appeal fails?",
+		"SA: Then we will pay, but it will not fail.",
+	)
+	for _, w := range []struct{ prefix, speaker string }{
+		{"Within the month", "Simon Achebe"},
+		{"And if the appeal", "Paula Grant"},
+		{"Then we will pay", "Simon Achebe"},
+	} {
+		if q := quoteOf(t, a, w.prefix); q.Speaker != w.speaker {
+			t.Errorf("%q: speaker %q, want %q", w.prefix, q.Speaker, w.speaker)
+		}
+	}
+	if got := byInitials("K", map[string]string{"kay": "Ann Kay", "kent": "Kim Kent"}); got != "" {
+		t.Errorf("an initial that fits two people gave %q", got)
+	}
+}

@@ -152,3 +152,44 @@ func sentenceHasCue(p string, offset int) bool {
 	}
 	return false
 }
+
+// byInitials resolves a label of initials ("K:", "JK:", "M:") to the one
+// full name, among the speakers labelled so far, that it abbreviates:
+// transcripts often give a speaker's name in full at the first turn and
+// initials after. A single letter may stand for the first name or the
+// surname; several letters are the name's initials in order. It returns ""
+// when no name, or more than one, fits.
+func byInitials(label string, fullNames map[string]string) string {
+	l := strings.Trim(label, ".")
+	if len(l) == 0 || len(l) > 3 || !isAllCaps(l) && len(l) > 1 || strings.ToUpper(l) != l {
+		return ""
+	}
+	found := ""
+	seen := map[string]bool{}
+	for _, full := range fullNames {
+		if seen[full] {
+			continue
+		}
+		seen[full] = true
+		ws := strings.Fields(full)
+		match := false
+		if len(l) == 1 {
+			for _, w := range ws {
+				match = match || strings.HasPrefix(w, l)
+			}
+		} else {
+			var ini strings.Builder
+			for _, w := range ws {
+				ini.WriteString(w[:1])
+			}
+			match = ini.String() == l
+		}
+		if match {
+			if found != "" {
+				return ""
+			}
+			found = full
+		}
+	}
+	return found
+}
