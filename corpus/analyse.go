@@ -51,6 +51,7 @@ func analyse(a *Article) {
 	}
 	buf := sc.tokens[:0]
 	toks := make([][]token, len(paras))
+	read := make([][]token, len(paras)) // toks without short asides, for the speaker rules
 	people := newRegistry()
 	head := []string{a.Title, a.Dek}
 	headToks := make([][]token, len(head))
@@ -64,11 +65,12 @@ func analyse(a *Article) {
 		n := len(buf)
 		buf = tokenize(buf, p, refs[i])
 		toks[i] = buf[n:len(buf):len(buf)]
-		people.scan(i, toks[i], p)
+		read[i] = withoutAsides(toks[i])
+		people.scan(i, read[i], p)
 	}
 	sc.tokens = buf // keep the grown slab for the next article
 
-	at := newAttributor(a, people, toks)
+	at := newAttributor(a, people, read)
 	at.run()
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -77,7 +79,7 @@ func analyse(a *Article) {
 		// said to speak it, or it is a whole sentence ("We will appeal.")
 		// carried on from the speaker before.
 		wholeSentence := e != nil && isSentence(q.Text)
-		if isShort(q.Text) && !wholeSentence && (e == nil || !at.own[i] || namedHere(toks[q.Paragraph], i)) {
+		if isShort(q.Text) && !wholeSentence && (e == nil || !at.own[i] || namedHere(read[q.Paragraph], i)) {
 			q.Kind, e = Scare, nil
 		}
 		if e != nil {
@@ -120,7 +122,7 @@ func analyse(a *Article) {
 		q.lower, q.textLen = text+" "+strings.ToLower(q.cue), len(text)
 		q.accuses, q.denies = hasAny(q.lower, accusationWords), hasAny(q.lower, denialWords)
 	}
-	lead := append(headToks, toks[:min(2, len(toks))]...)
+	lead := append(headToks, read[:min(2, len(read))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)
 	a.Accuser, a.Accused = decideSides(a, lead, leadText, people, quoteParty)
 	if len(turns) > 0 && a.Accused == "" {

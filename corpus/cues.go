@@ -22,3 +22,39 @@ var moreSpeechForms = func() map[string]bool {
 	}
 	return m
 }()
+
+// maxAsideTokens is the longest parenthetical aside dropped from a
+// sentence's tokens.
+const maxAsideTokens = 6
+
+// withoutAsides returns a paragraph's tokens without their short
+// parenthetical asides: "Sen. Ann Lee (D-Ore.) said" reads as "Sen. Ann
+// Lee said", and "Rep. Bo Kim (R-Texas), who …" keeps its apposition. An
+// aside holding a quotation stays, as do unclosed or long ones. The tokens
+// themselves are shared, so offsets still point into the paragraph; a
+// paragraph with no aside is returned as it is, without a copy.
+func withoutAsides(ts []token) []token {
+	var out []token
+	for i := 0; i < len(ts); i++ {
+		if ts[i].text == "(" {
+			j := i + 1
+			for j < len(ts) && j-i <= maxAsideTokens && ts[j].text != ")" && ts[j].text != "(" && ts[j].kind != tQuote {
+				j++
+			}
+			if j < len(ts) && ts[j].text == ")" && j-i <= maxAsideTokens {
+				if out == nil {
+					out = append(make([]token, 0, len(ts)), ts[:i]...)
+				}
+				i = j
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, ts[i])
+		}
+	}
+	if out == nil {
+		return ts
+	}
+	return out
+}
