@@ -266,11 +266,14 @@ func rightCue(ts []token, p string, people *registry) mention {
 		}
 		if v == first {
 			np, appos := npAfter(ts, v+1)
-			return interpret(np, appos, p, people)
+			return loneName(interpret(np, appos, p, people), np, p)
 		}
 		np, appos := npBefore(ts, v)
 		if len(np) == 0 {
 			return mention{}
+		}
+		if np[0].start == ts[first].start {
+			return loneName(interpret(np, appos, p, people), np, p)
 		}
 		if np[0].start != ts[first].start {
 			// "Sanders campaign manager Jeff Weaver said": words the
@@ -692,4 +695,15 @@ func lastSentence(ts []token) []token {
 		}
 	}
 	return ts
+}
+
+// loneName reads a single capitalised word right by a speech verb after a
+// quotation ("…,” said Aida; “…,” Okafor snapped) as a person the article
+// has not named in full, where interpret, not knowing it, takes it for an
+// organisation.
+func loneName(m mention, np []token, p string) mention {
+	if m.kind != mOrg || len(np) != 1 || !isNameWord(np[0]) || np[0].is(cPlainOrg) {
+		return m
+	}
+	return mention{kind: mPerson, name: np[0].base, title: m.title}
 }

@@ -10,14 +10,17 @@ marvel exclaim grumble acknowledge insist chide scold taunt sneer ridicule
 applaud hail commend laud lambast excoriate assail berate castigate deride
 jab needle tease wonder ponder opine posit interject elaborate clarify
 emphasize recollect reminisce vent bristle rail whine grouse gripe
-concede surmise declare profess reckon figure guess
+concede surmise declare profess reckon figure guess believe
 `)
 
 // moreSpeechForms is every inflected form of moreSpeechVerbs, with the
 // doubled consonants inflect does not make.
 var moreSpeechForms = func() map[string]bool {
 	m := inflect(moreSpeechVerbs)
-	for _, f := range []string{"snapped", "snapping", "jabbed", "jabbing", "needled", "railed"} {
+	// "shot back" and "went on" are speech only with their particle, but
+	// the particle stands after the verb, where a cue has already been
+	// found; thought and felt are irregular.
+	for _, f := range []string{"snapped", "snapping", "jabbed", "jabbing", "shot", "went", "thought", "thinks", "felt", "feels"} {
 		m[f] = true
 	}
 	return m
