@@ -61,3 +61,20 @@ func withoutAsides(ts []token) []token {
 	}
 	return out
 }
+
+// moreRoleNouns are the jobs and parts news gives people before or after
+// their names ("Republican strategist Al Ruiz", "band member Flea",
+// "delegate Ann Cole"), beyond the core list in lexicon.go.
+var moreRoleNouns = words(`
+delegate delegates strategist strategists pollster pollsters operative
+operatives activist activists candidate candidates nominee nominees
+commentator commentators anchor co-anchor consultant consultants donor donors
+supporter supporters economist economists historian historians member
+members organizer organiser organizers organisers chairperson treasurer
+councillor councilman councilwoman congressman congresswoman legislator
+legislators campaigner campaigners advocate advocates scholar surrogate
+surrogates pastor preacher lobbyist lobbyists strategist columnist
+columnists blogger bloggers writer author producer comedian actor actress
+singer rapper player coach manager captain striker goalkeeper veteran
+veterans organiser staffer staffers aide adviser pundit pundits
+`)

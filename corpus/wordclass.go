@@ -53,6 +53,7 @@ var lexClass = func() map[string]classEntry {
 	add(orgWords, cOrg)
 	add(docWords, cDoc)
 	add(roleNouns, cRole)
+	add(moreRoleNouns, cRole)
 	add(honorifics, cHonorific)
 	add(pronouns, cPronoun)
 	add(determiners, cDeterminer)
