@@ -266,7 +266,14 @@ func rightCue(ts []token, p string, people *registry) mention {
 		}
 		if v == first {
 			np, appos := npAfter(ts, v+1)
-			return loneName(interpret(np, appos, p, people), np, p)
+			m := loneName(interpret(np, appos, p, people), np, p)
+			if len(np) > 0 && (m.kind != mPerson || np[len(np)-1].poss || !np[len(np)-1].cap) {
+				// "said Clinton’s top foreign policy aide Jake Sullivan"
+				if pm := nameAfterRole(ts, v+1+len(np), p, people); pm.kind == mPerson {
+					return pm
+				}
+			}
+			return m
 		}
 		np, appos := npBefore(ts, v)
 		if len(np) == 0 {
@@ -404,14 +411,57 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 			}
 		}
 	}
+	if i == 0 {
+		i = datelineLength(s)
+	}
 	np, appos := npAfter(s, i)
 	m := interpret(np, appos, p, people)
+	if pm := nameAfterRole(s, i+len(np), p, people); pm.kind == mPerson && len(np) > 0 && (m.kind != mPerson || np[len(np)-1].poss || !np[len(np)-1].cap) {
+		return pm // "Clinton campaign manager Robby Mook released …"
+	}
 	if m.kind != mPerson {
 		if pm := modifiedName(s, i, p, people); pm.kind == mPerson {
 			return pm
 		}
 	}
 	return m
+}
+
+// datelineLength is how many tokens a dateline opening a sentence takes:
+// "WASHINGTON –", "Washington (AFP) —" (its aside already dropped).
+func datelineLength(s []token) int {
+	for k := 0; k < len(s) && k < 4; k++ {
+		t := s[k]
+		if t.kind == tPunct && (t.text == "–" || t.text == "—" || t.text == "-") {
+			if k > 0 && k+1 < len(s) && s[k+1].cap {
+				return k + 1
+			}
+			return 0
+		}
+		if t.kind != tWord || !t.cap {
+			return 0
+		}
+	}
+	return 0
+}
+
+// maxRoleModifiers is how many lower-case words may stand between a noun
+// phrase and the role noun that introduces a name: "Clinton campaign
+// manager Robby Mook", "Clinton’s top foreign policy aide Jake Sullivan".
+const maxRoleModifiers = 4
+
+// nameAfterRole reads, from ts[k], a few lower-case words ending in a role
+// noun and then a name: the person the phrase before was only describing.
+func nameAfterRole(ts []token, k int, p string, people *registry) mention {
+	j := k
+	for j < len(ts) && j-k <= maxRoleModifiers && ts[j].kind == tWord && !ts[j].cap && !ts[j].is(cSpeech) {
+		j++
+	}
+	if j == k || j >= len(ts) || !ts[j-1].is(cRole|cTitle) || !isNameWord(ts[j]) {
+		return mention{}
+	}
+	np, appos := npAfter(ts, j)
+	return interpret(np, appos, p, people)
 }
 
 // opensIntro reports whether a capitalised first word opens an
