@@ -79,7 +79,10 @@ func analyse(a *Article) {
 		// said to speak it, or it is a whole sentence ("We will appeal.")
 		// carried on from the speaker before.
 		wholeSentence := e != nil && isSentence(q.Text)
-		if isShort(q.Text) && !wholeSentence && (e == nil || !at.own[i] || namedHere(read[q.Paragraph], i)) {
+		// A naming word makes a name of it ("hackers called “Hafnium”"),
+		// unless a person is the one calling: "Lee called the plan “a
+		// fraud”" is Lee's charge.
+		if isShort(q.Text) && !wholeSentence && (e == nil || !at.own[i] || e.kind != mPerson && namedHere(read[q.Paragraph], i)) {
 			q.Kind, e = Scare, nil
 		}
 		if e != nil {

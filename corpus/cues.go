@@ -78,3 +78,10 @@ columnists blogger bloggers writer author producer comedian actor actress
 singer rapper player coach manager captain striker goalkeeper veteran
 veterans organiser staffer staffers aide adviser pundit pundits
 `)
+
+// moreStopCaps are capitalised sentence openers that are never part of a
+// name ("Because Twitter …", "Whether Lee …"), beyond lexicon.go's list.
+var moreStopCaps = words(`
+because whether unless until upon amid amidst regarding perhaps besides
+throughout toward towards across against beyond via per than
+`)

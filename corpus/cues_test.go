@@ -213,3 +213,19 @@ func TestTranscriptInitials(t *testing.T) {
 		t.Errorf("an initial that fits two people gave %q", got)
 	}
 }
+
+func TestAPersonCallingSomethingSaysIt(t *testing.T) {
+	a := analysed(t,
+		"The campaign grew bitter in its last week.",
+		"Governor Nora Blythe said her rival's budget was “a fantasy” and called his aides “amateurs.”",
+		"Hackers called “Graywolf” were blamed, the ministry said.",
+	)
+	for _, text := range []string{"a fantasy", "amateurs"} {
+		if q := quoteOf(t, a, text); q.Kind != Direct || q.Speaker != "Nora Blythe" {
+			t.Errorf("%q: kind %q speaker %q, want direct by Nora Blythe", text, q.Kind, q.Speaker)
+		}
+	}
+	if q := quoteOf(t, a, "Graywolf"); q.Kind != Scare || q.Speaker != "" {
+		t.Errorf("a name: kind %q speaker %q, want a scare quote with no speaker", q.Kind, q.Speaker)
+	}
+}

@@ -49,6 +49,7 @@ var lexClass = func() map[string]classEntry {
 		}
 	}
 	add(stopCaps, cStop)
+	add(moreStopCaps, cStop)
 	add(titleWords, cTitle)
 	add(orgWords, cOrg)
 	add(docWords, cDoc)
