@@ -83,5 +83,6 @@ veterans organiser staffer staffers aide adviser pundit pundits
 // name ("Because Twitter …", "Whether Lee …"), beyond lexicon.go's list.
 var moreStopCaps = words(`
 because whether unless until upon amid amidst regarding perhaps besides
-throughout toward towards across against beyond via per than
+throughout toward towards across against beyond via per than to of into
+onto
 `)

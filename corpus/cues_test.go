@@ -73,6 +73,12 @@ func TestPronounsByGenderAndSubject(t *testing.T) {
 				"“The record speaks for itself,” she said.",
 			},
 			"The record", "Karen Holt"},
+		{"a place named first is no one's pronoun",
+			[]string{
+				"Analyst Victor Brandt studied the returns.",
+				"In states like South Carolina, he said, “the old coalitions still hold.”",
+			},
+			"the old coalitions", "Victor Brandt"},
 		{"he skips the last speaker when she is a woman",
 			[]string{
 				"“The numbers are bad,” Mayor Linda Park said.",

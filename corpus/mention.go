@@ -235,6 +235,10 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			j++
 		}
 		i += peelTitle(ts[i:j])
+		if isPlaceRun(ts[i:j]) {
+			i = j
+			continue
+		}
 		single := j-i == 1
 		known := single && (people.bySurname(ts[i].base) != "" || i > 0 && (ts[i-1].is(cHonorific) || ts[i-1].is(cTitle) || ts[i-1].is(cRole)))
 		if !single || known {

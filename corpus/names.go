@@ -126,3 +126,33 @@ func peelTitle(ts []token) int {
 	}
 	return n
 }
+
+// placeNames are US states and other places news names as often as
+// countries, which are no people: "in states like South Carolina, he
+// said" must not make South Carolina the "he". Countries and capitals are
+// in the gazetteer, where they stand for parties; these stand for none.
+var placeNames = words(`
+alabama alaska arizona arkansas california colorado connecticut delaware
+florida georgia hawaii idaho illinois indiana iowa kansas kentucky
+louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada new_hampshire new_jersey new_mexico
+new_york north_carolina north_dakota ohio oklahoma oregon pennsylvania
+rhode_island south_carolina south_dakota tennessee texas utah vermont
+virginia washington west_virginia wisconsin wyoming puerto_rico
+los_angeles san_francisco san_diego new_orleans las_vegas chicago boston
+philadelphia houston dallas miami atlanta detroit seattle denver phoenix
+silicon_valley wall_street capitol_hill manhattan brooklyn
+`)
+
+// isPlaceRun reports whether a run of capitalised words is exactly one of
+// placeNames.
+func isPlaceRun(ts []token) bool {
+	if len(ts) == 0 || len(ts) > 2 {
+		return false
+	}
+	key := strings.ToLower(ts[0].base)
+	if len(ts) == 2 {
+		key += "_" + strings.ToLower(ts[1].base)
+	}
+	return placeNames[key]
+}

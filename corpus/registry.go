@@ -110,6 +110,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			r.noteOrg(joinBases(ts[i:k], p))
 			r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, joinBases(ts[i:k], p)})
 			j = k
+		case isPlaceRun(ts[i:j]):
 		case j-i >= 2:
 			i += peelTitle(ts[i:j])
 			name := joinBases(ts[i:j], p)
