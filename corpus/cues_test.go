@@ -235,3 +235,17 @@ func TestAPersonCallingSomethingSaysIt(t *testing.T) {
 		t.Errorf("a name: kind %q speaker %q, want a scare quote with no speaker", q.Kind, q.Speaker)
 	}
 }
+
+func TestHeadlineWordsAreNeverSpeakers(t *testing.T) {
+	a := Parse("t", "t.txt", "Does Harlow Deliver? Northwind Hits Back At Critics\n\n"+
+		"The airline answered its critics on Monday.\n\n"+
+		"“We have nothing to hide from anyone,” he said.\n\n"+
+		"Chief executive Ian Harlow later said the inquiry was “a waste of public money.”\n")
+	a.Analyse()
+	if q := quoteOf(t, a, "We have nothing"); q.Speaker != "" {
+		t.Errorf("a pronoun with no one named in the body went to %q", q.Speaker)
+	}
+	if q := quoteOf(t, a, "a waste"); q.Speaker != "Ian Harlow" {
+		t.Errorf("speaker %q, want Ian Harlow", q.Speaker)
+	}
+}

@@ -19,6 +19,7 @@ type registry struct {
 	mentions []personAt         // every mention, in reading order
 	orgs     []string           // organisations named in full ("Northwind Airlines"), in reading order
 	orgAt    []orgMention       // every naming of an organisation, acronyms included, in reading order
+	headline map[string]string  // runs of the title block by last word, not yet seen in the body
 }
 
 type orgMention struct {
@@ -111,6 +112,14 @@ func (r *registry) scan(para int, ts []token, p string) {
 			r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, joinBases(ts[i:k], p)})
 			j = k
 		case isPlaceRun(ts[i:j]):
+		case j-i >= 2 && para < 0:
+			// A headline's capitals make names of anything ("Delta Hits
+			// Back"): its runs wait until the body names them.
+			i += peelTitle(ts[i:j])
+			if r.headline == nil {
+				r.headline = map[string]string{}
+			}
+			r.headline[ts[j-1].base] = joinBases(ts[i:j], p)
 		case j-i >= 2:
 			i += peelTitle(ts[i:j])
 			name := joinBases(ts[i:j], p)
@@ -128,6 +137,12 @@ func (r *registry) scan(para int, ts []token, p string) {
 			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named})
 			named = true
 		default:
+			if full := r.headline[ts[i].base]; full != "" && r.byWord(ts[i].base) == nil && para >= 0 {
+				// The body names by surname someone the headline named in full.
+				pr := &person{name: full}
+				r.people = append(r.people, pr)
+				r.surnames[ts[i].base] = pr
+			}
 			if pr := r.byWord(ts[i].base); pr != nil {
 				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named})
 				named = true
