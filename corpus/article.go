@@ -56,6 +56,11 @@ func Parse(id, path, text string) *Article {
 		a.Title = a.Title[:m[0]]
 	}
 	lines = lines[1:]
+	if isLeadParagraph(a.Title) {
+		// No headline: the first line is the lead paragraph itself, whose
+		// quotations are statements like any other paragraph's.
+		lines = append([]string{a.Title}, lines...)
+	}
 	if len(lines) > 1 && isDek(lines[0]) {
 		a.Dek, lines = lines[0], lines[1:]
 	}
@@ -120,6 +125,16 @@ func nonEmptyLines(text string) []string {
 		}
 	}
 	return out
+}
+
+// isLeadParagraph reports whether a first line is a paragraph rather than
+// a headline: longer than any subtitle, and a finished sentence.
+func isLeadParagraph(line string) bool {
+	if countWords(line) <= maxDekWords {
+		return false
+	}
+	t := strings.TrimRight(line, "”\"’' ")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
 }
 
 // isDek tells a subtitle from a first paragraph: short, and not a finished

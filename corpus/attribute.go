@@ -571,6 +571,9 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 		if org := docOwner(m.name); org != "" {
 			return at.entity(org, mOrg)
 		}
+		if e := at.possessiveOwner(m.name); e != nil {
+			return e // "NATO’s 2022 Strategic Concept" speaks for NATO
+		}
 		if m.name == m.head || strings.ToLower(m.name) == m.head {
 			if e := at.latest(func(e *entity) bool { return e.kind == mDoc && strings.Contains(strings.ToLower(e.name), m.head) }); e != nil {
 				return e
@@ -756,4 +759,29 @@ func loneName(m mention, np []token, p string) mention {
 		return m
 	}
 	return mention{kind: mPerson, name: np[0].base, title: m.title}
+}
+
+// possessiveOwner resolves the owner a document's name opens with
+// ("NATO’s 2022 Strategic Concept", "Lee’s complaint"): a person the
+// article names, else the organisation, so that a body and its document
+// are one speaker with one colour.
+func (at *attributor) possessiveOwner(doc string) *entity {
+	i := strings.Index(doc, "’s ")
+	if j := strings.Index(doc, "'s "); i < 0 || j >= 0 && j < i {
+		i = j
+	}
+	if i <= 0 {
+		return nil
+	}
+	owner := doc[:i]
+	if r := owner[0]; r < 'A' || r > 'Z' {
+		return nil
+	}
+	if full := at.people.bySurname(owner); full != "" {
+		return at.entity(full, mPerson)
+	}
+	if strings.Contains(owner, " ") && at.people.find(owner) != nil {
+		return at.entity(owner, mPerson)
+	}
+	return at.entity(owner, mOrg)
 }

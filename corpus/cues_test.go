@@ -249,3 +249,28 @@ func TestHeadlineWordsAreNeverSpeakers(t *testing.T) {
 		t.Errorf("speaker %q, want Ian Harlow", q.Speaker)
 	}
 }
+
+func TestArticlesAsTheyCome(t *testing.T) {
+	t.Run("a first line that is a lead paragraph keeps its quotations", func(t *testing.T) {
+		lead := "The regulator on Tuesday fined the largest lender in the region for what its chair, Ana Prieto, called “years of reckless lending to people who could never pay,” and ordered it to repay its customers."
+		a := Parse("t", "t.txt", lead+"\n\nThe bank said it would appeal.\n")
+		a.Analyse()
+		if q := quoteOf(t, a, "years of reckless"); q.Paragraph != 0 || q.Speaker != "Ana Prieto" {
+			t.Errorf("paragraph %d speaker %q, want paragraph 0 by Ana Prieto", q.Paragraph, q.Speaker)
+		}
+		if a.Title != lead || a.Words != countWords(lead)+6 {
+			t.Errorf("title %q, %d words", a.Title, a.Words)
+		}
+	})
+	t.Run("a body and its document are one speaker", func(t *testing.T) {
+		a := analysed(t,
+			"The alliance met in Lisbon.",
+			"The Northern League’s 2024 Charter warned that “the seas are contested every day.”",
+			"“We will defend every member,” the Northern League said in a communiqué.",
+		)
+		doc, body := quoteOf(t, a, "the seas"), quoteOf(t, a, "We will defend")
+		if doc.Speaker != body.Speaker {
+			t.Errorf("document by %q, body by %q: want one speaker", doc.Speaker, body.Speaker)
+		}
+	})
+}

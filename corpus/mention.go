@@ -83,6 +83,14 @@ func npBefore(ts []token, end int) (np, appos []token) {
 				}
 			}
 		}
+		// "its chair, Ana Prieto, called": a role, then the name set off
+		// by commas.
+		if len(a) > 0 && allNameWords(a) {
+			k := j - 1 - len(a)
+			if k >= 1 && ts[k].text == "," && ts[k-1].is(cRole|cTitle) {
+				return a, collectLeft(ts, k-1)
+			}
+		}
 		return nil, nil
 	}
 	np = collectLeft(ts, j)
@@ -362,4 +370,14 @@ func joinNonEmpty(parts ...string) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// allNameWords reports whether every token could be part of a person's name.
+func allNameWords(ts []token) bool {
+	for _, t := range ts {
+		if !isNameWord(t) && !t.is(cParticle) {
+			return false
+		}
+	}
+	return true
 }

@@ -270,11 +270,11 @@ func TestCorpusDebateNamesArticlesAndNoResponseNote(t *testing.T) {
 func TestFocusSpeakerAndQuoteJumps(t *testing.T) {
 	m := sized(120, 40, colourOptions())
 	m = typeKeys(m, "tab", "s")
-	if m.reader.focus != "Chinese officials" {
+	if m.reader.focus != "United States" { // the lead paragraph's speaker comes first
 		t.Fatalf("s focused %q", m.reader.focus)
 	}
 	m = typeKeys(m, "]", "]")
-	if q := m.Article().Quotes[m.reader.quote]; q.Speaker != "Chinese officials" {
+	if q := m.Article().Quotes[m.reader.quote]; q.Speaker != "United States" {
 		t.Errorf("] with a focused speaker went to %s's quotation", q.Speaker)
 	}
 	if m.reader.quoteStyle(2) != m.c.styles.quoteDim {
