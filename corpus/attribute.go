@@ -126,7 +126,7 @@ func (at *attributor) sentence(pi int, s []token) {
 				sm := sentenceSubject(s, p, at.people)
 				subject = &sm
 			}
-			if subject.kind == mPerson && verbAfterSubject(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
+			if subject.kind == mPerson && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
 				m = *subject
 			}
 		}
@@ -349,7 +349,7 @@ func leftCue(ts []token, p string, people *registry) mention {
 			np, appos := npAfter(ts, v+2)
 			return interpret(np, appos, p, people)
 		}
-		if !isSpeechVerb(t) {
+		if !isSpeechVerb(t) || nounState(ts, v) {
 			continue
 		}
 		np, appos := npBefore(ts, v)
@@ -784,4 +784,33 @@ func (at *attributor) possessiveOwner(doc string) *entity {
 		return at.entity(owner, mPerson)
 	}
 	return at.entity(owner, mOrg)
+}
+
+// nounBefore reports whether a plain noun or adjective stands right before
+// a quotation, which then names or labels it ("the media platform “Blue
+// Hour”", "a high ‘risk score’") rather than reports words.
+func nounBefore(left []token) bool {
+	if len(left) == 0 {
+		return false
+	}
+	t := left[len(left)-1]
+	if t.kind != tWord || t.cap || t.is(cStop|cConnector|cDeterminer|cFiller|cSpeech|cNaming) {
+		return false
+	}
+	l := t.lower
+	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ing")
+}
+
+// nounState reports whether "state" or "states" at ts[v] is the noun
+// ("member states", "the state") rather than the verb, which news writes
+// before "that", a colon or the quotation.
+func nounState(ts []token, v int) bool {
+	if ts[v].lower != "states" && ts[v].lower != "state" {
+		return false
+	}
+	if v+1 >= len(ts) {
+		return true
+	}
+	n := ts[v+1]
+	return !(n.lower == "that" || n.text == ":" || n.text == "," || n.kind == tQuote)
 }

@@ -86,3 +86,20 @@ because whether unless until upon amid amidst regarding perhaps besides
 throughout toward towards across against beyond via per than to of into
 onto
 `)
+
+// labelsANoun reports whether quotation i stands between a determiner and
+// a noun, as a label of it ("the “no-limits” partnership", "a ‘zero
+// tolerance’ policy"): a scare quote, whoever the sentence's speaker.
+func labelsANoun(ts []token, i int) bool {
+	for k, t := range ts {
+		if t.kind != tQuote || t.quote != i {
+			continue
+		}
+		if k == 0 || k+1 >= len(ts) || !ts[k-1].is(cDeterminer) {
+			return false
+		}
+		n := ts[k+1]
+		return n.kind == tWord && !n.cap && !n.is(cStop|cConnector|cFiller|cSpeech)
+	}
+	return false
+}

@@ -274,3 +274,17 @@ func TestArticlesAsTheyCome(t *testing.T) {
 		}
 	})
 }
+
+func TestLabelsAndNamesStayScareQuotes(t *testing.T) {
+	a := analysed(t,
+		"The summit ended on Friday.",
+		"Minister Hana Sato criticised the “no-limits” partnership between the two powers.",
+		"Recently, envoy Paul Dorn gave an interview to the state-owned media platform “Morning Bell,” where he discussed the talks.",
+		"At least ten member states were named in a report, while two were shown to have a high ‘troll score’ on social media.",
+	)
+	for _, text := range []string{"no-limits", "Morning Bell", "troll score"} {
+		if q := quoteOf(t, a, text); q.Kind != Scare || q.Speaker != "" {
+			t.Errorf("%q: kind %q speaker %q, want a scare quote", text, q.Kind, q.Speaker)
+		}
+	}
+}
