@@ -109,7 +109,7 @@ func (at *attributor) sentence(pi int, s []token) {
 		q.place = place
 
 		m := mention{}
-		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10
+		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10 || cueFollows(right)
 		if useRight {
 			m = rightCue(right, p, at.people)
 		}
@@ -813,4 +813,29 @@ func nounState(ts []token, v int) bool {
 	}
 	n := ts[v+1]
 	return !(n.lower == "that" || n.text == ":" || n.text == "," || n.kind == tQuote)
+}
+
+// maxCueName is how many capitalised words may stand before the verb of a
+// cue that follows a quotation ending with its own full stop or question
+// mark: "…?” said Lee; …?” Senator Ann Lee said".
+const maxCueName = 5
+
+// cueFollows reports whether the words after a quotation carry on its
+// sentence as its cue although the quotation ends with a stop of its own:
+// they open with a speech verb, or with a few capitalised words and one.
+func cueFollows(right []token) bool {
+	k := 0
+	for k < len(right) && right[k].kind == tPunct {
+		k++
+	}
+	for j := k; j < len(right) && j-k <= maxCueName; j++ {
+		t := right[j]
+		if isSpeechVerb(t) {
+			return true
+		}
+		if t.kind != tWord || !t.cap && !t.is(cRole|cTitle|cRoleAdj|cDeterminer) {
+			return false
+		}
+	}
+	return false
 }
