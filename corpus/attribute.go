@@ -304,6 +304,15 @@ const maxApposedCue = 30
 // comma that a speech verb follows.
 func nameThenVerb(ts []token, first, comma int, p string, people *registry) mention {
 	m := interpret(ts[first:comma], nil, p, people)
+	if m.kind == mRole || m.kind == mOrg {
+		// "…,” the White House spokesman, Josh Earnest, said.
+		if k := nextComma(ts, comma+1); k > comma+1 && k+1 < len(ts) && isSpeechVerb(ts[k+1]) && allNameWords(ts[comma+1:k]) {
+			if pm := interpret(ts[comma+1:k], nil, p, people); pm.kind == mPerson {
+				pm.title = joinNonEmpty(joinTokens(stripDeterminers(ts[first:comma]), p), pm.title)
+				return pm
+			}
+		}
+	}
 	if m.kind != mPerson {
 		return mention{}
 	}
@@ -348,6 +357,20 @@ func leftCue(ts []token, p string, people *registry) mention {
 		if t.lower == "according" && v+1 < len(ts) && ts[v+1].lower == "to" {
 			np, appos := npAfter(ts, v+2)
 			return interpret(np, appos, p, people)
+		}
+		if v == 0 && t.cap && (t.lower == "said" || t.lower == "says") {
+			// "Said Ann Lee, who grew up there, “…”"
+			np, appos := npAfter(ts, v+1)
+			if m := interpret(np, appos, p, people); m.kind != mNone {
+				return m
+			}
+		}
+		if t.lower == "put" && v+1 < len(ts) && ts[v+1].lower == "it" {
+			// "as Ann Lee, a former minister, put it: “…”"
+			np, appos := npBefore(ts, v)
+			if m := interpret(np, appos, p, people); m.kind != mNone {
+				return m
+			}
 		}
 		if !isSpeechVerb(t) || nounState(ts, v) {
 			continue
@@ -838,4 +861,18 @@ func cueFollows(right []token) bool {
 		}
 	}
 	return false
+}
+
+// nextComma is the index of the first comma at or after ts[i] within a
+// short phrase, or -1.
+func nextComma(ts []token, i int) int {
+	for k := i; k < len(ts) && k-i <= maxCueName; k++ {
+		if ts[k].text == "," {
+			return k
+		}
+		if ts[k].kind != tWord {
+			return -1
+		}
+	}
+	return -1
 }

@@ -10,7 +10,8 @@ marvel exclaim grumble acknowledge insist chide scold taunt sneer ridicule
 applaud hail commend laud lambast excoriate assail berate castigate deride
 jab needle tease wonder ponder opine posit interject elaborate clarify
 emphasize recollect reminisce vent bristle rail whine grouse gripe
-concede surmise declare profess reckon figure guess believe
+concede surmise declare profess reckon figure guess believe retaliate
+fire
 `)
 
 // moreSpeechForms is every inflected form of moreSpeechVerbs, with the
