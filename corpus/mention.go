@@ -234,12 +234,12 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			i += n
 			continue
 		}
-		if !isNameWord(ts[i]) {
+		if !isNameWord(ts[i]) && !honorificName(ts, i) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1])) {
+		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1]) || surnameAt(ts, i, j)) {
 			j++
 		}
 		i += peelTitle(ts[i:j])

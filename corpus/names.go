@@ -156,3 +156,26 @@ func isPlaceRun(ts []token) bool {
 	}
 	return placeNames[key]
 }
+
+// strictHonorifics before a capitalised word make it a surname whatever
+// tables the word is in: "Mr. King", "Ms. Prince", "Dr. Hope".
+var strictHonorifics = words(`mr mr. mrs mrs. ms ms. dr dr. miss`)
+
+// honorificName reports whether ts[i] is a surname by the honorific
+// before it, though a table claims the word as a title or place.
+func honorificName(ts []token, i int) bool {
+	t := ts[i]
+	return i > 0 && strictHonorifics[strings.ToLower(ts[i-1].text)] &&
+		t.kind == tWord && t.cap && !t.is(cStop|cOrg|cDoc) && !isAllCaps(t.base)
+}
+
+// surnameAt reports whether ts[j] ends a name that a known given name
+// opens at ts[i], though a table claims the word ("Steve Israel", "Peter
+// T. King", "Billie Jean King"): the run is short and ends there.
+func surnameAt(ts []token, i, j int) bool {
+	t := ts[j]
+	if t.kind != tWord || !t.cap || t.is(cStop|cOrg|cDoc) || j-i > 2 || ts[j-1].poss || gender(ts[i].base) == 0 || isAllCaps(t.base) {
+		return false
+	}
+	return j+1 >= len(ts) || ts[j+1].kind != tWord || !ts[j+1].cap
+}
