@@ -437,6 +437,18 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	if i == 0 {
 		i = datelineLength(s)
 	}
+	// "At an event in Ames, Iowa, on Sunday, Mrs. Lee …": the place and
+	// time that carry on the introduction are not the subject either.
+	for n := 0; n < 3 && i > 0 && i < len(s); n++ {
+		k := i
+		for k < len(s) && k-i < 4 && s[k].kind == tWord && (isTimeWord(s[k]) || s[k].cap && (s[k].is(cGazetteer) || placeNames[strings.ToLower(s[k].base)])) {
+			k++
+		}
+		if k == i || k >= len(s) || s[k].text != "," {
+			break
+		}
+		i = k + 1
+	}
 	np, appos := npAfter(s, i)
 	m := interpret(np, appos, p, people)
 	if pm := nameAfterRole(s, i+len(np), p, people); pm.kind == mPerson && len(np) > 0 && (m.kind != mPerson || np[len(np)-1].poss || !np[len(np)-1].cap) {
@@ -495,7 +507,7 @@ func opensIntro(t token) bool {
 		return false
 	}
 	l := strings.ToLower(t.base)
-	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || isTimeWord(t) ||
+	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ly") || isTimeWord(t) ||
 		l == "hours" || l == "days" || l == "weeks" || l == "months" || l == "years" || l == "minutes"
 }
 
