@@ -379,7 +379,7 @@ func leftCue(ts []token, p string, people *registry) mention {
 		if m := interpret(np, appos, p, people); m.kind != mNone {
 			return m
 		}
-		if v == 0 || ts[v-1].text == "," || ts[v-1].lower == "and" {
+		if v == 0 || ts[v-1].text == "," || ts[v-1].lower == "and" || ts[v-1].lower == "but" {
 			inherit = true
 		}
 	}

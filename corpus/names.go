@@ -144,6 +144,9 @@ philadelphia houston dallas miami atlanta detroit seattle denver phoenix
 silicon_valley wall_street capitol_hill manhattan brooklyn
 `)
 
+// placePrefixes open two-word place names, never people's.
+var placePrefixes = words(`san santa los las fort port lake mount`)
+
 // isPlaceRun reports whether a run of capitalised words is exactly one of
 // placeNames.
 func isPlaceRun(ts []token) bool {
@@ -151,6 +154,9 @@ func isPlaceRun(ts []token) bool {
 		return false
 	}
 	key := strings.ToLower(ts[0].base)
+	if len(ts) == 2 && placePrefixes[key] {
+		return true // "San Jose", "Fort Worth", "Los Alamos"
+	}
 	if len(ts) == 2 {
 		key += "_" + strings.ToLower(ts[1].base)
 	}
