@@ -503,7 +503,7 @@ func nameAfterRole(ts []token, k int, p string, people *registry) mention {
 // introductory phrase rather than the subject: "Speaking at a rally, …",
 // "Hours later, …", "Asked about it, …".
 func opensIntro(t token) bool {
-	if t.kind != tWord || gender(t.base) != 0 {
+	if t.kind != tWord || t.is(cGiven) {
 		return false
 	}
 	l := strings.ToLower(t.base)

@@ -121,7 +121,7 @@ func fits(pronoun, name string) bool {
 // Cole". A word is peeled when it is no given name and the next one is.
 func peelTitle(ts []token) int {
 	n := 0
-	for len(ts)-n >= 3 && gender(ts[n].base) == 0 && gender(ts[n+1].base) != 0 {
+	for len(ts)-n >= 3 && !ts[n].is(cGiven) && ts[n+1].is(cGiven) {
 		n++
 	}
 	return n
@@ -147,18 +147,32 @@ silicon_valley wall_street capitol_hill manhattan brooklyn
 // placePrefixes open two-word place names, never people's.
 var placePrefixes = words(`san santa los las fort port lake mount`)
 
+// placeFirstWords are the words a place name of placeNames or
+// placePrefixes opens with, so that a token can rule itself out by its
+// class bit.
+var placeFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range placeNames {
+		m[strings.SplitN(k, "_", 2)[0]] = true
+	}
+	for k := range placePrefixes {
+		m[k] = true
+	}
+	return m
+}()
+
 // isPlaceRun reports whether a run of capitalised words is exactly one of
 // placeNames.
 func isPlaceRun(ts []token) bool {
-	if len(ts) == 0 || len(ts) > 2 {
+	if len(ts) == 0 || len(ts) > 2 || !ts[0].is(cPlace) {
 		return false
 	}
-	key := strings.ToLower(ts[0].base)
+	key := ts[0].lower
 	if len(ts) == 2 && placePrefixes[key] {
 		return true // "San Jose", "Fort Worth", "Los Alamos"
 	}
 	if len(ts) == 2 {
-		key += "_" + strings.ToLower(ts[1].base)
+		key += "_" + lowerWord(ts[1].base)
 	}
 	return placeNames[key]
 }
@@ -171,7 +185,7 @@ var strictHonorifics = words(`mr mr. mrs mrs. ms ms. dr dr. miss`)
 // before it, though a table claims the word as a title or place.
 func honorificName(ts []token, i int) bool {
 	t := ts[i]
-	return i > 0 && strictHonorifics[strings.ToLower(ts[i-1].text)] &&
+	return i > 0 && ts[i-1].is(cHonorific) && strictHonorifics[ts[i-1].lower] &&
 		t.kind == tWord && t.cap && !t.is(cStop|cOrg|cDoc) && !isAllCaps(t.base)
 }
 
@@ -180,7 +194,7 @@ func honorificName(ts []token, i int) bool {
 // T. King", "Billie Jean King"): the run is short and ends there.
 func surnameAt(ts []token, i, j int) bool {
 	t := ts[j]
-	if t.kind != tWord || !t.cap || t.is(cStop|cOrg|cDoc) || j-i > 2 || ts[j-1].poss || gender(ts[i].base) == 0 || isAllCaps(t.base) {
+	if t.kind != tWord || !t.cap || t.is(cStop|cOrg|cDoc) || j-i > 2 || ts[j-1].poss || !ts[i].is(cGiven) || isAllCaps(t.base) {
 		return false
 	}
 	return j+1 >= len(ts) || ts[j+1].kind != tWord || !ts[j+1].cap

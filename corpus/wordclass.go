@@ -26,6 +26,8 @@ const (
 	cNaming
 	cRoleAdj
 	cGazetteer // the first word of a gazetteer entry
+	cGiven     // a given name of known gender (names.go)
+	cPlace     // the first word of a place name (names.go)
 )
 
 // roleAdjectives are lower-case words that shape titles without being in
@@ -69,6 +71,9 @@ var lexClass = func() map[string]classEntry {
 	add(namingWords, cNaming)
 	add(roleAdjectives, cRoleAdj)
 	add(gazetteerFirst, cGazetteer)
+	add(maleNames, cGiven)
+	add(femaleNames, cGiven)
+	add(placeFirstWords, cPlace)
 	add(words(`who according to back against on day former`), 0)
 	return m
 }()
