@@ -118,7 +118,7 @@ func analyse(a *Article) {
 		q := &a.Quotes[i]
 		text := strings.ToLower(q.Text)
 		q.lower, q.textLen = text+" "+strings.ToLower(q.cue), len(text)
-		q.accuses, q.denies = hasAny(q.lower, accusationWords), hasAny(q.lower, denialWords)
+		q.accuses, q.denies = hasAny(q.lower, accusationWords), statementDenies(q.lower, q.textLen)
 	}
 	lead := append(headToks, toks[:min(2, len(toks))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)

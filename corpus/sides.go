@@ -31,6 +31,13 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	for k, ts := range lead {
 		s.readLead(ts, leadText[k], people)
 	}
+	names := partyNames(quoteParty, people)
+	for i, p := range quoteParty {
+		if full := fullPartyName(p, names); full != p {
+			quoteParty[i], a.Quotes[i].Party = full, full
+		}
+	}
+	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by.
@@ -38,15 +45,103 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			continue
 		}
 		switch {
-		case q.denies:
+		case q.denies && deniesOutright(q.lower):
 			s.accused[party] += statementWeight
-		case q.accuses:
+		case isChargeDocument(q.Speaker):
+			// "the complaint says": a lawsuit speaks for the side that sues.
+			s.accuser[party] += statementWeight
+		case statementAccuses(q.lower, q.textLen) && !onlyCallsLies(q.lower[:q.textLen]):
 			s.accuser[party] += statementWeight
 		}
 	}
 	accused = best(s.accused, "")
 	accuser = best(s.accuser, accused)
+	switch {
+	case accused == "" && accuser != "":
+		// A charge with no denial: the accused is the party that answers
+		// the accuser by name, or that the accuser's words name.
+		accused = counterpart(a, quoteParty, accuser)
+	case accuser == "" && accused != "":
+		accuser = counterpart(a, quoteParty, accused)
+	}
 	return accuser, accused
+}
+
+// counterpart is the speaking party, other than party, that most often
+// names it or is named by it: the other side of a two-sided dispute.
+func counterpart(a *Article, quoteParty []string, party string) string {
+	score := map[string]int{}
+	for i, q := range a.Quotes {
+		other := quoteParty[i]
+		if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) {
+			continue
+		}
+		if mentionsParty(q.lower, party) {
+			score[other]++
+		}
+	}
+	for i, q := range a.Quotes {
+		if quoteParty[i] != party || q.Kind == Scare {
+			continue
+		}
+		for j, other := range quoteParty {
+			if other != "" && other != party && a.Quotes[j].Kind != Scare && mentionsParty(q.lower, other) {
+				score[other]++
+			}
+		}
+	}
+	if len(score) == 0 {
+		// No one names anyone: the only other party that speaks.
+		for i, q := range a.Quotes {
+			other := quoteParty[i]
+			if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) {
+				continue
+			}
+			if len(score) > 0 && score[other] == 0 {
+				return ""
+			}
+			score[other]++
+		}
+	}
+	return best(score, party)
+}
+
+// onlyCallsLies: the statement's only accusation words call something a
+// lie, which answers a charge as often as it makes one.
+func onlyCallsLies(lower string) bool {
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = accusationWords.matches(w) && !lieWords.matches(w)
+		return !found
+	})
+	return !found
+}
+
+// agentAfter finds the "by" of a passive within the next few words ("were
+// banned from the cup by the league") and returns the index after it, or 0.
+func agentAfter(ts []token, i int) int {
+	for k := i; k < len(ts) && k < i+6; k++ {
+		if ts[k].kind != tWord {
+			return 0
+		}
+		if ts[k].lower == "by" {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+func isChargeDocument(speaker string) bool {
+	return speaker != "" && chargeDocuments[strings.ToLower(lastWord(speaker))]
+}
+
+// leadWord is a lead token's lower-case form, also for capitalised words
+// no table holds (a headline's "Refuting").
+func leadWord(t token) string {
+	if t.lower != "" {
+		return t.lower
+	}
+	return strings.ToLower(t.base)
 }
 
 func (s *sides) readLead(ts []token, p string, people *registry) {
@@ -54,25 +149,56 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		if t.kind != tWord {
 			continue
 		}
-		passive := v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are")
+		w := leadWord(t)
+		next := ""
+		if v+1 < len(ts) && ts[v+1].kind == tWord {
+			next = leadWord(ts[v+1])
+		}
+		passive := v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
+		rebuts := t.is(cRebuttal) || leadRebuttals[w]
+		if backVerbs[w] {
+			rebuts = next == "back" || next == "out"
+		}
+		accuses := t.is(cAccusing) || leadAccusations[w]
 		switch {
-		case t.is(cRebuttal):
+		case rebuts:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accuser[party] += leadWeight
 			}
-		case t.is(cAccusing) && passive:
+		case accuses && next == "that":
+			// "the airline warned that staff could face dismissal": a
+			// warning of what may come, not a charge against a party.
+		case accuses && (passive || next == "of" || next == "over"):
+			// "Garforth are banned", "the scientist accused of falsifying
+			// data": the subject stands accused, and who acts is named
+			// after "by".
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case t.is(cAccusing):
+			if by := agentAfter(ts, v+1); by > 0 {
+				if party := s.partyAfter(ts, by, p, people); party != "" {
+					s.accuser[party] += leadWeight
+				}
+			}
+		case accuses:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accuser[party] += leadWeight
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accused[party] += leadWeight
+			}
+		case wrongdoingVerbs[w] && !passive:
+			if party := s.partyBefore(ts, v, p, people); party != "" {
+				s.accused[party] += leadWeight
+			}
+		case w == "against":
+			// "a fine against the airline", "a lawsuit filed against the
+			// company": what is brought against a party charges it.
+			if party := s.partyAfter(ts, v+1, p, people); party != "" {
+				s.accused[party] += leadWeight - 1
 			}
 		}
 	}
@@ -89,6 +215,15 @@ func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string
 	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to") {
 		i++
 	}
+	// "refuting claims by the union", "rejects allegations from Ottawa":
+	// the party is the one that made the charge.
+	k := i
+	for k < len(ts) && k < i+4 && ts[k].kind == tWord && !ts[k].cap && ts[k].lower != "by" && ts[k].lower != "from" {
+		k++
+	}
+	if k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && chargeNouns[leadWord(ts[k-1])] {
+		i = k + 1
+	}
 	np, appos := npAfter(ts, i)
 	return mentionParty(interpret(np, appos, p, people), people)
 }
@@ -103,6 +238,10 @@ func mentionParty(m mention, people *registry) string {
 		}
 		return e.party()
 	case mOrg, mGroup, mRole, mDoc:
+		if m.name == "" && m.kind == mOrg && m.head != "" {
+			// "the company" is the company the article names.
+			return mentionParty(mention{kind: mOrg, name: people.orgFor(m.head)}, people)
+		}
 		if m.name == "" {
 			return ""
 		}
@@ -133,6 +272,7 @@ func best(scores map[string]int, except string) string {
 // assignRoles gives each statement its role from the speaker's side, and
 // from its words when the speaker is on neither side.
 func assignRoles(a *Article, turns []turnInfo) {
+	answering := answeringParties(a)
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		switch {
@@ -148,12 +288,106 @@ func assignRoles(a *Article, turns []turnInfo) {
 			} else {
 				q.Role = Other
 			}
+		case answering[q.Party]:
+			// Someone answering a charge of their own: "I categorically
+			// deny them," said a player the story's main dispute is not about.
+			q.Role = Response
 		case q.accuses && (a.Accused == "" || mentionsParty(q.lower, a.Accused)):
 			q.Role = Accusation
 		default:
 			q.Role = Other
 		}
 	}
+	shareStatementRoles(a)
+}
+
+// answeringParties are the parties, on neither side of the article's main
+// dispute, that deny a charge in their own name ("I deny", "we reject"):
+// they stand accused of something, so their statements answer it.
+func answeringParties(a *Article) map[string]bool {
+	var out map[string]bool
+	for _, q := range a.Quotes {
+		if q.Party == "" || q.Party == a.Accused || q.Party == a.Accuser || q.Kind != Direct || q.question {
+			continue
+		}
+		text := q.lower[:q.textLen]
+		if deniesOutright(text) && speaksForItself(text) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[q.Party] = true
+		}
+	}
+	return out
+}
+
+// speaksForItself: the words are in the first person.
+func speaksForItself(lower string) bool {
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = w == "i" || w == "we" || w == "my" || w == "our" || w == "me" || w == "us"
+		return !found
+	})
+	return found
+}
+
+// shareStatementRoles gives one statement one role: the parts of a
+// quotation split by its attribution ("…,” she said. “…”) and the
+// paragraphs of a quotation that runs on are one statement, so a charge
+// made in one part makes the others part of the charge.
+func shareStatementRoles(a *Article) {
+	qs := a.Quotes
+	for i := 0; i < len(qs); {
+		j := i + 1
+		for j < len(qs) && sameStatement(&qs[j-1], &qs[j], a.Paragraphs) {
+			j++
+		}
+		if j-i > 1 {
+			role := Other
+			for k := i; k < j; k++ {
+				if qs[k].Role == Accusation || qs[k].Role == Response {
+					role = qs[k].Role
+					break
+				}
+			}
+			if role != Other {
+				for k := i; k < j; k++ {
+					if qs[k].Role == Other && qs[k].Kind == Direct {
+						qs[k].Role = role
+					}
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// sameStatement: b carries on a's statement, in the same paragraph or in
+// the next one that continues an open quotation.
+func sameStatement(a, b *Quote, paras []string) bool {
+	if a.Speaker == "" || a.Speaker != b.Speaker || a.Kind != Direct || b.Kind != Direct {
+		return false
+	}
+	if b.Paragraph == a.Paragraph+1 && b.continued && a.openEnded {
+		return true
+	}
+	// Only an attribution between the two parts: "…,” he said. “…".
+	// Partial quotes strung through reported speech are separate claims.
+	return a.Paragraph == b.Paragraph && a.close <= b.open && isAttributionOnly(paras[a.Paragraph][a.close:b.open])
+}
+
+// maxAttributionWords is the longest run of words read as only an
+// attribution between two parts of one quotation.
+const maxAttributionWords = 10
+
+func isAttributionOnly(gap string) bool {
+	n, speech := 0, false
+	forEachWord(strings.ToLower(gap), func(w string) bool {
+		n++
+		speech = speech || speechForms[w]
+		return n <= maxAttributionWords
+	})
+	return speech && n <= maxAttributionWords
 }
 
 // mentionsParty reports whether a lower-case text names a party or a
@@ -181,3 +415,81 @@ func mentionsParty(lower, party string) bool {
 	})
 	return found
 }
+
+// partyNames are the names a short party name may stand for: the parties
+// of the statements, then the organisations and people the article names,
+// in reading order.
+func partyNames(quoteParty []string, people *registry) []string {
+	var names []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, p := range quoteParty {
+		add(p)
+	}
+	for _, o := range people.orgs {
+		add(o)
+	}
+	for _, p := range people.people {
+		add(p.name)
+	}
+	return names
+}
+
+// fullPartyName is the first longer name that holds a party's words as a
+// run ("Skyway" in "Skyway Airlines", "FA" in "West Riding FA"): one side
+// named two ways is one side. Countries and blocs keep their names: "China"
+// is not "China Daily".
+func fullPartyName(p string, names []string) string {
+	if p == "" || isGazetteerParty(p) {
+		return p
+	}
+	for _, n := range names {
+		if len(n) > len(p) && containsWordRun(n, p) && !isGazetteerParty(n) {
+			return n
+		}
+	}
+	return p
+}
+
+func canonicalScores(scores map[string]int, names []string) map[string]int {
+	out := make(map[string]int, len(scores))
+	for p, n := range scores {
+		out[fullPartyName(p, names)] += n
+	}
+	return out
+}
+
+// containsWordRun reports whether the words of short stand together, whole,
+// inside long.
+func containsWordRun(long, short string) bool {
+	for i := 0; ; {
+		k := strings.Index(long[i:], short)
+		if k < 0 {
+			return false
+		}
+		k += i
+		end := k + len(short)
+		if (k == 0 || long[k-1] == ' ') && (end == len(long) || long[end] == ' ') {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+// isGazetteerParty reports whether a party is one the gazetteer names.
+func isGazetteerParty(p string) bool {
+	return gazetteerParties[p]
+}
+
+var gazetteerParties = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range gazetteer {
+		m[p] = true
+	}
+	return m
+}()

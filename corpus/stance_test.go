@@ -1,0 +1,152 @@
+package corpus
+
+import "testing"
+
+// Sentences invented for these tests: each one exercises one side or role
+// rule on a dispute the gazetteer knows nothing about.
+
+func TestPartyOfNamesAfterPlaces(t *testing.T) {
+	tests := []struct{ phrase, party string }{
+		{"Downing Street", "United Kingdom"}, // a seat of government, though "street" ends organisation names
+		{"the White House", "United States"},
+		{"Irish Ferries spokesperson", "Irish Ferries"}, // a company named after a country
+		{"A German Steelworks spokesperson", "German Steelworks"},
+		{"Japanese Foreign Ministry spokesman", "Japan"}, // a government stays a government
+		{"UK Government", "United Kingdom"},
+		{"French President", "France"},
+		{"NATO Summit", "NATO"},
+		{"Congress president", ""}, // no longer read as the United States
+	}
+	for _, tt := range tests {
+		if got := partyOf(tt.phrase); got != tt.party {
+			t.Errorf("partyOf(%q) = %q, want %q", tt.phrase, got, tt.party)
+		}
+	}
+}
+
+func TestLeadFramesTheSides(t *testing.T) {
+	tests := []struct {
+		name             string
+		paras            []string
+		accuser, accused string
+	}{
+		{
+			name: "an accused person named by a participle",
+			paras: []string{
+				"The engineer accused of faking test results, Lena Vogt, spoke on Friday.",
+				"“I never changed a single figure and I reject every claim,” Lena Vogt said.",
+				"“Vogt altered the data and misled the board,” said Omar Saleh, head of the review panel.",
+			},
+			accuser: "Omar Saleh", accused: "Lena Vogt",
+		},
+		{
+			name: "a present-tense rebuttal in the lead",
+			paras: []string{
+				"Harbour Freight Lines is refuting claims by the Port Workers Union that it cut safety checks.",
+				"“The company cut corners on safety and put lives at risk,” said Dana Brooks of the Port Workers Union.",
+			},
+			accuser: "Port Workers Union", accused: "Harbour Freight Lines",
+		},
+		{
+			name: "a warning of what may come is not a charge",
+			paras: []string{
+				"Skyway Airlines warned that pilots could lose their jobs if they strike.",
+				"“Skyway has bullied its pilots for a year and broke the law,” said Mark Ellis of the Pilots Association.",
+				"“We have always followed the law,” Skyway chief executive Jon Park said.",
+			},
+			accuser: "Pilots Association", accused: "Skyway Airlines",
+		},
+		{
+			name: "a punished party in the passive",
+			paras: []string{
+				"Riverside Rovers were banned from the cup by the County Football Association on Monday.",
+				"“This ban is unjust and we will appeal,” said Rovers chairman Tom Hale.",
+			},
+			accuser: "County Football Association", accused: "Riverside Rovers",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, tt.paras...)
+			if a.Accused != tt.accused || a.Accuser != tt.accuser {
+				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
+			}
+		})
+	}
+}
+
+// An apology answers a charge; calling something a lie tells no side by
+// itself; a lawsuit speaks for the side that sues.
+func TestStatementsTellTheSides(t *testing.T) {
+	a := analysed(t,
+		"The chef spoke to reporters on Tuesday.",
+		"“I made a terrible mistake with the menu and I am deeply sorry,” Marco Bellini said.",
+		"“Bellini broke the hygiene rules and misled our inspectors,” said Ruth Cole, the city health inspector.",
+	)
+	if a.Accused != "Marco Bellini" {
+		t.Errorf("the apologising chef: accused %q", a.Accused)
+	}
+	if q := quoteOf(t, a, "I made a terrible"); q.Role != Response {
+		t.Errorf("apology: role %q, want response", q.Role)
+	}
+
+	b := analysed(t,
+		"Union leader Nora Hills accused the mayor of breaking his promises.",
+		"“The mayor's whole budget is built on lies,” Nora Hills said.",
+		"“These claims are false and unfair,” Mayor Paul Greer said.",
+	)
+	if b.Accused != "Paul Greer" {
+		t.Errorf("calling a budget lies accuses: %q accuses %q, want Paul Greer accused", b.Accuser, b.Accused)
+	}
+	if q := quoteOf(t, b, "The mayor's whole budget"); q.Role != Accusation {
+		t.Errorf("the union leader's charge: role %q", q.Role)
+	}
+
+	c := analysed(t,
+		"A worker's family has sued Granite Works over his death.",
+		"“The company ignored every warning about the broken ladder,” the lawsuit says.",
+		"“The ladder was inspected the week before and was safe,” Granite Works spokesman Ian Reed said.",
+	)
+	if c.Accused != "Granite Works" {
+		t.Errorf("lawsuit: %q accuses %q, want Granite Works accused", c.Accuser, c.Accused)
+	}
+	if q := quoteOf(t, c, "The ladder was"); q.Role != Response {
+		t.Errorf("the company's account: role %q, want response", q.Role)
+	}
+}
+
+// A round-up carries a second, smaller story: a denial in the speaker's own
+// name answers a charge even when the main dispute is about someone else.
+func TestOwnDenialIsAResponse(t *testing.T) {
+	a := analysed(t,
+		"Tidewater Council accuses Harbour Board of ignoring flood warnings",
+		"“The board ignored three flood warnings last winter,” said council leader Amy Shaw.",
+		"“We acted on every warning we were given,” said board chairman Rob Lane.",
+		"In other news, striker Leo Brandt has denied diving to win a penalty. “I categorically deny it and I never dive,” Brandt said. “To suggest otherwise is hurtful.”",
+		"“The weather ruined the match for everyone,” said referee Sam Ortiz.",
+	)
+	for prefix, want := range map[string]Role{
+		"I categorically deny":      Response,
+		"To suggest otherwise":      Response, // the same statement, split by its attribution
+		"The weather ruined":        Other,
+		"The board ignored":         Accusation,
+		"We acted on every warning": Response,
+	} {
+		if q := quoteOf(t, a, prefix); q.Role != want {
+			t.Errorf("%q: role %q, want %q (party %q)", prefix, q.Role, want, q.Party)
+		}
+	}
+}
+
+// A statement running over two paragraphs is one statement with one role.
+func TestStatementOverParagraphsSharesItsRole(t *testing.T) {
+	a := analysed(t,
+		"Lowland Water Authority fined Clearspring Utilities for polluting the river.",
+		"“We want a clean river for every town in the valley.",
+		"“Clearspring broke the discharge rules forty times and must pay for it,” said Rita Moss, chief executive of the Lowland Water Authority.",
+		"“We will appeal this unjust fine,” Clearspring said in a statement.",
+	)
+	if q := quoteOf(t, a, "We want a clean river"); q.Role != Accusation {
+		t.Errorf("first paragraph of the charge: role %q (speaker %q)", q.Role, q.Speaker)
+	}
+}
