@@ -17,6 +17,7 @@ import (
 //     whose statements accuse without denying is the accuser.
 type sides struct {
 	accused, accuser map[string]int
+	charge           strings.Builder // the words after the lead's charging verbs
 }
 
 // Weights of the evidence. A statement weighs less than the lead, but an
@@ -31,20 +32,26 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	for k, ts := range lead {
 		s.readLead(ts, leadText[k], people)
 	}
-	names := partyNames(quoteParty, people)
+	unaffiliated(a, quoteParty, people)
+	names := partyNames(quoteParty, people, a.Paragraphs)
 	for i, p := range quoteParty {
 		if full := fullPartyName(p, names); full != p {
 			quoteParty[i], a.Quotes[i].Party = full, full
 		}
 	}
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
+	interviewer := interviewerOf(a.Quotes)
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
-		// Short quotations are too thin to tell a side by.
-		if party == "" || q.Kind == Scare || q.question || isShort(q.Text) {
+		// Short quotations are too thin to tell a side by; an interviewer
+		// takes no side.
+		if party == "" || q.Kind == Scare || q.question || isShort(q.Text) || interviewer != "" && q.Speaker == interviewer {
 			continue
 		}
 		switch {
+		case q.Kind == Transcript && !q.denies:
+			// An interviewee's answer speaks of the charge put to them
+			// ("the allegations"): it makes no charge of its own.
 		case q.denies && deniesOutright(q.lower):
 			s.accused[party] += statementWeight
 		case isChargeDocument(q.Speaker):
@@ -54,8 +61,13 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			s.accuser[party] += statementWeight
 		}
 	}
-	accused = best(s.accused, "")
-	accuser = best(s.accuser, accused)
+	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused), s.charge.String() }()
+	speaking := map[string]bool{}
+	for _, p := range quoteParty {
+		speaking[p] = true
+	}
+	accused = bestSpeaking(s.accused, "", speaking)
+	accuser = bestSpeaking(s.accuser, accused, speaking)
 	switch {
 	case accused == "" && accuser != "":
 		// A charge with no denial: the accused is the party that answers
@@ -71,9 +83,10 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 // names it or is named by it: the other side of a two-sided dispute.
 func counterpart(a *Article, quoteParty []string, party string) string {
 	score := map[string]int{}
+	interviewer := interviewerOf(a.Quotes)
 	for i, q := range a.Quotes {
 		other := quoteParty[i]
-		if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) {
+		if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
 			continue
 		}
 		if mentionsParty(q.lower, party) {
@@ -85,7 +98,7 @@ func counterpart(a *Article, quoteParty []string, party string) string {
 			continue
 		}
 		for j, other := range quoteParty {
-			if other != "" && other != party && a.Quotes[j].Kind != Scare && mentionsParty(q.lower, other) {
+			if other != "" && other != party && a.Quotes[j].Kind != Scare && a.Quotes[j].Speaker != interviewer && mentionsParty(q.lower, other) {
 				score[other]++
 			}
 		}
@@ -94,7 +107,7 @@ func counterpart(a *Article, quoteParty []string, party string) string {
 		// No one names anyone: the only other party that speaks.
 		for i, q := range a.Quotes {
 			other := quoteParty[i]
-			if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) {
+			if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
 				continue
 			}
 			if len(score) > 0 && score[other] == 0 {
@@ -172,6 +185,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			// "the airline warned that staff could face dismissal": a
 			// warning of what may come, not a charge against a party.
 		case accuses && (passive || next == "of" || next == "over"):
+			s.noteCharge(ts[v+1:], p)
 			// "Garforth are banned", "the scientist accused of falsifying
 			// data": the subject stands accused, and who acts is named
 			// after "by".
@@ -184,6 +198,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 				}
 			}
 		case accuses:
+			s.noteCharge(ts[v+1:], p)
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accuser[party] += leadWeight
 			}
@@ -205,6 +220,13 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 }
 
 func (s *sides) partyBefore(ts []token, v int, p string, people *registry) string {
+	// "Key obviously shielded …": an adverb between subject and verb.
+	for v > 1 && ts[v-1].kind == tWord && !ts[v-1].cap && len(ts[v-1].lower) > 4 && strings.HasSuffix(ts[v-1].lower, "ly") {
+		v--
+	}
+	if side := sideNounBefore(ts, v); side != "" {
+		return side
+	}
 	np, appos := npBefore(ts, v)
 	return mentionParty(interpret(np, appos, p, people), people)
 }
@@ -283,7 +305,12 @@ func assignRoles(a *Article, turns []turnInfo) {
 		case a.Accused != "" && q.Party == a.Accused:
 			q.Role = Response
 		case a.Accuser != "" && q.Party == a.Accuser:
-			if q.accuses || mentionsParty(q.lower, a.Accused) {
+			// The accuser's words are a charge when they carry one, name
+			// the accused or one of its people, call something a lie (the
+			// accuser denies nothing), or are the words of a lawsuit.
+			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
+				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) ||
+				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) > 0 {
 				q.Role = Accusation
 			} else {
 				q.Role = Other
@@ -299,6 +326,7 @@ func assignRoles(a *Article, turns []turnInfo) {
 		}
 	}
 	shareStatementRoles(a)
+	a.accusedPeople, a.leadCharge = nil, ""
 }
 
 // answeringParties are the parties, on neither side of the article's main
@@ -419,7 +447,7 @@ func mentionsParty(lower, party string) bool {
 // partyNames are the names a short party name may stand for: the parties
 // of the statements, then the organisations and people the article names,
 // in reading order.
-func partyNames(quoteParty []string, people *registry) []string {
+func partyNames(quoteParty []string, people *registry, paras []string) []string {
 	var names []string
 	seen := map[string]bool{}
 	add := func(n string) {
@@ -432,24 +460,32 @@ func partyNames(quoteParty []string, people *registry) []string {
 		add(p)
 	}
 	for _, o := range people.orgs {
-		add(o)
+		if inBody(paras, o) {
+			add(o)
+		}
 	}
-	for _, p := range people.people {
-		add(p.name)
+	// People's names too, since a club or firm of two name words reads as
+	// one ("Riverside Rovers"), but only those the body names: a headline's
+	// run of capitals ("Acme Sued Over Spill") is no name.
+	for _, m := range people.mentions {
+		if m.para >= 0 && strings.Count(m.p.name, " ") < 3 {
+			add(m.p.name)
+		}
 	}
 	return names
 }
 
-// fullPartyName is the first longer name that holds a party's words as a
-// run ("Skyway" in "Skyway Airlines", "FA" in "West Riding FA"): one side
-// named two ways is one side. Countries and blocs keep their names: "China"
+// fullPartyName is the first longer name that ends with a party's name
+// ("FA" in "West Riding FA", "Post" in "Washington Post"), or starts with it
+// and goes on with organisation words only ("Skyway" in "Skyway Airlines"):
+// one side named two ways is one side. Countries and blocs keep their names: "China"
 // is not "China Daily".
 func fullPartyName(p string, names []string) string {
 	if p == "" || isGazetteerParty(p) {
 		return p
 	}
 	for _, n := range names {
-		if len(n) > len(p) && containsWordRun(n, p) && !isGazetteerParty(n) {
+		if len(n) > len(p) && !isGazetteerParty(n) && (strings.HasSuffix(n, " "+p) || strings.HasPrefix(n, p+" ") && orgTail(n[len(p)+1:])) {
 			return n
 		}
 	}
@@ -493,3 +529,121 @@ var gazetteerParties = func() map[string]bool {
 	}
 	return m
 }()
+
+// peopleOf lists the surnames, in lower case, of the people whose titles
+// place them with a party ("global retail director" of the company): a
+// charge against one of them is a charge against the party.
+func peopleOf(people *registry, party string) []string {
+	if party == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range people.people {
+		if p.title == "" || p.name == party {
+			continue
+		}
+		e := entity{name: p.name, kind: mPerson, titles: []string{p.title}}
+		if aff := e.affiliation(); aff != "" && (aff == party || containsWordRun(party, aff)) {
+			out = append(out, strings.ToLower(lastWord(p.name)))
+		}
+	}
+	return out
+}
+
+// mentionsAny reports whether a lower-case text holds any of the words.
+func mentionsAny(lower string, ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = slices.Contains(ws, w)
+		return !found
+	})
+	return found
+}
+
+// sideNounBefore reads "the opposition" or "the government" before a lead
+// verb as the side of that name, which a title such as "Opposition Leader"
+// gives its speakers.
+func sideNounBefore(ts []token, v int) string {
+	if v < 2 || ts[v-1].kind != tWord || ts[v-1].cap || !ts[v-2].is(cDeterminer) {
+		return ""
+	}
+	switch ts[v-1].lower {
+	case "opposition":
+		return "Opposition"
+	case "government":
+		return "Government"
+	}
+	return ""
+}
+
+// bestSpeaking is best, except that between equal scores a party with
+// statements of its own wins: the lead may name one side two ways ("Labor",
+// "the opposition"), and the name its speakers carry is the one to use.
+func bestSpeaking(scores map[string]int, except string, speaking map[string]bool) string {
+	top, who := 0, ""
+	for party, n := range scores {
+		if party == except {
+			continue
+		}
+		better := n > top || n == top && (speaking[party] && !speaking[who] || speaking[party] == speaking[who] && party < who)
+		if better {
+			top, who = n, party
+		}
+	}
+	return who
+}
+
+// inBody reports whether a name is written in the body outside quotation
+// marks' reach as far as a plain search can tell: not only in the
+// headline, where runs of capitals are no names.
+func inBody(paras []string, name string) bool {
+	for _, p := range paras {
+		if strings.Contains(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgTail: every word is an organisation word ("Airlines", "Group Ltd").
+func orgTail(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !orgWords[lw] && !plainOrgNouns[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxChargeWords is how much of a lead sentence after a charging verb is
+// kept as the charge.
+const maxChargeWords = 12
+
+// noteCharge keeps the words after a charging verb, to the end of the
+// sentence: "… of poaching its drivers".
+func (s *sides) noteCharge(ts []token, p string) {
+	for k, t := range ts {
+		if k == maxChargeWords || endsSentence(t) {
+			break
+		}
+		if t.kind == tWord {
+			s.charge.WriteString(strings.ToLower(t.text))
+			s.charge.WriteByte(' ')
+		}
+	}
+}
+
+// interviewerOf is the speaker of a transcript's questions, or "": all their
+// turns are questions, whatever label each carries.
+func interviewerOf(qs []Quote) string {
+	for _, q := range qs {
+		if q.Kind == Transcript && q.question && q.Speaker != "" {
+			return q.Speaker
+		}
+	}
+	return ""
+}

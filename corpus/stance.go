@@ -55,12 +55,14 @@ var apologyWords = prefixes(`sorry apolog`)
 // often as they make one ("they lie every day"), so alone they tell no side.
 var lieWords = prefixes(`lie lying liar`)
 
-// deniesOutright reports whether a lower-case text has a denial word other
-// than a lie word, or an apology.
+// deniesOutright reports whether a lower-case text has a denial word that
+// is no accusation word too, or an apology. Words in both tables ("lies",
+// "misleading", "irresponsible") deny a charge as often as they make one,
+// so alone they tell no side.
 func deniesOutright(lower string) bool {
 	found := false
 	forEachWord(lower, func(w string) bool {
-		found = denialWords.matches(w) && !lieWords.matches(w) || apologyWords.matches(w)
+		found = denialWords.matches(w) && !accusationWords.matches(w) || apologyWords.matches(w)
 		return !found
 	})
 	return found
@@ -68,14 +70,19 @@ func deniesOutright(lower string) bool {
 
 // statementAccuses reads a lower-case statement whose first textLen bytes
 // are the quoted words: the words themselves accuse, or the sentence around
-// them says the speaker accuses ("she alleged", "he accused …"). Other
+// them says the speaker accuses ("she alleged", "he accused …"). Words
+// that deny as often as they accuse ("misleading") do not count. Other
 // words around a quotation ("arrested on suspicion of abuse") report the
 // story, not the speaker's charge.
 func statementAccuses(lower string, textLen int) bool {
-	if hasAny(lower[:textLen], accusationWords) {
+	found := false
+	forEachWord(lower[:textLen], func(w string) bool {
+		found = accusationWords.matches(w) && !denialWords.matches(w)
+		return !found
+	})
+	if found {
 		return true
 	}
-	found := false
 	forEachWord(lower[textLen:], func(w string) bool {
 		found = accusingVerbs[w] || leadAccusations[w] || strings.HasPrefix(w, "alleg")
 		return !found

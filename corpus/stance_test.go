@@ -150,3 +150,58 @@ func TestStatementOverParagraphsSharesItsRole(t *testing.T) {
 		t.Errorf("first paragraph of the charge: role %q (speaker %q)", q.Role, q.Speaker)
 	}
 }
+
+// The lead may name the accused side two ways: the one its speakers carry
+// ("Opposition Leader …") is the one used.
+func TestLeadSideNamedTwoWays(t *testing.T) {
+	a := analysed(t,
+		"The premier accused Greens of a dishonest campaign, with the opposition hitting back on Monday.",
+		"“The Greens have told voters a dishonest story about taxes,” Premier Helen Ward said.",
+		"“The premier is running a campaign of fear and nothing else,” Opposition Leader Sam Cole said.",
+	)
+	if a.Accused != "Opposition" {
+		t.Errorf("accused %q, want the side Sam Cole speaks for", a.Accused)
+	}
+	if q := quoteOf(t, a, "The premier is running"); q.Role != Response {
+		t.Errorf("the opposition's counter-attack: role %q", q.Role)
+	}
+}
+
+// An official known only by a bare title speaks for the body the sentence
+// before names; a statement naming its issuer speaks for it.
+func TestUnaffiliatedSpeakers(t *testing.T) {
+	a := analysed(t,
+		"Dockers Union called a strike at the port on Friday.",
+		"Dockers Union said the port owner had broken its promises.",
+		"“Our members have been cheated out of their overtime,” said general secretary Ann Lee.",
+	)
+	if q := quoteOf(t, a, "Our members"); q.Party != "Dockers Union" {
+		t.Errorf("general secretary: party %q, want Dockers Union", q.Party)
+	}
+	b := analysed(t,
+		"The ministry issued a statement late on Monday.",
+		"“Brazil rejects the claims made by Lima about the border incident,” the ministry statement read.",
+	)
+	if q := quoteOf(t, b, "Brazil rejects"); q.Party != "Brazil" {
+		t.Errorf("self-named statement: party %q (speaker %q), want Brazil", q.Party, q.Speaker)
+	}
+}
+
+// A response from the accused side answers the accuser's charge even when
+// they share no words; a party never answers its own words.
+func TestResponsesAnswerTheChargeInOtherWords(t *testing.T) {
+	a := analysed(t,
+		"Coastal Rail accused Metro Buses of poaching its drivers.",
+		"“They have been poaching our drivers with secret bonuses,” said Coastal Rail chief executive Paula Hart.",
+		"“We hire people who apply to us, nothing more,” Metro Buses spokesman Dan Price said.",
+	)
+	var got *Quote
+	for _, p := range a.Debate {
+		if p.Response != nil && p.Response.Speaker == "Dan Price" {
+			got = p.Accusation
+		}
+	}
+	if got == nil || got.Speaker != "Paula Hart" {
+		t.Errorf("Metro's answer paired with %+v, want Paula Hart's charge", got)
+	}
+}
