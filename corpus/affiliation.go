@@ -7,8 +7,10 @@ import "strings"
 
 // bareTitles speak for an organisation they do not name: "said general
 // secretary Ann Lee", "the Prime Minister's official spokesman said".
-var bareTitles = words(`spokesman spokeswoman spokesperson secretary official
-chief executive director chairman chairwoman president leader head statement`)
+// A president, chairman or leader heads a body of their own, which the
+// article names when it matters; such titles are left alone.
+var bareTitles = words(`spokesman spokeswoman spokesperson spokespeople secretary
+official statement`)
 
 // unaffiliated gives a party to the statements whose speaker is their own
 // party for want of an affiliation:

@@ -286,14 +286,14 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 	}
 	// The question this turn answers, the answer before it, and whether a
 	// separator came between.
-	question, prevAnswer, newTopic, asked := "", -1, infos[i].newTopic, false
+	question, prevAnswer, newTopic, asked := "", -1, infos[i].newTopic, -1
 	for k := i - 1; k >= 0; k-- {
 		if a.Quotes[k].Kind != Transcript {
 			continue
 		}
 		if asks(k) {
-			if !asked {
-				question, asked = a.Quotes[k].Text, true
+			if asked < 0 {
+				question, asked = a.Quotes[k].Text, k
 				newTopic = newTopic || infos[k].newTopic
 			}
 			continue
@@ -305,7 +305,7 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 	switch {
 	case q.denies || hasAny(question, accusationWords) || hasAny(question, denialWords):
 		return Response
-	case !asked && prevAnswer < 0:
+	case asked < 0 && prevAnswer < 0:
 		// The accused's opening words, before any question, take up the
 		// charge the article frames.
 		return Response
@@ -316,7 +316,7 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 	// with the exchange so far, or brings at most one new one ("Did you
 	// ask for them?").
 	var sofar strings.Builder
-	for k := i - 1; k >= 0; k-- {
+	for k := asked - 1; k >= 0; k-- {
 		if a.Quotes[k].Kind == Transcript {
 			sofar.WriteString(strings.ToLower(a.Quotes[k].Text))
 			sofar.WriteByte(' ')

@@ -40,7 +40,8 @@ investigated investigating probe probes probed probing`)
 var wrongdoingVerbs = words(`hacked hacks steal steals stole stolen shielded shields
 falsified falsifies misled misleads breached breaches violated violates
 assaulted assaults harassed harasses bullied bullies defrauded defrauds
-cheated cheats abused abuses covered-up lied`)
+cheated cheats abused abuses covered-up lied rigged rigs bribed bribes
+embezzled embezzles tampered plagiarised plagiarized doped`)
 
 // chargeDocuments are documents that bring a charge: whoever issues one is
 // the accusing side.

@@ -205,3 +205,75 @@ func TestResponsesAnswerTheChargeInOtherWords(t *testing.T) {
 		t.Errorf("Metro's answer paired with %+v, want Paula Hart's charge", got)
 	}
 }
+
+// Words in both tables ("misleading") tell no side: the regulator calling
+// adverts misleading is not denying anything.
+func TestWordsThatCutBothWays(t *testing.T) {
+	a := analysed(t,
+		"The Broadcasting Council ruled on Northway Telecom's adverts on Monday.",
+		"“The adverts were misleading and must not appear again,” said council director Jane Pike.",
+		"“We are disappointed with the ruling and will seek a review,” said Northway Telecom spokesman Tim Ross.",
+	)
+	if a.Accused != "Northway Telecom" {
+		t.Errorf("%q accuses %q, want Northway Telecom accused", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "The adverts were"); q.Role != Accusation {
+		t.Errorf("the ruling: role %q (party %q)", q.Role, q.Party)
+	}
+}
+
+// In an interview, the interviewer takes no side; the interviewee the
+// article frames as accused answers from the first words, and follow-up
+// questions with no new topic carry the answer on.
+func TestInterviewFollowUps(t *testing.T) {
+	a := Parse("t", "t.txt", `Mayor on the paving contract
+This is my transcript of the radio interview. Mayor Tom Hardy clearly rigged the paving contract for his brother's firm.
+
+Hardy: Firstly, the contract went through the normal tender process and the panel chose the cheapest bid.
+
+Lane: Did you see the bids?
+
+Hardy: I saw the summary the panel gave me, as every mayor does.
+
+Lane: And the tender scores?
+
+Hardy: The scoring sheets were kept by the panel, and they were published.
+
+Lane: Now, about next year's festival budget.
+
+Hardy: We will spend the same as last year on the festival.
+`)
+	a.Analyse()
+	if a.Accused != "Tom Hardy" {
+		t.Fatalf("accused %q, want the interviewee", a.Accused)
+	}
+	for prefix, want := range map[string]Role{
+		"Firstly, the contract":  Response,
+		"I saw the summary":      Response, // "Did you see the bids?" brings no new topic
+		"The scoring sheets":     Response, // "tender" carries the exchange on
+		"We will spend the same": Other,    // a new topic
+	} {
+		if q := quoteOf(t, a, prefix); q.Role != want {
+			t.Errorf("%q: role %q, want %q", prefix, q.Role, want)
+		}
+	}
+}
+
+// The debate sets a party's whole statements against the charge, not the
+// word or two it is also quoted with, and prefers a whole charge to a
+// fragment of one.
+func TestDebateLeavesFragmentsOut(t *testing.T) {
+	a := analysed(t,
+		"Granary Foods accused Millbrook Bakery of copying its recipes.",
+		"“Millbrook copied our recipes and sold them as its own,” said Granary Foods chief executive Alan Reyes, calling it “plain theft”.",
+		"Millbrook Bakery called the claim “pure fiction”. “We developed every recipe in our own kitchen over ten years,” said Millbrook Bakery owner Rosa Diaz.",
+	)
+	for _, p := range a.Debate {
+		if p.Response != nil && p.Response.Text == "pure fiction" {
+			t.Errorf("the fragment “pure fiction” has a row of its own: %+v", p)
+		}
+		if p.Response != nil && p.Accusation != nil && p.Accusation.Text == "plain theft" {
+			t.Errorf("the response is set against the fragment “plain theft”, not the whole charge")
+		}
+	}
+}
