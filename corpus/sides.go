@@ -72,16 +72,16 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	case accused == "" && accuser != "":
 		// A charge with no denial: the accused is the party that answers
 		// the accuser by name, or that the accuser's words name.
-		accused = counterpart(a, quoteParty, accuser)
+		accused = counterpart(a, quoteParty, accuser, false)
 	case accuser == "" && accused != "":
-		accuser = counterpart(a, quoteParty, accused)
+		accuser = counterpart(a, quoteParty, accused, true)
 	}
 	return accuser, accused
 }
 
 // counterpart is the speaking party, other than party, that most often
 // names it or is named by it: the other side of a two-sided dispute.
-func counterpart(a *Article, quoteParty []string, party string) string {
+func counterpart(a *Article, quoteParty []string, party string, accusing bool) string {
 	score := map[string]int{}
 	interviewer := interviewerOf(a.Quotes)
 	for i, q := range a.Quotes {
@@ -104,7 +104,10 @@ func counterpart(a *Article, quoteParty []string, party string) string {
 		}
 	}
 	if len(score) == 0 {
-		// No one names anyone: the only other party that speaks.
+		// No one names anyone: the only other party that speaks, if, when
+		// it is wanted as the accuser, its own words make a charge (a
+		// report "describing" the accused makes none).
+		charged := !accusing
 		for i, q := range a.Quotes {
 			other := quoteParty[i]
 			if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
@@ -114,6 +117,10 @@ func counterpart(a *Article, quoteParty []string, party string) string {
 				return ""
 			}
 			score[other]++
+			charged = charged || hasAny(q.lower[:q.textLen], accusationWords) || isChargeDocument(q.Speaker)
+		}
+		if !charged {
+			return ""
 		}
 	}
 	return best(score, party)

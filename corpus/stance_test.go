@@ -277,3 +277,19 @@ func TestDebateLeavesFragmentsOut(t *testing.T) {
 		}
 	}
 }
+
+// A report that only describes the accused ("tipped for promotion") is not
+// the accuser, even when the sentence around it tells of the charge.
+func TestDescriptionIsNotACharge(t *testing.T) {
+	a := analysed(t,
+		"Joel Amari has denied claims that he was the player arrested after a fight.",
+		"Reports on Sunday said a player, described as “tipped for a big summer transfer”, was arrested on suspicion of assault.",
+		"“These stories are false and they have hurt my family,” Joel Amari said.",
+	)
+	if a.Accused != "Joel Amari" || a.Accuser != "" {
+		t.Errorf("%q accuses %q, want no accuser and Joel Amari accused", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "tipped for"); q.Role != Other {
+		t.Errorf("the description: role %q (speaker %q)", q.Role, q.Speaker)
+	}
+}
