@@ -317,7 +317,7 @@ func assignRoles(a *Article, turns []turnInfo) {
 			// accuser denies nothing), or are the words of a lawsuit.
 			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
 				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) ||
-				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) > 0 {
+				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) >= minTopicOverlap {
 				q.Role = Accusation
 			} else {
 				q.Role = Other
@@ -346,7 +346,7 @@ func answeringParties(a *Article) map[string]bool {
 			continue
 		}
 		text := q.lower[:q.textLen]
-		if deniesOutright(text) && speaksForItself(text) {
+		if hasAny(text, flatDenials) && speaksForItself(text) {
 			if out == nil {
 				out = map[string]bool{}
 			}

@@ -114,3 +114,9 @@ func init() {
 // chargeNouns name a charge whose maker follows "by" or "from".
 var chargeNouns = words(`claim claims allegation allegations accusation accusations
 charge charges criticism complaint complaints report reports suggestion suggestions`)
+
+// flatDenials deny a charge in so many words. Only they make a speaker
+// outside the main dispute an answering party: "we will consider the
+// appeal" or "I was disappointed" do not.
+var flatDenials = prefixes(`deny deni reject refut rebut false untrue baseless
+groundless unfounded fabricat slander smear nonsense categoric innocent`)
