@@ -41,6 +41,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	}
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
 	interviewer := interviewerOf(a.Quotes)
+	firstCharge := map[string]int{} // the statement where each party first charges
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by; an interviewer
@@ -57,8 +58,14 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		case isChargeDocument(q.Speaker):
 			// "the complaint says": a lawsuit speaks for the side that sues.
 			s.accuser[party] += statementWeight
+			if _, ok := firstCharge[party]; !ok {
+				firstCharge[party] = i
+			}
 		case statementAccuses(q.lower, q.textLen) && !onlyCallsLies(q.lower[:q.textLen]):
 			s.accuser[party] += statementWeight
+			if _, ok := firstCharge[party]; !ok {
+				firstCharge[party] = i
+			}
 		}
 	}
 	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused), s.charge.String() }()
@@ -68,6 +75,15 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	}
 	accused = bestSpeaking(s.accused, "", speaking)
 	accuser = bestSpeaking(s.accuser, accused, speaking)
+	if accused == "" {
+		// Two parties charging each other: the first to charge accuses,
+		// the other's charge is the counter-attack.
+		for p, n := range s.accuser {
+			if at, ok := firstCharge[p]; ok && p != accuser && n == s.accuser[accuser] && at < firstCharge[accuser] {
+				accuser = p
+			}
+		}
+	}
 	switch {
 	case accused == "" && accuser != "":
 		// A charge with no denial: the accused is the party that answers
@@ -89,7 +105,9 @@ func counterpart(a *Article, quoteParty []string, party string, accusing bool) s
 		if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
 			continue
 		}
-		if mentionsParty(q.lower, party) {
+		// Allies name each other too: to answer the accuser, the words
+		// must also deny or charge.
+		if mentionsParty(q.lower, party) && (accusing || q.denies || q.accuses) {
 			score[other]++
 		}
 	}
@@ -216,7 +234,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case w == "against":
+		case w == "against" && v > 0 && chargeBefore[leadWord(ts[v-1])]:
 			// "a fine against the airline", "a lawsuit filed against the
 			// company": what is brought against a party charges it.
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {

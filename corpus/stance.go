@@ -16,11 +16,10 @@ opposition`)
 // answering a charge: "is refuting", "has contested", "lashed out at",
 // "apologised".
 var leadRebuttals = words(`refuting rejecting denying dismissing rebutting
-contest contests contested contesting defending reacting responding
+contested contesting defending reacting responding
 lash lashes lashed lashing fire fires fired firing hitting pushing
 apologise apologises apologised apologising apologize apologizes apologized
-apologizing insists insisted insisting distanced distances distancing
-replied replies replying retorted retorts counter-attacked`)
+apologizing distanced replied replies replying retorted retorts counter-attacked`)
 
 // backVerbs answer a charge only with "back" or "out" after them: "hits
 // back", "lashed out", "fired back"; "a storm hit the coast" does not.
@@ -29,11 +28,12 @@ push pushes pushed pushing`)
 
 // leadAccusations add to accusingVerbs the charging and punishing verbs of
 // a lead: their subject accuses, their object stands accused, and in the
-// passive ("Garforth are banned") the subject stands accused.
-var leadAccusations = words(`allege alleges alleged alleging ban bans banned banning
-suspend suspends suspended suspending expel expels expelled expelling
-prosecute prosecutes prosecuted prosecuting investigate investigates
-investigated investigating probe probes probed probing`)
+// passive ("Garforth are banned") the subject stands accused. Forms that
+// are also nouns ("a ban", "a probe", "the governor contest") are left out.
+var leadAccusations = words(`alleges alleged alleging banned banning
+suspends suspended suspending expels expelled expelling
+prosecutes prosecuted prosecuting investigates investigated investigating
+probed probing`)
 
 // wrongdoingVerbs in a lead make their subject the accused party: "the
 // minister shielded his aide", "hackers stole data".
@@ -103,7 +103,7 @@ func statementDenies(lower string, textLen int) bool {
 // them.
 var moreChargeWords = prefixes(`bully bullie misled racis discriminat negligen
 harass assault endanger falsif cover-up unsafe scandal vendetta victimis
-victimiz intimidat smear-campaign overcharg`)
+victimiz intimidat smear-campaign overcharg conceal hid hiding`)
 
 func init() {
 	for k, ps := range moreChargeWords {
@@ -120,3 +120,9 @@ charge charges criticism complaint complaints report reports suggestion suggesti
 // appeal" or "I was disappointed" do not.
 var flatDenials = prefixes(`deny deni reject refut rebut false untrue baseless
 groundless unfounded fabricat slander smear nonsense categoric innocent`)
+
+// chargeBefore are the words that, just before "against", make what follows
+// the accused: "a fine against", "a lawsuit filed against".
+var chargeBefore = words(`fine fines penalty lawsuit suit complaint complaints case
+charges allegations accusations claims sanctions action proceedings filed brought
+lodged levelled leveled hurled made`)

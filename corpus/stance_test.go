@@ -293,3 +293,32 @@ func TestDescriptionIsNotACharge(t *testing.T) {
 		t.Errorf("the description: role %q (speaker %q)", q.Role, q.Speaker)
 	}
 }
+
+// Two parties charging each other with no denial: the first to charge is
+// the accuser, the other's charge a counter-attack.
+func TestFirstToChargeAccuses(t *testing.T) {
+	a := analysed(t,
+		"The nurses' union will hold a new strike vote.",
+		"“Our members face sanctions from a bullying employer,” said Mia Grant, general secretary of the Care Workers Union.",
+		"“Care Workers Union hid the flaws in its ballot from its own members,” Harbourside Hospital said in a statement.",
+	)
+	if a.Accuser != "Care Workers Union" || a.Accused != "Harbourside Hospital" {
+		t.Errorf("%q accuses %q, want Care Workers Union accusing Harbourside Hospital", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "Care Workers Union hid"); q.Role != Response {
+		t.Errorf("the counter-charge: role %q", q.Role)
+	}
+}
+
+// Allies name each other without answering anything: a speaker who only
+// mentions the accuser is not made the accused.
+func TestAllyIsNotTheAccused(t *testing.T) {
+	a := analysed(t,
+		"Senator Ruth Ames blamed the press for the campaign's bad week.",
+		"“The press has distorted every word and ignored our plans,” Ruth Ames said.",
+		"“Ruth Ames has been a great friend to this campaign,” candidate Leo Park said.",
+	)
+	if a.Accused == "Leo Park" {
+		t.Errorf("the ally is made the accused: %q accuses %q", a.Accuser, a.Accused)
+	}
+}
