@@ -68,7 +68,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			}
 		}
 	}
-	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused), s.charge.String() }()
+	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String() }()
 	speaking := map[string]bool{}
 	for _, p := range quoteParty {
 		speaking[p] = true
@@ -262,13 +262,14 @@ func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string
 	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to") {
 		i++
 	}
-	// "refuting claims by the union", "rejects allegations from Ottawa":
-	// the party is the one that made the charge.
+	// "refuting claims by the union", "rejects allegations from Ottawa",
+	// "rejecting claims made by a former worker": the party is the one that
+	// made the charge.
 	k := i
-	for k < len(ts) && k < i+4 && ts[k].kind == tWord && !ts[k].cap && ts[k].lower != "by" && ts[k].lower != "from" {
+	for k < len(ts) && k < i+5 && ts[k].kind == tWord && !ts[k].cap && ts[k].lower != "by" && ts[k].lower != "from" {
 		k++
 	}
-	if k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && chargeNouns[leadWord(ts[k-1])] {
+	if k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(ts[k-1])] || chargeBefore[leadWord(ts[k-1])]) {
 		i = k + 1
 	}
 	np, appos := npAfter(ts, i)
@@ -555,25 +556,43 @@ var gazetteerParties = func() map[string]bool {
 	return m
 }()
 
-// peopleOf lists the surnames, in lower case, of the people whose titles
-// place them with a party ("global retail director" of the company): a
-// charge against one of them is a charge against the party.
-func peopleOf(people *registry, party string) []string {
+// peopleOf lists the surnames, in lower case, of the people the article
+// places with a party, by their title or by the words just before their
+// name ("Lumen Studios design director Paul Grey"): a charge against one of
+// them is a charge against the party.
+func peopleOf(people *registry, party string, paras []string) []string {
 	if party == "" {
 		return nil
 	}
 	var out []string
+	add := func(p *person) {
+		s := strings.ToLower(lastWord(p.name))
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
 	for _, p := range people.people {
 		if p.title == "" || p.name == party {
 			continue
 		}
 		e := entity{name: p.name, kind: mPerson, titles: []string{p.title}}
 		if aff := e.affiliation(); aff != "" && (aff == party || containsWordRun(party, aff)) {
-			out = append(out, strings.ToLower(lastWord(p.name)))
+			add(p)
+		}
+	}
+	for _, m := range people.mentions {
+		if m.para < 0 || m.para >= len(paras) || m.p.name == party {
+			continue
+		}
+		if before := paras[m.para][max(0, m.offset-maxTitleBytes):m.offset]; strings.Contains(before, party) {
+			add(m.p)
 		}
 	}
 	return out
 }
+
+// maxTitleBytes is how far before a name its title is looked for.
+const maxTitleBytes = 48
 
 // mentionsAny reports whether a lower-case text holds any of the words.
 func mentionsAny(lower string, ws []string) bool {

@@ -57,6 +57,22 @@ func TestLeadFramesTheSides(t *testing.T) {
 			accuser: "Pilots Association", accused: "Skyway Airlines",
 		},
 		{
+			name: "a fine brought against a party",
+			paras: []string{
+				"The Rail Safety Board seeks a £2m fine against Northline Trains over signal failures.",
+				"“We will contest this fine, which ignores the upgrades we have made,” said Northline Trains spokeswoman Kate Ford.",
+			},
+			accuser: "", accused: "Northline Trains",
+		},
+		{
+			name: "a vote against a candidate charges no one",
+			paras: []string{
+				"When Mayor Ann Cole is matched against Tom Reid, more voters back the mayor.",
+				"“The numbers are moving our way,” said Ann Cole.",
+			},
+			accuser: "", accused: "",
+		},
+		{
 			name: "a punished party in the passive",
 			paras: []string{
 				"Riverside Rovers were banned from the cup by the County Football Association on Monday.",
@@ -320,5 +336,19 @@ func TestAllyIsNotTheAccused(t *testing.T) {
 	)
 	if a.Accused == "Leo Park" {
 		t.Errorf("the ally is made the accused: %q accuses %q", a.Accuser, a.Accused)
+	}
+}
+
+// A charge against one of the accused side's people is a charge against
+// that side.
+func TestChargeAgainstTheAccusedsPeople(t *testing.T) {
+	a := analysed(t,
+		"Lumen Studios is rejecting claims made by Nia Hart, a former designer, in a lawsuit.",
+		"The suit names Lumen Studios design director Paul Grey.",
+		"“Grey shouted at me in front of the whole team,” Nia Hart said.",
+		"“These claims are baseless and we will answer them in court,” Lumen Studios said in a statement.",
+	)
+	if q := quoteOf(t, a, "Grey shouted"); q.Role != Accusation {
+		t.Errorf("the charge against the director: role %q (accuser %q, accused %q)", q.Role, a.Accuser, a.Accused)
 	}
 }
