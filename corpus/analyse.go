@@ -123,7 +123,7 @@ func analyse(a *Article) {
 		q := &a.Quotes[i]
 		text := strings.ToLower(q.Text)
 		q.lower, q.textLen = text+" "+strings.ToLower(q.cue), len(text)
-		q.accuses, q.denies = hasAny(q.lower, accusationWords), hasAny(q.lower, denialWords)
+		q.accuses, q.denies = hasAny(q.lower, accusationWords), statementDenies(q.lower, q.textLen)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)
@@ -284,37 +284,74 @@ func questionedParty(a *Article, infos []turnInfo) string {
 // topic of an answer that was one.
 func turnRole(a *Article, i int, infos []turnInfo) Role {
 	q := a.Quotes[i]
-	if infos[i].question || a.Accused == "" || q.Party != a.Accused && q.Speaker != a.Accused {
-		if !infos[i].question && hasAny(strings.ToLower(q.Text), accusationWords) {
+	asks := interviewerTurns(a, infos)
+	if asks(i) || a.Accused == "" || q.Party != a.Accused && q.Speaker != a.Accused {
+		if !asks(i) && hasAny(strings.ToLower(q.Text), accusationWords) {
 			return Accusation
 		}
 		return Other
 	}
-	question, prevAnswer, prevQuestion := "", -1, ""
+	// The question this turn answers, the answer before it, and whether a
+	// separator came between.
+	question, prevAnswer, newTopic, asked := "", -1, infos[i].newTopic, -1
 	for k := i - 1; k >= 0; k-- {
 		if a.Quotes[k].Kind != Transcript {
 			continue
 		}
-		if infos[k].question && question == "" && prevAnswer < 0 {
-			question = a.Quotes[k].Text
-		} else if !infos[k].question && prevAnswer < 0 && question != "" {
-			prevAnswer = k
-		} else if infos[k].question && prevAnswer >= 0 {
-			prevQuestion = a.Quotes[k].Text
+		if asks(k) {
+			if asked < 0 {
+				question, asked = a.Quotes[k].Text, k
+				newTopic = newTopic || infos[k].newTopic
+			}
+			continue
+		}
+		prevAnswer = k
+		break
+	}
+	question = strings.ToLower(question)
+	switch {
+	case q.denies || hasAny(question, accusationWords) || hasAny(question, denialWords):
+		return Response
+	case asked < 0 && prevAnswer < 0:
+		// The accused's opening words, before any question, take up the
+		// charge the article frames.
+		return Response
+	case prevAnswer < 0 || a.Quotes[prevAnswer].Role != Response || newTopic:
+		return Other
+	}
+	// A follow-up question carries the exchange on: it shares a topic word
+	// with the exchange so far, or brings at most one new one ("Did you
+	// ask for them?").
+	var sofar strings.Builder
+	for k := asked - 1; k >= 0; k-- {
+		if a.Quotes[k].Kind == Transcript {
+			sofar.WriteString(strings.ToLower(a.Quotes[k].Text))
+			sofar.WriteByte(' ')
+			if infos[k].newTopic {
+				break
+			}
+		}
+	}
+	topic := topicWords(question)
+	if overlap(topicWords(sofar.String()), topic) > 0 || len(topic) <= 1 {
+		return Response
+	}
+	return Other
+}
+
+// interviewerTurns tells the interviewer's turns: those asked as questions
+// and every other turn by the same speaker, whatever label it carries.
+func interviewerTurns(a *Article, infos []turnInfo) func(int) bool {
+	interviewer := ""
+	for k, q := range a.Quotes {
+		if q.Kind == Transcript && infos[k].question && q.Speaker != "" {
+			interviewer = q.Speaker
 			break
 		}
 	}
-	question = strings.ToLower(question)
-	if q.denies || hasAny(question, accusationWords) || hasAny(question, denialWords) {
-		return Response
+	return func(k int) bool {
+		return infos[k].question || interviewer != "" && a.Quotes[k].Kind == Transcript && a.Quotes[k].Speaker == interviewer
 	}
-	if prevAnswer >= 0 && a.Quotes[prevAnswer].Role == Response && !infos[i].newTopic {
-		prev := topicWords(strings.ToLower(a.Quotes[prevAnswer].Text + " " + prevQuestion))
-		if overlap(prev, topicWords(question)) > 0 {
-			return Response
-		}
-	}
-	return Other
 }
 
 // placeOf is the first place given for any statement of entity e.

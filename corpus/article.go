@@ -27,6 +27,13 @@ type Article struct {
 
 	words    string       // distinct body words for search, see indexWords
 	prefixes prefixBitset // which two-letter word starts the body has
+
+	// accusedPeople are the surnames of the accused side's people, kept
+	// from the sides to the roles and dropped after.
+	accusedPeople []string
+	// leadCharge is what the lead says the accused did ("of poaching its
+	// drivers"), in lower case, kept for the roles and dropped after.
+	leadCharge string
 }
 
 var (

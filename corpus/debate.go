@@ -34,12 +34,19 @@ const minTopicOverlap = 2
 func buildDebate(a *Article, arena []uint64) ([]Pair, []uint64) {
 	var accs, resps []statement
 	nAcc, nResp := 0, 0
+	var wholeResponse map[string]bool // parties with a response of more than a fragment
 	for _, q := range a.Quotes {
 		switch q.Role {
 		case Accusation:
 			nAcc++
 		case Response:
 			nResp++
+			if !isFragment(q.Text) {
+				if wholeResponse == nil {
+					wholeResponse = map[string]bool{}
+				}
+				wholeResponse[q.Party] = true
+			}
 		}
 	}
 	// Topics are needed only when there is something to pair.
@@ -48,6 +55,9 @@ func buildDebate(a *Article, arena []uint64) ([]Pair, []uint64) {
 		q := &a.Quotes[i]
 		if q.Role != Accusation && q.Role != Response {
 			continue
+		}
+		if q.Role == Response && wholeResponse[q.Party] && isFragment(q.Text) {
+			continue // a word or two of a party that answers at length
 		}
 		s := statement{q: q}
 		if needTopics {
@@ -62,19 +72,7 @@ func buildDebate(a *Article, arena []uint64) ([]Pair, []uint64) {
 	answered := map[*Quote][]*Quote{}
 	var alone []*Quote
 	for _, r := range resps {
-		// The quoted words weigh twice what the sentence around them
-		// does; on a tie the accusation nearest before the response wins.
-		var pick *Quote
-		top := minTopicOverlap - 1
-		for _, ac := range accs {
-			n := 2*overlap(ac.words, r.words) + overlap(ac.cue, r.cue)
-			if n > top || n == top && pick != nil && before(ac.q, r.q) && before(pick, ac.q) {
-				top, pick = n, ac.q
-			}
-		}
-		if pick == nil && r.q.denies {
-			pick = nearestCharge(accs, r.q)
-		}
+		pick := bestCharge(accs, r, a)
 		if pick == nil {
 			alone = append(alone, r.q)
 			continue
@@ -95,6 +93,57 @@ func buildDebate(a *Article, arena []uint64) ([]Pair, []uint64) {
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rowPos(rows[i]) < rowPos(rows[j]) })
 	return rows, arena
+}
+
+// bestCharge is the accusation a response answers: the one it shares most
+// topic words with (the quoted words weigh twice what the sentence around
+// them does; on a tie, the nearest before the response). A response from the
+// accused side, or one naming the accuser, answers the article's charge even
+// in other words: then the accuser's charge nearest before it, else the
+// first after. A fragment of one to three words stands for the charge only
+// when no whole statement of it is quoted. A party never answers itself.
+func bestCharge(accs []statement, r statement, a *Article) *Quote {
+	for _, whole := range []bool{true, false} {
+		var pick *Quote
+		top := minTopicOverlap - 1
+		for _, ac := range accs {
+			if ac.q.Party != "" && ac.q.Party == r.q.Party || isShort(ac.q.Text) == whole {
+				continue
+			}
+			n := 2*overlap(ac.words, r.words) + overlap(ac.cue, r.cue)
+			if n > top || n == top && pick != nil && before(ac.q, r.q) && before(pick, ac.q) {
+				top, pick = n, ac.q
+			}
+		}
+		if pick != nil {
+			return pick
+		}
+	}
+	answersTheCharge := a.Accused != "" && r.q.Party == a.Accused ||
+		a.Accuser != "" && mentionsParty(r.q.lower, a.Accuser) || r.q.denies
+	if !answersTheCharge {
+		return nil
+	}
+	var charges []statement
+	for _, whole := range []bool{true, false} {
+		for _, ac := range accs {
+			if ac.q.Party == r.q.Party || isShort(ac.q.Text) == whole {
+				continue
+			}
+			if a.Accuser == "" || ac.q.Party == a.Accuser || r.q.denies && ac.q.Party != a.Accused {
+				charges = append(charges, ac)
+			}
+		}
+		if len(charges) > 0 {
+			break
+		}
+	}
+	return nearestCharge(charges, r.q)
+}
+
+// isFragment: one to three words that are no sentence of their own.
+func isFragment(text string) bool {
+	return isShort(text) && !isSentence(text)
 }
 
 // nearestCharge is the last accusation before q, else the first after it:

@@ -6,7 +6,7 @@ import "strings"
 // the party it stands for. Capitals stand for their governments ("Beijing
 // said"), as news uses them. Longer keys win: "white house" before "white".
 var gazetteer = buildGazetteer(`
-united states|us|u.s.|u.s|usa|u.s.a.|america|american|americans|washington|white house|pentagon|state department|justice department|fbi|nsa|cia|cisa|congress|biden administration|trump administration
+united states|us|u.s.|u.s|usa|u.s.a.|america|american|americans|washington|white house|pentagon|state department|justice department|fbi|nsa|cia|cisa|biden administration|trump administration
 china|chinese|beijing|prc|people's republic of china|people’s republic of china|ccp|chinese communist party|xinhua|mss|pla|zhongnanhai
 russia|russian|russians|moscow|kremlin|russian federation|fsb|gru|svr
 united kingdom|uk|u.k.|u.k|britain|great britain|british|england|english|london|downing street|whitehall|gchq|mi5|mi6|scotland|scottish|wales|welsh

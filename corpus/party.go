@@ -111,14 +111,23 @@ func partyOf(s string) string {
 		ws[i] = strings.TrimSuffix(strings.TrimSuffix(ws[i], "’s"), "'s")
 	}
 	for i := 0; i < len(ws); i++ {
-		if !isUpperStart(ws[i]) {
-			continue
+		if !isUpperStart(ws[i]) || stopCaps[strings.ToLower(ws[i])] {
+			continue // "A British Gas spokesperson": the article opens no name
 		}
 		j := i + 1
 		for j < len(ws) && (isUpperStart(ws[j]) || connectors[ws[j]] && j+1 < len(ws) && isUpperStart(ws[j+1])) {
 			j++
 		}
+		// A run that is a gazetteer entry as a whole ("Downing Street",
+		// "White House") stands for its government, even when it ends in an
+		// organisation word.
+		if p, n := lookupParty(ws[i:j]); p != "" && n == j-i {
+			return p
+		}
 		if last := strings.ToLower(ws[j-1]); orgWords[last] && !eventWords[last] && j-i > 1 {
+			return strings.Join(ws[i:j], " ")
+		}
+		if isBrandAfterPlace(ws[i:j]) {
 			return strings.Join(ws[i:j], " ")
 		}
 		i = j - 1
@@ -129,4 +138,21 @@ func partyOf(s string) string {
 		}
 	}
 	return ""
+}
+
+// isBrandAfterPlace reports whether a capitalised run is a company named
+// after a country ("British Gas", "China Eastern"): a place or demonym
+// followed at once by a capitalised word that is no title, role or state
+// noun. "Chinese Foreign Ministry" and "US President" stay governments.
+func isBrandAfterPlace(run []string) bool {
+	_, n := lookupParty(run)
+	if n == 0 || n >= len(run) {
+		return false
+	}
+	next := strings.ToLower(run[n])
+	if eventWords[strings.ToLower(run[len(run)-1])] {
+		return false // "NATO Summit" is NATO's
+	}
+	return !titleWords[next] && !roleNouns[next] && !stateNouns[next] && !plainOrgNouns[next] &&
+		!governmentWords[next] && !stopCaps[next] && gazetteer[next] == ""
 }

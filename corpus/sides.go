@@ -17,6 +17,7 @@ import (
 //     whose statements accuse without denying is the accuser.
 type sides struct {
 	accused, accuser map[string]int
+	charge           strings.Builder // the words after the lead's charging verbs
 }
 
 // Weights of the evidence. A statement weighs less than the lead, but an
@@ -31,22 +32,154 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	for k, ts := range lead {
 		s.readLead(ts, leadText[k], people)
 	}
+	unaffiliated(a, quoteParty, people)
+	names := partyNames(quoteParty, people, a.Paragraphs)
+	for i, p := range quoteParty {
+		if full := fullPartyName(p, names); full != p {
+			quoteParty[i], a.Quotes[i].Party = full, full
+		}
+	}
+	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
+	interviewer := interviewerOf(a.Quotes)
+	firstCharge := map[string]int{} // the statement where each party first charges
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
-		// Short quotations are too thin to tell a side by.
-		if party == "" || q.Kind == Scare || q.question || isShort(q.Text) {
+		// Short quotations are too thin to tell a side by; an interviewer
+		// takes no side.
+		if party == "" || q.Kind == Scare || q.question || isShort(q.Text) || interviewer != "" && q.Speaker == interviewer {
 			continue
 		}
 		switch {
-		case q.denies:
+		case q.Kind == Transcript && !q.denies:
+			// An interviewee's answer speaks of the charge put to them
+			// ("the allegations"): it makes no charge of its own.
+		case q.denies && deniesOutright(q.lower):
 			s.accused[party] += statementWeight
-		case q.accuses:
+		case isChargeDocument(q.Speaker):
+			// "the complaint says": a lawsuit speaks for the side that sues.
 			s.accuser[party] += statementWeight
+			if _, ok := firstCharge[party]; !ok {
+				firstCharge[party] = i
+			}
+		case statementAccuses(q.lower, q.textLen) && !onlyCallsLies(q.lower[:q.textLen]):
+			s.accuser[party] += statementWeight
+			if _, ok := firstCharge[party]; !ok {
+				firstCharge[party] = i
+			}
 		}
 	}
-	accused = best(s.accused, "")
-	accuser = best(s.accuser, accused)
+	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String() }()
+	speaking := map[string]bool{}
+	for _, p := range quoteParty {
+		speaking[p] = true
+	}
+	accused = bestSpeaking(s.accused, "", speaking)
+	accuser = bestSpeaking(s.accuser, accused, speaking)
+	if accused == "" {
+		// Two parties charging each other: the first to charge accuses,
+		// the other's charge is the counter-attack.
+		for p, n := range s.accuser {
+			if at, ok := firstCharge[p]; ok && p != accuser && n == s.accuser[accuser] && at < firstCharge[accuser] {
+				accuser = p
+			}
+		}
+	}
+	switch {
+	case accused == "" && accuser != "":
+		// A charge with no denial: the accused is the party that answers
+		// the accuser by name, or that the accuser's words name.
+		accused = counterpart(a, quoteParty, accuser, false)
+	case accuser == "" && accused != "":
+		accuser = counterpart(a, quoteParty, accused, true)
+	}
 	return accuser, accused
+}
+
+// counterpart is the speaking party, other than party, that most often
+// names it or is named by it: the other side of a two-sided dispute.
+func counterpart(a *Article, quoteParty []string, party string, accusing bool) string {
+	score := map[string]int{}
+	interviewer := interviewerOf(a.Quotes)
+	for i, q := range a.Quotes {
+		other := quoteParty[i]
+		if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
+			continue
+		}
+		// Allies name each other too: to answer the accuser, the words
+		// must also deny or charge.
+		if mentionsParty(q.lower, party) && (accusing || q.denies || q.accuses) {
+			score[other]++
+		}
+	}
+	for i, q := range a.Quotes {
+		if quoteParty[i] != party || q.Kind == Scare {
+			continue
+		}
+		for j, other := range quoteParty {
+			if other != "" && other != party && a.Quotes[j].Kind != Scare && a.Quotes[j].Speaker != interviewer && mentionsParty(q.lower, other) {
+				score[other]++
+			}
+		}
+	}
+	if len(score) == 0 {
+		// No one names anyone: the only other party that speaks, if, when
+		// it is wanted as the accuser, its own words make a charge (a
+		// report "describing" the accused makes none).
+		charged := !accusing
+		for i, q := range a.Quotes {
+			other := quoteParty[i]
+			if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
+				continue
+			}
+			if len(score) > 0 && score[other] == 0 {
+				return ""
+			}
+			score[other]++
+			charged = charged || hasAny(q.lower[:q.textLen], accusationWords) || isChargeDocument(q.Speaker)
+		}
+		if !charged {
+			return ""
+		}
+	}
+	return best(score, party)
+}
+
+// onlyCallsLies: the statement's only accusation words call something a
+// lie, which answers a charge as often as it makes one.
+func onlyCallsLies(lower string) bool {
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = accusationWords.matches(w) && !lieWords.matches(w)
+		return !found
+	})
+	return !found
+}
+
+// agentAfter finds the "by" of a passive within the next few words ("were
+// banned from the cup by the league") and returns the index after it, or 0.
+func agentAfter(ts []token, i int) int {
+	for k := i; k < len(ts) && k < i+6; k++ {
+		if ts[k].kind != tWord {
+			return 0
+		}
+		if ts[k].lower == "by" {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+func isChargeDocument(speaker string) bool {
+	return speaker != "" && chargeDocuments[strings.ToLower(lastWord(speaker))]
+}
+
+// leadWord is a lead token's lower-case form, also for capitalised words
+// no table holds (a headline's "Refuting").
+func leadWord(t token) string {
+	if t.lower != "" {
+		return t.lower
+	}
+	return strings.ToLower(t.base)
 }
 
 func (s *sides) readLead(ts []token, p string, people *registry) {
@@ -54,31 +187,71 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		if t.kind != tWord {
 			continue
 		}
-		passive := v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are")
+		w := leadWord(t)
+		next := ""
+		if v+1 < len(ts) && ts[v+1].kind == tWord {
+			next = leadWord(ts[v+1])
+		}
+		passive := v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
+		rebuts := t.is(cRebuttal) || leadRebuttals[w]
+		if backVerbs[w] {
+			rebuts = next == "back" || next == "out"
+		}
+		accuses := t.is(cAccusing) || leadAccusations[w]
 		switch {
-		case t.is(cRebuttal):
+		case rebuts:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accuser[party] += leadWeight
 			}
-		case t.is(cAccusing) && passive:
+		case accuses && next == "that":
+			// "the airline warned that staff could face dismissal": a
+			// warning of what may come, not a charge against a party.
+		case accuses && (passive || next == "of" || next == "over"):
+			s.noteCharge(ts[v+1:], p)
+			// "Garforth are banned", "the scientist accused of falsifying
+			// data": the subject stands accused, and who acts is named
+			// after "by".
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case t.is(cAccusing):
+			if by := agentAfter(ts, v+1); by > 0 {
+				if party := s.partyAfter(ts, by, p, people); party != "" {
+					s.accuser[party] += leadWeight
+				}
+			}
+		case accuses:
+			s.noteCharge(ts[v+1:], p)
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accuser[party] += leadWeight
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accused[party] += leadWeight
+			}
+		case wrongdoingVerbs[w] && !passive:
+			if party := s.partyBefore(ts, v, p, people); party != "" {
+				s.accused[party] += leadWeight
+			}
+		case w == "against" && v > 0 && chargeBefore[leadWord(ts[v-1])]:
+			// "a fine against the airline", "a lawsuit filed against the
+			// company": what is brought against a party charges it.
+			if party := s.partyAfter(ts, v+1, p, people); party != "" {
+				s.accused[party] += leadWeight - 1
 			}
 		}
 	}
 }
 
 func (s *sides) partyBefore(ts []token, v int, p string, people *registry) string {
+	// "Key obviously shielded …": an adverb between subject and verb.
+	for v > 1 && ts[v-1].kind == tWord && !ts[v-1].cap && len(ts[v-1].lower) > 4 && strings.HasSuffix(ts[v-1].lower, "ly") {
+		v--
+	}
+	if side := sideNounBefore(ts, v); side != "" {
+		return side
+	}
 	np, appos := npBefore(ts, v)
 	return mentionParty(interpret(np, appos, p, people), people)
 }
@@ -88,6 +261,16 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string {
 	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to") {
 		i++
+	}
+	// "refuting claims by the union", "rejects allegations from Ottawa",
+	// "rejecting claims made by a former worker": the party is the one that
+	// made the charge.
+	k := i
+	for k < len(ts) && k < i+5 && ts[k].kind == tWord && !ts[k].cap && ts[k].lower != "by" && ts[k].lower != "from" {
+		k++
+	}
+	if k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(ts[k-1])] || chargeBefore[leadWord(ts[k-1])]) {
+		i = k + 1
 	}
 	np, appos := npAfter(ts, i)
 	return mentionParty(interpret(np, appos, p, people), people)
@@ -103,6 +286,10 @@ func mentionParty(m mention, people *registry) string {
 		}
 		return e.party()
 	case mOrg, mGroup, mRole, mDoc:
+		if m.name == "" && m.kind == mOrg && m.head != "" {
+			// "the company" is the company the article names.
+			return mentionParty(mention{kind: mOrg, name: people.orgFor(m.head)}, people)
+		}
 		if m.name == "" {
 			return ""
 		}
@@ -133,6 +320,7 @@ func best(scores map[string]int, except string) string {
 // assignRoles gives each statement its role from the speaker's side, and
 // from its words when the speaker is on neither side.
 func assignRoles(a *Article, turns []turnInfo) {
+	answering := answeringParties(a)
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		switch {
@@ -143,17 +331,117 @@ func assignRoles(a *Article, turns []turnInfo) {
 		case a.Accused != "" && q.Party == a.Accused:
 			q.Role = Response
 		case a.Accuser != "" && q.Party == a.Accuser:
-			if q.accuses || mentionsParty(q.lower, a.Accused) {
+			// The accuser's words are a charge when they carry one, name
+			// the accused or one of its people, call something a lie (the
+			// accuser denies nothing), or are the words of a lawsuit.
+			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
+				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) ||
+				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) >= minTopicOverlap {
 				q.Role = Accusation
 			} else {
 				q.Role = Other
 			}
+		case answering[q.Party]:
+			// Someone answering a charge of their own: "I categorically
+			// deny them," said a player the story's main dispute is not about.
+			q.Role = Response
 		case q.accuses && (a.Accused == "" || mentionsParty(q.lower, a.Accused)):
 			q.Role = Accusation
 		default:
 			q.Role = Other
 		}
 	}
+	shareStatementRoles(a)
+	a.accusedPeople, a.leadCharge = nil, ""
+}
+
+// answeringParties are the parties, on neither side of the article's main
+// dispute, that deny a charge in their own name ("I deny", "we reject"):
+// they stand accused of something, so their statements answer it.
+func answeringParties(a *Article) map[string]bool {
+	var out map[string]bool
+	for _, q := range a.Quotes {
+		if q.Party == "" || q.Party == a.Accused || q.Party == a.Accuser || q.Kind != Direct || q.question {
+			continue
+		}
+		text := q.lower[:q.textLen]
+		if hasAny(text, flatDenials) && speaksForItself(text) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[q.Party] = true
+		}
+	}
+	return out
+}
+
+// speaksForItself: the words are in the first person.
+func speaksForItself(lower string) bool {
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = w == "i" || w == "we" || w == "my" || w == "our" || w == "me" || w == "us"
+		return !found
+	})
+	return found
+}
+
+// shareStatementRoles gives one statement one role: the parts of a
+// quotation split by its attribution ("…,” she said. “…”) and the
+// paragraphs of a quotation that runs on are one statement, so a charge
+// made in one part makes the others part of the charge.
+func shareStatementRoles(a *Article) {
+	qs := a.Quotes
+	for i := 0; i < len(qs); {
+		j := i + 1
+		for j < len(qs) && sameStatement(&qs[j-1], &qs[j], a.Paragraphs) {
+			j++
+		}
+		if j-i > 1 {
+			role := Other
+			for k := i; k < j; k++ {
+				if qs[k].Role == Accusation || qs[k].Role == Response {
+					role = qs[k].Role
+					break
+				}
+			}
+			if role != Other {
+				for k := i; k < j; k++ {
+					if qs[k].Role == Other && qs[k].Kind == Direct {
+						qs[k].Role = role
+					}
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// sameStatement: b carries on a's statement, in the same paragraph or in
+// the next one that continues an open quotation.
+func sameStatement(a, b *Quote, paras []string) bool {
+	if a.Speaker == "" || a.Speaker != b.Speaker || a.Kind != Direct || b.Kind != Direct {
+		return false
+	}
+	if b.Paragraph == a.Paragraph+1 && b.continued && a.openEnded {
+		return true
+	}
+	// Only an attribution between the two parts: "…,” he said. “…".
+	// Partial quotes strung through reported speech are separate claims.
+	return a.Paragraph == b.Paragraph && a.close <= b.open && isAttributionOnly(paras[a.Paragraph][a.close:b.open])
+}
+
+// maxAttributionWords is the longest run of words read as only an
+// attribution between two parts of one quotation.
+const maxAttributionWords = 10
+
+func isAttributionOnly(gap string) bool {
+	n, speech := 0, false
+	forEachWord(strings.ToLower(gap), func(w string) bool {
+		n++
+		speech = speech || speechForms[w]
+		return n <= maxAttributionWords
+	})
+	return speech && n <= maxAttributionWords
 }
 
 // mentionsParty reports whether a lower-case text names a party or a
@@ -180,4 +468,226 @@ func mentionsParty(lower, party string) bool {
 		return !found
 	})
 	return found
+}
+
+// partyNames are the names a short party name may stand for: the parties
+// of the statements, then the organisations and people the article names,
+// in reading order.
+func partyNames(quoteParty []string, people *registry, paras []string) []string {
+	var names []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, p := range quoteParty {
+		add(p)
+	}
+	for _, o := range people.orgs {
+		if inBody(paras, o) {
+			add(o)
+		}
+	}
+	// People's names too, since a club or firm of two name words reads as
+	// one ("Riverside Rovers"), but only those the body names: a headline's
+	// run of capitals ("Acme Sued Over Spill") is no name.
+	for _, m := range people.mentions {
+		if m.para >= 0 && strings.Count(m.p.name, " ") < 3 {
+			add(m.p.name)
+		}
+	}
+	return names
+}
+
+// fullPartyName is the first longer name that ends with a party's name
+// ("FA" in "West Riding FA", "Post" in "Washington Post"), or starts with it
+// and goes on with organisation words only ("Skyway" in "Skyway Airlines"):
+// one side named two ways is one side. Countries and blocs keep their names: "China"
+// is not "China Daily".
+func fullPartyName(p string, names []string) string {
+	if p == "" || isGazetteerParty(p) {
+		return p
+	}
+	for _, n := range names {
+		if len(n) > len(p) && !isGazetteerParty(n) && (strings.HasSuffix(n, " "+p) || strings.HasPrefix(n, p+" ") && orgTail(n[len(p)+1:])) {
+			return n
+		}
+	}
+	return p
+}
+
+func canonicalScores(scores map[string]int, names []string) map[string]int {
+	out := make(map[string]int, len(scores))
+	for p, n := range scores {
+		out[fullPartyName(p, names)] += n
+	}
+	return out
+}
+
+// containsWordRun reports whether the words of short stand together, whole,
+// inside long.
+func containsWordRun(long, short string) bool {
+	for i := 0; ; {
+		k := strings.Index(long[i:], short)
+		if k < 0 {
+			return false
+		}
+		k += i
+		end := k + len(short)
+		if (k == 0 || long[k-1] == ' ') && (end == len(long) || long[end] == ' ') {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+// isGazetteerParty reports whether a party is one the gazetteer names.
+func isGazetteerParty(p string) bool {
+	return gazetteerParties[p]
+}
+
+var gazetteerParties = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range gazetteer {
+		m[p] = true
+	}
+	return m
+}()
+
+// peopleOf lists the surnames, in lower case, of the people the article
+// places with a party, by their title or by the words just before their
+// name ("Lumen Studios design director Paul Grey"): a charge against one of
+// them is a charge against the party.
+func peopleOf(people *registry, party string, paras []string) []string {
+	if party == "" {
+		return nil
+	}
+	var out []string
+	add := func(p *person) {
+		s := strings.ToLower(lastWord(p.name))
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, p := range people.people {
+		if p.title == "" || p.name == party {
+			continue
+		}
+		e := entity{name: p.name, kind: mPerson, titles: []string{p.title}}
+		if aff := e.affiliation(); aff != "" && (aff == party || containsWordRun(party, aff)) {
+			add(p)
+		}
+	}
+	for _, m := range people.mentions {
+		if m.para < 0 || m.para >= len(paras) || m.p.name == party {
+			continue
+		}
+		if before := paras[m.para][max(0, m.offset-maxTitleBytes):m.offset]; strings.Contains(before, party) {
+			add(m.p)
+		}
+	}
+	return out
+}
+
+// maxTitleBytes is how far before a name its title is looked for.
+const maxTitleBytes = 48
+
+// mentionsAny reports whether a lower-case text holds any of the words.
+func mentionsAny(lower string, ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = slices.Contains(ws, w)
+		return !found
+	})
+	return found
+}
+
+// sideNounBefore reads "the opposition" or "the government" before a lead
+// verb as the side of that name, which a title such as "Opposition Leader"
+// gives its speakers.
+func sideNounBefore(ts []token, v int) string {
+	if v < 2 || ts[v-1].kind != tWord || ts[v-1].cap || !ts[v-2].is(cDeterminer) {
+		return ""
+	}
+	switch ts[v-1].lower {
+	case "opposition":
+		return "Opposition"
+	case "government":
+		return "Government"
+	}
+	return ""
+}
+
+// bestSpeaking is best, except that between equal scores a party with
+// statements of its own wins: the lead may name one side two ways ("Labor",
+// "the opposition"), and the name its speakers carry is the one to use.
+func bestSpeaking(scores map[string]int, except string, speaking map[string]bool) string {
+	top, who := 0, ""
+	for party, n := range scores {
+		if party == except {
+			continue
+		}
+		better := n > top || n == top && (speaking[party] && !speaking[who] || speaking[party] == speaking[who] && party < who)
+		if better {
+			top, who = n, party
+		}
+	}
+	return who
+}
+
+// inBody reports whether a name is written in the body outside quotation
+// marks' reach as far as a plain search can tell: not only in the
+// headline, where runs of capitals are no names.
+func inBody(paras []string, name string) bool {
+	for _, p := range paras {
+		if strings.Contains(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgTail: every word is an organisation word ("Airlines", "Group Ltd").
+func orgTail(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !orgWords[lw] && !plainOrgNouns[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxChargeWords is how much of a lead sentence after a charging verb is
+// kept as the charge.
+const maxChargeWords = 12
+
+// noteCharge keeps the words after a charging verb, to the end of the
+// sentence: "… of poaching its drivers".
+func (s *sides) noteCharge(ts []token, p string) {
+	for k, t := range ts {
+		if k == maxChargeWords || endsSentence(t) {
+			break
+		}
+		if t.kind == tWord {
+			s.charge.WriteString(strings.ToLower(t.text))
+			s.charge.WriteByte(' ')
+		}
+	}
+}
+
+// interviewerOf is the speaker of a transcript's questions, or "": all their
+// turns are questions, whatever label each carries.
+func interviewerOf(qs []Quote) string {
+	for _, q := range qs {
+		if q.Kind == Transcript && q.question && q.Speaker != "" {
+			return q.Speaker
+		}
+	}
+	return ""
 }

@@ -1,0 +1,122 @@
+package corpus
+
+import "strings"
+
+// Parties for speakers whose name and titles name none: an official known
+// only by a bare title, or an unnamed statement.
+
+// bareTitles speak for an organisation they do not name: "said general
+// secretary Ann Lee", "the Prime Minister's official spokesman said".
+// A president, chairman or leader heads a body of their own, which the
+// article names when it matters; such titles are left alone.
+var bareTitles = words(`spokesman spokeswoman spokesperson spokespeople secretary
+official statement`)
+
+// unaffiliated gives a party to the statements whose speaker is their own
+// party for want of an affiliation:
+//   - a statement that names its issuer in the third person ("India rejects
+//     the allegations") speaks for that party;
+//   - an official with a bare title speaks for the organisation the
+//     sentences just before name as speaking or acting ("Downing Street
+//     distanced itself …" then "the Prime Minister's spokesman said").
+func unaffiliated(a *Article, quoteParty []string, people *registry) {
+	fixed := map[string]string{} // speaker → party found for one statement
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		if q.Speaker == "" || q.Party != q.Speaker || q.Kind != Direct {
+			continue
+		}
+		if p := selfNamed(q.Text); p != "" {
+			fixed[q.Speaker] = p
+		}
+	}
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		if q.Speaker == "" || q.Party != q.Speaker || q.Kind != Direct || fixed[q.Speaker] != "" {
+			continue
+		}
+		if isBareTitle(q.Speaker) || people.find(q.Speaker) != nil && isBareTitle(q.RoleTitle) {
+			if p := contextParty(a, q, people); p != "" {
+				fixed[q.Speaker] = p
+			}
+		}
+	}
+	for i := range a.Quotes {
+		if p := fixed[a.Quotes[i].Speaker]; p != "" && a.Quotes[i].Party == a.Quotes[i].Speaker {
+			a.Quotes[i].Party, quoteParty[i] = p, p
+		}
+	}
+}
+
+// selfNamed is the gazetteer party a statement opens with as the subject of
+// a present-tense verb: "India rejects …", "China firmly opposes …".
+func selfNamed(text string) string {
+	ws := strings.Fields(text)
+	p, n := lookupParty(ws)
+	if p == "" || n >= len(ws) || !isUpperStart(ws[0]) {
+		return ""
+	}
+	verb := strings.ToLower(strings.Trim(ws[n], ",.;:"))
+	if strings.HasSuffix(verb, "ly") && n+1 < len(ws) {
+		verb = strings.ToLower(strings.Trim(ws[n+1], ",.;:")) // "firmly opposes"
+	}
+	if len(verb) > 3 && strings.HasSuffix(verb, "s") && !strings.HasSuffix(verb, "ss") && verb != "has" && verb != "is" && verb != "was" {
+		return p
+	}
+	return ""
+}
+
+// isBareTitle: a title holding a bare title word and no name of an
+// organisation ("the Prime Minister's official spokesman", "general
+// secretary"; not "Unite general secretary").
+func isBareTitle(s string) bool {
+	bare := false
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",.;:"), "’s"), "'s")
+		lw := strings.ToLower(w)
+		if isUpperStart(w) && !titleWords[lw] && !roleNouns[lw] && !stopCaps[lw] {
+			return false // a name: "Unite general secretary"
+		}
+		bare = bare || bareTitles[lw]
+	}
+	return bare
+}
+
+// contextParty is the organisation or government that the sentences before
+// a statement, in its paragraph and the one before, give as the subject of
+// a speech or rebuttal verb; the nearest one wins.
+func contextParty(a *Article, q *Quote, people *registry) string {
+	for k := q.Paragraph; k >= 0 && k >= q.Paragraph-1; k-- {
+		p := a.Paragraphs[k]
+		if k == q.Paragraph {
+			p = p[:q.Start]
+		}
+		ts := tokenize(nil, p, nil)
+		var s sides
+		found := ""
+		for v, t := range ts {
+			if t.kind != tWord || t.cap {
+				continue
+			}
+			w := leadWord(t)
+			if !t.is(cSpeech) && !t.is(cRebuttal) && !leadRebuttals[w] {
+				continue
+			}
+			party := s.partyBefore(ts, v, p, people)
+			if party == "" {
+				continue
+			}
+			if isGazetteerParty(party) {
+				found = party
+				continue
+			}
+			if org := capitalisedOrg(party); org != "" && people.find(party) == nil {
+				found = org
+			}
+		}
+		if found != "" {
+			return found
+		}
+	}
+	return ""
+}

@@ -1,0 +1,128 @@
+package corpus
+
+import "strings"
+
+// Word tables for sides and roles that the lexicon's general tables do not
+// hold. Like lexicon.go, nothing here names a story.
+
+// stateNouns after a country name keep it a government rather than a
+// company named after the country: "UK Government", "Russian Embassy".
+var stateNouns = words(`government administration parliament embassy consulate
+ministry cabinet army navy military forces police authorities officials state
+people republic kingdom federation high court supreme senate house assembly
+opposition`)
+
+// leadRebuttals add to rebuttalVerbs the forms a lead uses for a party
+// answering a charge: "is refuting", "has contested", "lashed out at",
+// "apologised".
+var leadRebuttals = words(`refuting rejecting denying dismissing rebutting
+contested contesting defending reacting responding
+lash lashes lashed lashing fire fires fired firing hitting pushing
+apologise apologises apologised apologising apologize apologizes apologized
+apologizing distanced replied replies replying retorted retorts counter-attacked`)
+
+// backVerbs answer a charge only with "back" or "out" after them: "hits
+// back", "lashed out", "fired back"; "a storm hit the coast" does not.
+var backVerbs = words(`hit hits hitting lash lashes lashed lashing fire fires fired firing
+push pushes pushed pushing`)
+
+// leadAccusations add to accusingVerbs the charging and punishing verbs of
+// a lead: their subject accuses, their object stands accused, and in the
+// passive ("Garforth are banned") the subject stands accused. Forms that
+// are also nouns ("a ban", "a probe", "the governor contest") are left out.
+var leadAccusations = words(`alleges alleged alleging banned banning
+suspends suspended suspending expels expelled expelling
+prosecutes prosecuted prosecuting investigates investigated investigating
+probed probing`)
+
+// wrongdoingVerbs in a lead make their subject the accused party: "the
+// minister shielded his aide", "hackers stole data".
+var wrongdoingVerbs = words(`hacked hacks steal steals stole stolen shielded shields
+falsified falsifies misled misleads breached breaches violated violates
+assaulted assaults harassed harasses bullied bullies defrauded defrauds
+cheated cheats abused abuses covered-up lied rigged rigs bribed bribes
+embezzled embezzles tampered plagiarised plagiarized doped`)
+
+// chargeDocuments are documents that bring a charge: whoever issues one is
+// the accusing side.
+var chargeDocuments = words(`complaint lawsuit suit indictment writ petition
+charge-sheet claim`)
+
+// apologyWords make a statement an answer to a charge: an apology
+// concedes it.
+var apologyWords = prefixes(`sorry apolog`)
+
+// lieWords call something a lie. They deny a charge ("That is a lie") as
+// often as they make one ("they lie every day"), so alone they tell no side.
+var lieWords = prefixes(`lie lying liar`)
+
+// deniesOutright reports whether a lower-case text has a denial word that
+// is no accusation word too, or an apology. Words in both tables ("lies",
+// "misleading", "irresponsible") deny a charge as often as they make one,
+// so alone they tell no side.
+func deniesOutright(lower string) bool {
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = denialWords.matches(w) && !accusationWords.matches(w) || apologyWords.matches(w)
+		return !found
+	})
+	return found
+}
+
+// statementAccuses reads a lower-case statement whose first textLen bytes
+// are the quoted words: the words themselves accuse, or the sentence around
+// them says the speaker accuses ("she alleged", "he accused …"). Words
+// that deny as often as they accuse ("misleading") do not count. Other
+// words around a quotation ("arrested on suspicion of abuse") report the
+// story, not the speaker's charge.
+func statementAccuses(lower string, textLen int) bool {
+	found := false
+	forEachWord(lower[:textLen], func(w string) bool {
+		found = accusationWords.matches(w) && !denialWords.matches(w)
+		return !found
+	})
+	if found {
+		return true
+	}
+	forEachWord(lower[textLen:], func(w string) bool {
+		found = accusingVerbs[w] || leadAccusations[w] || strings.HasPrefix(w, "alleg")
+		return !found
+	})
+	return found
+}
+
+// statementDenies: the statement or its cue denies, or the statement
+// apologises.
+func statementDenies(lower string, textLen int) bool {
+	return hasAny(lower, denialWords) || hasAny(lower[:textLen], apologyWords)
+}
+
+// moreChargeWords are charges the lexicon's accusationWords lacks, from
+// workplace, consumer and conduct disputes rather than state ones. They
+// join that table at start-up, so that every rule reading a charge sees
+// them.
+var moreChargeWords = prefixes(`bully bullie misled racis discriminat negligen
+harass assault endanger falsif cover-up unsafe scandal vendetta victimis
+victimiz intimidat smear-campaign overcharg conceal hid hiding`)
+
+func init() {
+	for k, ps := range moreChargeWords {
+		accusationWords[k] = append(accusationWords[k], ps...)
+	}
+}
+
+// chargeNouns name a charge whose maker follows "by" or "from".
+var chargeNouns = words(`claim claims allegation allegations accusation accusations
+charge charges criticism complaint complaints report reports suggestion suggestions`)
+
+// flatDenials deny a charge in so many words. Only they make a speaker
+// outside the main dispute an answering party: "we will consider the
+// appeal" or "I was disappointed" do not.
+var flatDenials = prefixes(`deny deni reject refut rebut false untrue baseless
+groundless unfounded fabricat slander smear nonsense categoric innocent`)
+
+// chargeBefore are the words that, just before "against", make what follows
+// the accused: "a fine against", "a lawsuit filed against".
+var chargeBefore = words(`fine fines penalty lawsuit suit complaint complaints case
+charges allegations accusations claims sanctions action proceedings filed brought
+lodged levelled leveled hurled made`)

@@ -1,0 +1,354 @@
+package corpus
+
+import "testing"
+
+// Sentences invented for these tests: each one exercises one side or role
+// rule on a dispute the gazetteer knows nothing about.
+
+func TestPartyOfNamesAfterPlaces(t *testing.T) {
+	tests := []struct{ phrase, party string }{
+		{"Downing Street", "United Kingdom"}, // a seat of government, though "street" ends organisation names
+		{"the White House", "United States"},
+		{"Irish Ferries spokesperson", "Irish Ferries"}, // a company named after a country
+		{"A German Steelworks spokesperson", "German Steelworks"},
+		{"Japanese Foreign Ministry spokesman", "Japan"}, // a government stays a government
+		{"UK Government", "United Kingdom"},
+		{"French President", "France"},
+		{"NATO Summit", "NATO"},
+		{"Congress president", ""}, // no longer read as the United States
+	}
+	for _, tt := range tests {
+		if got := partyOf(tt.phrase); got != tt.party {
+			t.Errorf("partyOf(%q) = %q, want %q", tt.phrase, got, tt.party)
+		}
+	}
+}
+
+func TestLeadFramesTheSides(t *testing.T) {
+	tests := []struct {
+		name             string
+		paras            []string
+		accuser, accused string
+	}{
+		{
+			name: "an accused person named by a participle",
+			paras: []string{
+				"The engineer accused of faking test results, Lena Vogt, spoke on Friday.",
+				"“I never changed a single figure and I reject every claim,” Lena Vogt said.",
+				"“Vogt altered the data and misled the board,” said Omar Saleh, head of the review panel.",
+			},
+			accuser: "Omar Saleh", accused: "Lena Vogt",
+		},
+		{
+			name: "a present-tense rebuttal in the lead",
+			paras: []string{
+				"Harbour Freight Lines is refuting claims by the Port Workers Union that it cut safety checks.",
+				"“The company cut corners on safety and put lives at risk,” said Dana Brooks of the Port Workers Union.",
+			},
+			accuser: "Port Workers Union", accused: "Harbour Freight Lines",
+		},
+		{
+			name: "a warning of what may come is not a charge",
+			paras: []string{
+				"Skyway Airlines warned that pilots could lose their jobs if they strike.",
+				"“Skyway has bullied its pilots for a year and broke the law,” said Mark Ellis of the Pilots Association.",
+				"“We have always followed the law,” Skyway chief executive Jon Park said.",
+			},
+			accuser: "Pilots Association", accused: "Skyway Airlines",
+		},
+		{
+			name: "a fine brought against a party",
+			paras: []string{
+				"The Rail Safety Board seeks a £2m fine against Northline Trains over signal failures.",
+				"“We will contest this fine, which ignores the upgrades we have made,” said Northline Trains spokeswoman Kate Ford.",
+			},
+			accuser: "", accused: "Northline Trains",
+		},
+		{
+			name: "a vote against a candidate charges no one",
+			paras: []string{
+				"When Mayor Ann Cole is matched against Tom Reid, more voters back the mayor.",
+				"“The numbers are moving our way,” said Ann Cole.",
+			},
+			accuser: "", accused: "",
+		},
+		{
+			name: "a punished party in the passive",
+			paras: []string{
+				"Riverside Rovers were banned from the cup by the County Football Association on Monday.",
+				"“This ban is unjust and we will appeal,” said Rovers chairman Tom Hale.",
+			},
+			accuser: "County Football Association", accused: "Riverside Rovers",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, tt.paras...)
+			if a.Accused != tt.accused || a.Accuser != tt.accuser {
+				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
+			}
+		})
+	}
+}
+
+// An apology answers a charge; calling something a lie tells no side by
+// itself; a lawsuit speaks for the side that sues.
+func TestStatementsTellTheSides(t *testing.T) {
+	a := analysed(t,
+		"The chef spoke to reporters on Tuesday.",
+		"“I made a terrible mistake with the menu and I am deeply sorry,” Marco Bellini said.",
+		"“Bellini broke the hygiene rules and misled our inspectors,” said Ruth Cole, the city health inspector.",
+	)
+	if a.Accused != "Marco Bellini" {
+		t.Errorf("the apologising chef: accused %q", a.Accused)
+	}
+	if q := quoteOf(t, a, "I made a terrible"); q.Role != Response {
+		t.Errorf("apology: role %q, want response", q.Role)
+	}
+
+	b := analysed(t,
+		"Union leader Nora Hills accused the mayor of breaking his promises.",
+		"“The mayor's whole budget is built on lies,” Nora Hills said.",
+		"“These claims are false and unfair,” Mayor Paul Greer said.",
+	)
+	if b.Accused != "Paul Greer" {
+		t.Errorf("calling a budget lies accuses: %q accuses %q, want Paul Greer accused", b.Accuser, b.Accused)
+	}
+	if q := quoteOf(t, b, "The mayor's whole budget"); q.Role != Accusation {
+		t.Errorf("the union leader's charge: role %q", q.Role)
+	}
+
+	c := analysed(t,
+		"A worker's family has sued Granite Works over his death.",
+		"“The company ignored every warning about the broken ladder,” the lawsuit says.",
+		"“The ladder was inspected the week before and was safe,” Granite Works spokesman Ian Reed said.",
+	)
+	if c.Accused != "Granite Works" {
+		t.Errorf("lawsuit: %q accuses %q, want Granite Works accused", c.Accuser, c.Accused)
+	}
+	if q := quoteOf(t, c, "The ladder was"); q.Role != Response {
+		t.Errorf("the company's account: role %q, want response", q.Role)
+	}
+}
+
+// A round-up carries a second, smaller story: a denial in the speaker's own
+// name answers a charge even when the main dispute is about someone else.
+func TestOwnDenialIsAResponse(t *testing.T) {
+	a := analysed(t,
+		"Tidewater Council accuses Harbour Board of ignoring flood warnings",
+		"“The board ignored three flood warnings last winter,” said council leader Amy Shaw.",
+		"“We acted on every warning we were given,” said board chairman Rob Lane.",
+		"In other news, striker Leo Brandt has denied diving to win a penalty. “I categorically deny it and I never dive,” Brandt said. “To suggest otherwise is hurtful.”",
+		"“The weather ruined the match for everyone,” said referee Sam Ortiz.",
+	)
+	for prefix, want := range map[string]Role{
+		"I categorically deny":      Response,
+		"To suggest otherwise":      Response, // the same statement, split by its attribution
+		"The weather ruined":        Other,
+		"The board ignored":         Accusation,
+		"We acted on every warning": Response,
+	} {
+		if q := quoteOf(t, a, prefix); q.Role != want {
+			t.Errorf("%q: role %q, want %q (party %q)", prefix, q.Role, want, q.Party)
+		}
+	}
+}
+
+// A statement running over two paragraphs is one statement with one role.
+func TestStatementOverParagraphsSharesItsRole(t *testing.T) {
+	a := analysed(t,
+		"Lowland Water Authority fined Clearspring Utilities for polluting the river.",
+		"“We want a clean river for every town in the valley.",
+		"“Clearspring broke the discharge rules forty times and must pay for it,” said Rita Moss, chief executive of the Lowland Water Authority.",
+		"“We will appeal this unjust fine,” Clearspring said in a statement.",
+	)
+	if q := quoteOf(t, a, "We want a clean river"); q.Role != Accusation {
+		t.Errorf("first paragraph of the charge: role %q (speaker %q)", q.Role, q.Speaker)
+	}
+}
+
+// The lead may name the accused side two ways: the one its speakers carry
+// ("Opposition Leader …") is the one used.
+func TestLeadSideNamedTwoWays(t *testing.T) {
+	a := analysed(t,
+		"The premier accused Greens of a dishonest campaign, with the opposition hitting back on Monday.",
+		"“The Greens have told voters a dishonest story about taxes,” Premier Helen Ward said.",
+		"“The premier is running a campaign of fear and nothing else,” Opposition Leader Sam Cole said.",
+	)
+	if a.Accused != "Opposition" {
+		t.Errorf("accused %q, want the side Sam Cole speaks for", a.Accused)
+	}
+	if q := quoteOf(t, a, "The premier is running"); q.Role != Response {
+		t.Errorf("the opposition's counter-attack: role %q", q.Role)
+	}
+}
+
+// An official known only by a bare title speaks for the body the sentence
+// before names; a statement naming its issuer speaks for it.
+func TestUnaffiliatedSpeakers(t *testing.T) {
+	a := analysed(t,
+		"Dockers Union called a strike at the port on Friday.",
+		"Dockers Union said the port owner had broken its promises.",
+		"“Our members have been cheated out of their overtime,” said general secretary Ann Lee.",
+	)
+	if q := quoteOf(t, a, "Our members"); q.Party != "Dockers Union" {
+		t.Errorf("general secretary: party %q, want Dockers Union", q.Party)
+	}
+	b := analysed(t,
+		"The ministry issued a statement late on Monday.",
+		"“Brazil rejects the claims made by Lima about the border incident,” the ministry statement read.",
+	)
+	if q := quoteOf(t, b, "Brazil rejects"); q.Party != "Brazil" {
+		t.Errorf("self-named statement: party %q (speaker %q), want Brazil", q.Party, q.Speaker)
+	}
+}
+
+// A response from the accused side answers the accuser's charge even when
+// they share no words; a party never answers its own words.
+func TestResponsesAnswerTheChargeInOtherWords(t *testing.T) {
+	a := analysed(t,
+		"Coastal Rail accused Metro Buses of poaching its drivers.",
+		"“They have been poaching our drivers with secret bonuses,” said Coastal Rail chief executive Paula Hart.",
+		"“We hire people who apply to us, nothing more,” Metro Buses spokesman Dan Price said.",
+	)
+	var got *Quote
+	for _, p := range a.Debate {
+		if p.Response != nil && p.Response.Speaker == "Dan Price" {
+			got = p.Accusation
+		}
+	}
+	if got == nil || got.Speaker != "Paula Hart" {
+		t.Errorf("Metro's answer paired with %+v, want Paula Hart's charge", got)
+	}
+}
+
+// Words in both tables ("misleading") tell no side: the regulator calling
+// adverts misleading is not denying anything.
+func TestWordsThatCutBothWays(t *testing.T) {
+	a := analysed(t,
+		"The Broadcasting Council ruled on Northway Telecom's adverts on Monday.",
+		"“The adverts were misleading and must not appear again,” said council director Jane Pike.",
+		"“We are disappointed with the ruling and will seek a review,” said Northway Telecom spokesman Tim Ross.",
+	)
+	if a.Accused != "Northway Telecom" {
+		t.Errorf("%q accuses %q, want Northway Telecom accused", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "The adverts were"); q.Role != Accusation {
+		t.Errorf("the ruling: role %q (party %q)", q.Role, q.Party)
+	}
+}
+
+// In an interview, the interviewer takes no side; the interviewee the
+// article frames as accused answers from the first words, and follow-up
+// questions with no new topic carry the answer on.
+func TestInterviewFollowUps(t *testing.T) {
+	a := Parse("t", "t.txt", `Mayor on the paving contract
+This is my transcript of the radio interview. Mayor Tom Hardy clearly rigged the paving contract for his brother's firm.
+
+Hardy: Firstly, the contract went through the normal tender process and the panel chose the cheapest bid.
+
+Lane: Did you see the bids?
+
+Hardy: I saw the summary the panel gave me, as every mayor does.
+
+Lane: And the tender scores?
+
+Hardy: The scoring sheets were kept by the panel, and they were published.
+
+Lane: Now, about next year's festival budget.
+
+Hardy: We will spend the same as last year on the festival.
+`)
+	a.Analyse()
+	if a.Accused != "Tom Hardy" {
+		t.Fatalf("accused %q, want the interviewee", a.Accused)
+	}
+	for prefix, want := range map[string]Role{
+		"Firstly, the contract":  Response,
+		"I saw the summary":      Response, // "Did you see the bids?" brings no new topic
+		"The scoring sheets":     Response, // "tender" carries the exchange on
+		"We will spend the same": Other,    // a new topic
+	} {
+		if q := quoteOf(t, a, prefix); q.Role != want {
+			t.Errorf("%q: role %q, want %q", prefix, q.Role, want)
+		}
+	}
+}
+
+// The debate sets a party's whole statements against the charge, not the
+// word or two it is also quoted with, and prefers a whole charge to a
+// fragment of one.
+func TestDebateLeavesFragmentsOut(t *testing.T) {
+	a := analysed(t,
+		"Granary Foods accused Millbrook Bakery of copying its recipes.",
+		"“Millbrook copied our recipes and sold them as its own,” said Granary Foods chief executive Alan Reyes, calling it “plain theft”.",
+		"Millbrook Bakery called the claim “pure fiction”. “We developed every recipe in our own kitchen over ten years,” said Millbrook Bakery owner Rosa Diaz.",
+	)
+	for _, p := range a.Debate {
+		if p.Response != nil && p.Response.Text == "pure fiction" {
+			t.Errorf("the fragment “pure fiction” has a row of its own: %+v", p)
+		}
+		if p.Response != nil && p.Accusation != nil && p.Accusation.Text == "plain theft" {
+			t.Errorf("the response is set against the fragment “plain theft”, not the whole charge")
+		}
+	}
+}
+
+// A report that only describes the accused ("tipped for promotion") is not
+// the accuser, even when the sentence around it tells of the charge.
+func TestDescriptionIsNotACharge(t *testing.T) {
+	a := analysed(t,
+		"Joel Amari has denied claims that he was the player arrested after a fight.",
+		"Reports on Sunday said a player, described as “tipped for a big summer transfer”, was arrested on suspicion of assault.",
+		"“These stories are false and they have hurt my family,” Joel Amari said.",
+	)
+	if a.Accused != "Joel Amari" || a.Accuser != "" {
+		t.Errorf("%q accuses %q, want no accuser and Joel Amari accused", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "tipped for"); q.Role != Other {
+		t.Errorf("the description: role %q (speaker %q)", q.Role, q.Speaker)
+	}
+}
+
+// Two parties charging each other with no denial: the first to charge is
+// the accuser, the other's charge a counter-attack.
+func TestFirstToChargeAccuses(t *testing.T) {
+	a := analysed(t,
+		"The nurses' union will hold a new strike vote.",
+		"“Our members face sanctions from a bullying employer,” said Mia Grant, general secretary of the Care Workers Union.",
+		"“Care Workers Union hid the flaws in its ballot from its own members,” Harbourside Hospital said in a statement.",
+	)
+	if a.Accuser != "Care Workers Union" || a.Accused != "Harbourside Hospital" {
+		t.Errorf("%q accuses %q, want Care Workers Union accusing Harbourside Hospital", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "Care Workers Union hid"); q.Role != Response {
+		t.Errorf("the counter-charge: role %q", q.Role)
+	}
+}
+
+// Allies name each other without answering anything: a speaker who only
+// mentions the accuser is not made the accused.
+func TestAllyIsNotTheAccused(t *testing.T) {
+	a := analysed(t,
+		"Senator Ruth Ames blamed the press for the campaign's bad week.",
+		"“The press has distorted every word and ignored our plans,” Ruth Ames said.",
+		"“Ruth Ames has been a great friend to this campaign,” candidate Leo Park said.",
+	)
+	if a.Accused == "Leo Park" {
+		t.Errorf("the ally is made the accused: %q accuses %q", a.Accuser, a.Accused)
+	}
+}
+
+// A charge against one of the accused side's people is a charge against
+// that side.
+func TestChargeAgainstTheAccusedsPeople(t *testing.T) {
+	a := analysed(t,
+		"Lumen Studios is rejecting claims made by Nia Hart, a former designer, in a lawsuit.",
+		"The suit names Lumen Studios design director Paul Grey.",
+		"“Grey shouted at me in front of the whole team,” Nia Hart said.",
+		"“These claims are baseless and we will answer them in court,” Lumen Studios said in a statement.",
+	)
+	if q := quoteOf(t, a, "Grey shouted"); q.Role != Accusation {
+		t.Errorf("the charge against the director: role %q (accuser %q, accused %q)", q.Role, a.Accuser, a.Accused)
+	}
+}
