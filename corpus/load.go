@@ -10,7 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -128,70 +128,96 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 	var (
 		out     []source
 		skipped []Skipped
-		visited []os.FileInfo
+		visited = map[fileKey]bool{}
 	)
-	var walk func(dir string)
-	walk = func(dir string) {
-		di, err := root.Stat(dir)
-		if err != nil {
-			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+	var walk func(dir string, depth int)
+	walk = func(dir string, depth int) {
+		if depth > maxFolderDepth {
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), fmt.Sprintf("folders nested more than %d deep", maxFolderDepth)})
 			return
 		}
-		for _, v := range visited {
-			if os.SameFile(v, di) {
-				return // a link back to a folder already walked
-			}
-		}
-		visited = append(visited, di)
 		f, err := root.Open(dir)
 		if err != nil {
-			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
 			return
 		}
-		entries, err := f.ReadDir(-1)
-		f.Close()
+		defer f.Close()
+		di, err := f.Stat()
 		if err != nil {
-			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
+			return
 		}
-		sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+		// A set of (device, inode), not a list: a walk over n folders
+		// stays linear in n.
+		if key, ok := keyOf(di); ok {
+			if visited[key] {
+				return // a link back to a folder already walked
+			}
+			visited[key] = true
+		}
+		entries, err := f.ReadDir(-1)
+		if err != nil {
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
+		}
+		f.Close()
+		slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 		for _, e := range entries {
-			name := path.Join(dir, e.Name())
-			shown := SanitizeLine(filepath.Join(p, name))
 			if strings.HasPrefix(e.Name(), ".") {
 				continue // hidden files and folders, such as .git
 			}
-			fi, err := root.Stat(name) // follows a link, but only inside the root
-			if err != nil && e.Type()&fs.ModeSymlink != 0 {
-				// os.Root refuses absolute link targets; one that still
-				// lands inside the folder is followed by its inside name.
-				if inside, ok := insideName(p, name); ok {
-					name = inside
-					fi, err = root.Stat(name)
+			name := path.Join(dir, e.Name())
+			typ := e.Type()
+			if typ&fs.ModeSymlink != 0 {
+				// Only a link needs a lookup: it is followed, but only
+				// inside the root.
+				fi, err := root.Stat(name)
+				if err != nil {
+					// os.Root refuses absolute link targets; one that
+					// still lands inside the folder is followed by its
+					// inside name.
+					if inside, ok := insideName(p, name); ok {
+						name = inside
+						fi, err = root.Stat(name)
+					}
 				}
-			}
-			if err != nil {
-				if e.Type()&fs.ModeSymlink != 0 {
-					skipped = append(skipped, Skipped{shown, "link leads outside " + display + " or nowhere"})
+				if err != nil {
+					skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, name)), "link leads outside " + display + " or nowhere"})
+					continue
 				}
-				continue
+				typ = fi.Mode().Type()
 			}
 			switch {
-			case fi.IsDir():
-				walk(name)
+			case typ.IsDir():
+				walk(name, depth+1)
 			case !isArticleName(e.Name()):
-			case !fi.Mode().IsRegular():
-				skipped = append(skipped, Skipped{shown, "not a regular file"})
+			case !typ.IsRegular():
+				skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, name)), "not a regular file"})
 			default:
-				out = append(out, source{display: shown, root: root, name: name, id: IDFromPath(e.Name())})
+				out = append(out, source{display: SanitizeLine(filepath.Join(p, name)), root: root, name: name, id: IDFromPath(e.Name())})
 			}
 		}
 	}
-	walk(".")
+	walk(".", 0)
 	return out, skipped, root
 }
 
 // insideName resolves the link at name under dir and returns its target as
 // a path inside dir, if it is one.
+// maxFolderDepth bounds how deep the walk goes: news is never filed
+// hundreds of folders deep, and each level costs a lookup per file.
+const maxFolderDepth = 64
+
+// fileKey identifies a folder whatever the path that reached it.
+type fileKey struct{ dev, ino uint64 }
+
+func keyOf(fi os.FileInfo) (fileKey, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileKey{}, false
+	}
+	return fileKey{uint64(st.Dev), st.Ino}, true
+}
+
 func insideName(dir, name string) (string, bool) {
 	base, err := filepath.EvalSymlinks(dir)
 	if err != nil {
