@@ -59,16 +59,7 @@ func LoadSeeds() *Corpus {
 // sorted order; a file named directly is read whatever its extension. Files
 // that cannot be used are reported in Corpus.Skipped and never stop the rest.
 func Load(paths []string, opts Options) (*Corpus, error) {
-	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
-	if opts.Workers <= 0 {
-		// Four per core: a worker waiting on a read (the page cache is
-		// often cold for a large corpus) leaves its core to one that
-		// analyses. Measured on 100k articles: 16.7 s with one worker
-		// per core, 8.6 s with four.
-		opts.Workers = 4 * runtime.GOMAXPROCS(0)
-	}
+	opts = opts.withDefaults()
 	var (
 		srcs    []source
 		skipped []Skipped
@@ -98,6 +89,20 @@ func Load(paths []string, opts Options) (*Corpus, error) {
 		return c, errors.New("no articles could be loaded")
 	}
 	return c, nil
+}
+
+func (opts Options) withDefaults() Options {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.Workers <= 0 {
+		// Four per core: a worker waiting on a read (the page cache is
+		// often cold for a large corpus) leaves its core to one that
+		// analyses. Measured on 100k articles: 16.7 s with one worker
+		// per core, 8.6 s with four.
+		opts.Workers = 4 * runtime.GOMAXPROCS(0)
+	}
+	return opts
 }
 
 func seedSources() []source {
@@ -239,46 +244,132 @@ func isArticleName(name string) bool {
 	return ext == ".txt" || ext == ".md"
 }
 
-// readAll reads, parses and analyses every source on opts.Workers goroutines,
-// keeping the input order.
+// readAll reads, parses and analyses every source, keeping the input order.
 func readAll(srcs []source, opts Options) ([]*Article, []Skipped) {
-	results := make([]*Article, len(srcs))
-	reasons := make([]string, len(srcs))
+	var (
+		articles []*Article
+		skipped  []Skipped
+	)
+	readEach(srcs, opts, func(a *Article, sk *Skipped) error {
+		if sk != nil {
+			skipped = append(skipped, *sk)
+		} else {
+			articles = append(articles, a)
+		}
+		return nil
+	})
+	return articles, skipped
+}
+
+// readEach reads, parses and analyses every source on opts.Workers
+// goroutines and hands each result to emit in input order: the article, or
+// why its file was skipped. At most a few articles per worker are held at
+// once, whatever the number of sources; an error from emit stops the run
+// and is returned.
+func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) error {
+	type result struct {
+		a      *Article
+		reason string
+	}
+	type job struct {
+		i   int
+		out chan result
+	}
+	workers := min(opts.Workers, max(len(srcs), 1))
+	jobs := make(chan job)
+	// order holds the pending results in input order; its capacity bounds
+	// how many analysed articles wait for an earlier, slower one.
+	order := make(chan chan result, 2*workers)
+	done := make(chan struct{})
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(opts.Workers, max(len(srcs), 1)) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i], reasons[i] = readOne(srcs[i], opts.MaxFileSize)
+			for j := range jobs {
+				a, reason := readOne(srcs[j.i], opts.MaxFileSize)
+				j.out <- result{a, reason}
 			}
 		}()
 	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	var articles []*Article
-	var skipped []Skipped
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for i := range srcs {
+			out := make(chan result, 1)
+			select {
+			case order <- out:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- job{i, out}:
+			case <-done:
+				return
+			}
+		}
+	}()
+	var err error
 	seen := map[string]int{}
-	for i, a := range results {
-		if a == nil {
-			skipped = append(skipped, Skipped{srcs[i].display, reasons[i]})
-			continue
+	i := 0
+	for out := range order {
+		if err != nil {
+			continue // stopping: a job may never have started
 		}
-		// Two files with one name in different folders keep distinct IDs.
-		if n := seen[a.ID]; n > 0 {
-			seen[a.ID] = n + 1
-			a.ID += "-" + strconv.Itoa(n+1)
+		r := <-out
+		s := srcs[i]
+		i++
+		if r.a == nil {
+			err = emit(nil, &Skipped{s.display, r.reason})
 		} else {
-			seen[a.ID] = 1
+			// Two files with one name in different folders keep distinct IDs.
+			if n := seen[r.a.ID]; n > 0 {
+				seen[r.a.ID] = n + 1
+				r.a.ID += "-" + strconv.Itoa(n+1)
+			} else {
+				seen[r.a.ID] = 1
+			}
+			err = emit(r.a, nil)
 		}
-		articles = append(articles, a)
+		if err != nil {
+			close(done)
+		}
 	}
-	return articles, skipped
+	wg.Wait()
+	return err
+}
+
+// Each reads and analyses the articles at paths as Load does, but hands
+// each one to fn in Load's order and keeps none, so that a command that
+// prints every article holds only the few being analysed. skip is told of
+// each file that could not be used, in order. Each returns how many
+// articles fn saw, and fn's first error.
+func Each(paths []string, opts Options, skip func(Skipped), fn func(*Article) error) (int, error) {
+	opts = opts.withDefaults()
+	var srcs []source
+	if len(paths) == 0 {
+		srcs = seedSources()
+	}
+	for _, p := range paths {
+		s, sk, root := collect(p)
+		srcs = append(srcs, s...)
+		for _, k := range sk {
+			skip(k)
+		}
+		if root != nil {
+			defer root.Close()
+		}
+	}
+	n := 0
+	err := readEach(srcs, opts, func(a *Article, sk *Skipped) error {
+		if sk != nil {
+			skip(*sk)
+			return nil
+		}
+		n++
+		return fn(a)
+	})
+	return n, err
 }
 
 // readOne returns the analysed article, or nil and the reason it was skipped.
