@@ -25,8 +25,10 @@ type Article struct {
 	Accused  string    // the party that answers, if the article has one
 	Words    int       // words in the body
 
-	words    string       // distinct body words for search, see indexWords
-	prefixes prefixBitset // which two-letter word starts the body has
+	words    string        // distinct body words for search, see indexWords
+	wordEnds [27]uint32    // where each first letter's words end in words
+	prefixes prefixBitset  // which two-letter word starts the body has
+	folded   *foldedFields // title, subtitle and speakers without accents, if they have any
 }
 
 var (
