@@ -117,9 +117,7 @@ func countWords(s string) int {
 func nonEmptyLines(text string) []string {
 	var out []string
 	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
+		out = appendParagraphs(out, strings.TrimSpace(line))
 	}
 	return out
 }
