@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -147,6 +149,25 @@ func TestLongLinesAreCutIntoParagraphs(t *testing.T) {
 	for _, p := range a.Paragraphs {
 		if !utf8.ValidString(p) {
 			t.Fatalf("a cut split a rune")
+		}
+	}
+}
+
+// TestWriteHostileCorpus writes the hostile shapes as a corpus to load
+// with the real program (`counterpoint quotes --json DIR` under
+// /usr/bin/time -v): each shape at 64 KiB, 1 MiB and 4 MiB. It runs only
+// when COUNTERPOINT_HOSTILE_DIR names the folder to write.
+func TestWriteHostileCorpus(t *testing.T) {
+	dir := os.Getenv("COUNTERPOINT_HOSTILE_DIR")
+	if dir == "" {
+		t.Skip("set COUNTERPOINT_HOSTILE_DIR to write the hostile corpus")
+	}
+	for shape := range hostileShapes {
+		for _, size := range []int{64 << 10, 1 << 20, DefaultMaxFileSize - 1024} {
+			name := filepath.Join(dir, fmt.Sprintf("%s-%dK.txt", shape, size>>10))
+			if err := os.WriteFile(name, []byte(hostileText(shape, size)), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }

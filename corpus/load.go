@@ -276,6 +276,7 @@ func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) 
 		out chan result
 	}
 	workers := min(opts.Workers, max(len(srcs), 1))
+	budget := newByteBudget(analysisBudget)
 	jobs := make(chan job)
 	// order holds the pending results in input order; its capacity bounds
 	// how many analysed articles wait for an earlier, slower one.
@@ -287,7 +288,7 @@ func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				a, reason := readOne(srcs[j.i], opts.MaxFileSize)
+				a, reason := readOne(srcs[j.i], opts.MaxFileSize, budget)
 				j.out <- result{a, reason}
 			}
 		}()
@@ -375,7 +376,7 @@ func Each(paths []string, opts Options, skip func(Skipped), fn func(*Article) er
 // readOne returns the analysed article, or nil and the reason it was skipped.
 // It never panics on a bad file: a panic in the analysis of one article is
 // turned into a skip, so one bad input never stops the rest.
-func readOne(s source, limit int64) (a *Article, reason string) {
+func readOne(s source, limit int64, budget *byteBudget) (a *Article, reason string) {
 	defer func() {
 		if r := recover(); r != nil {
 			a, reason = nil, fmt.Sprintf("internal error while analysing: %v", r)
@@ -395,12 +396,56 @@ func readOne(s source, limit int64) (a *Article, reason string) {
 	if err != nil {
 		return nil, err.Error()
 	}
+	defer budget.release(budget.acquire(int64(len(text))))
 	a = Parse(s.id, s.display, text)
 	if a.Title == "" {
 		return nil, "no text left after removing control characters"
 	}
 	a.Analyse()
 	return a, ""
+}
+
+// analysisBudget is how many bytes of text are analysed at once, over all
+// workers. Analysis holds a few hundred times its text in memory at its
+// peak (tokens, sentences, candidate names), which is nothing for an
+// article of a few kilobytes but 1.5 GB or more for a 4 MiB file of a
+// hostile shape: with the budget, large files are analysed one at a time
+// while ordinary ones never wait.
+const analysisBudget = 4 << 20
+
+// byteBudget is a counting semaphore over bytes.
+type byteBudget struct {
+	mu   sync.Mutex
+	cond sync.Cond
+	free int64
+	max  int64
+}
+
+func newByteBudget(n int64) *byteBudget {
+	b := &byteBudget{free: n, max: n}
+	b.cond.L = &b.mu
+	return b
+}
+
+// acquire waits until n bytes (at most the whole budget, so that a file
+// larger than it still gets its turn) are free and takes them; it returns
+// what it took, for release.
+func (b *byteBudget) acquire(n int64) int64 {
+	n = min(n, b.max)
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+	return n
+}
+
+func (b *byteBudget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
 var errTooLarge = errors.New("too large")

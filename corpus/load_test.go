@@ -199,3 +199,19 @@ func TestLoadStopsAtAFolderDepth(t *testing.T) {
 		t.Errorf("skipped %v, want the deep folder named", c.Skipped)
 	}
 }
+
+// A file larger than the whole analysis budget still gets its turn, and
+// gives the budget back.
+func TestByteBudgetAdmitsOversizedFiles(t *testing.T) {
+	b := newByteBudget(10)
+	got := b.acquire(25)
+	if got != 10 || b.free != 0 {
+		t.Fatalf("took %d, %d left; want all 10 taken", got, b.free)
+	}
+	done := make(chan int64)
+	go func() { done <- b.acquire(3) }()
+	b.release(got)
+	if n := <-done; n != 3 {
+		t.Errorf("second file took %d, want 3", n)
+	}
+}
