@@ -281,49 +281,70 @@ next:
 }
 
 // scoreTitles runs the fuzzy matcher over the title windows where term t
-// matched, adding its score and the matched letters to each hit.
+// matched, adding its score and the matched letters to each hit. A window
+// is a few letters of a title, so many hits share one text (every title
+// with "so" in a word for the query "so"): the matcher, whose result
+// depends on the text alone, runs once per distinct window, and all the
+// lit offsets share one allocation.
 func (c *Corpus) scoreTitles(t *term, ws []titleWindow, hits []Hit) {
-	title := func(w titleWindow) string {
+	window := func(w titleWindow) string {
 		s, _ := c.Articles[hits[w.hit].Index].searchTitle()
-		return s
+		return s[w.lo:w.hi]
 	}
-	ms := fuzzy.FindFromIterNoSort(t.text, func(yield func(string) bool) {
-		for _, w := range ws {
-			if !yield(title(w)[w.lo:w.hi]) {
-				return
-			}
+	distinct := map[string]int{}
+	var texts []string
+	slot := make([]int, len(ws))
+	for k, w := range ws {
+		s := window(w)
+		u, ok := distinct[s]
+		if !ok {
+			u = len(texts)
+			distinct[s] = u
+			texts = append(texts, s)
 		}
-	})
-	for _, m := range ms {
-		w := ws[m.Index]
-		s := title(w)
-		if t.caseSensitive && !sameLetters(t.text, s, w.lo, m.MatchedIndexes) {
+		slot[k] = u
+	}
+	found := make([]*fuzzy.Match, len(texts))
+	ms := fuzzy.FindNoSort(t.text, texts)
+	for i := range ms {
+		found[ms[i].Index] = &ms[i]
+	}
+	total := 0
+	for k := range ws {
+		if m := found[slot[k]]; m != nil {
+			total += len(m.MatchedIndexes)
+		}
+	}
+	offsets := make([]int, 0, total)
+	for k, w := range ws {
+		m := found[slot[k]]
+		if m == nil || t.caseSensitive && !sameLetters(t.text, window(w), m.MatchedIndexes) {
 			continue // the matcher lit other letters than the exact ones
 		}
 		h := &hits[w.hit]
-		a := c.Articles[h.Index]
 		h.Score += m.Score
-		_, at := a.searchTitle()
-		for k, off := range m.MatchedIndexes {
+		_, at := c.Articles[h.Index].searchTitle()
+		start := len(offsets)
+		for _, off := range m.MatchedIndexes {
 			off += w.lo
 			if at != nil {
 				off = int(at[off])
 			}
-			m.MatchedIndexes[k] = off
+			offsets = append(offsets, off)
 		}
-		h.Title = mergeOffsets(h.Title, m.MatchedIndexes)
+		h.Title = mergeOffsets(h.Title, offsets[start:len(offsets):len(offsets)])
 	}
 }
 
-// sameLetters reports whether the letters at offsets from lo in s are
-// exactly those of text, case included.
-func sameLetters(text, s string, lo int, offsets []int) bool {
+// sameLetters reports whether the letters at offsets in s are exactly
+// those of text, case included.
+func sameLetters(text, s string, offsets []int) bool {
 	k := 0
 	for _, r := range text {
 		if k >= len(offsets) {
 			return false
 		}
-		got, _ := utf8.DecodeRuneInString(s[lo+offsets[k]:])
+		got, _ := utf8.DecodeRuneInString(s[offsets[k]:])
 		if got != r {
 			return false
 		}
