@@ -554,17 +554,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-func spanOffsets(start, n int) []int {
-	if start < 0 {
-		return nil
-	}
-	out := make([]int, n)
-	for i := range out {
-		out[i] = start + i
-	}
-	return out
-}
-
 func mergeOffsets(a, b []int) []int {
 	if len(b) == 0 {
 		return a

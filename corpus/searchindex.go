@@ -1,10 +1,5 @@
 package corpus
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
-
 // indexWords builds the article's search text: each distinct body word
 // once, lower-case and without accents, after a space, grouped by first
 // letter (a to z, then every other first character) and otherwise in order
@@ -245,22 +240,4 @@ func hash[S string | []byte](w S) uint64 {
 		h *= 1099511628211
 	}
 	return h
-}
-
-func appendLower(buf []byte, w string) []byte {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		i += size
-	}
-	return buf
 }
