@@ -277,24 +277,19 @@ func headless(cmd string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitFor(err)
 	}
+	if *asJSON {
+		return streamJSON(cmd, pos, *command.maxSize, stdout, stderr)
+	}
 	c, ok := command.load(pos)
 	if !ok {
 		return 1
 	}
-	var out any
-	switch {
-	case cmd == "quotes" && *asJSON:
-		out = c.QuoteRecords()
-	case cmd == "debate" && *asJSON:
-		out = c.DebateRecords()
-	case cmd == "quotes":
+	if cmd == "quotes" {
 		c.WriteQuotes(stdout)
-		return 0
-	default:
+	} else {
 		c.WriteDebate(stdout)
-		return 0
 	}
-	return writeJSON(stdout, stderr, out)
+	return 0
 }
 
 func reportSkipped(c *corpus.Corpus, stderr io.Writer) {

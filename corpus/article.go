@@ -25,8 +25,10 @@ type Article struct {
 	Accused  string    // the party that answers, if the article has one
 	Words    int       // words in the body
 
-	words    string       // distinct body words for search, see indexWords
-	prefixes prefixBitset // which two-letter word starts the body has
+	words    string        // distinct body words for search, see indexWords
+	wordEnds [27]uint32    // where each first letter's words end in words
+	prefixes prefixBitset  // which two-letter word starts the body has
+	folded   *foldedFields // title, subtitle and speakers without accents, if they have any
 
 	// accusedPeople are the surnames of the accused side's people, kept
 	// from the sides to the roles and dropped after.
@@ -127,9 +129,7 @@ func countWords(s string) int {
 func nonEmptyLines(text string) []string {
 	var out []string
 	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
+		out = appendParagraphs(out, strings.TrimSpace(line))
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -121,4 +123,72 @@ func orNone(s string) string {
 		return "no one"
 	}
 	return s
+}
+
+// JSONArray writes a JSON array one element at a time, in exactly the
+// bytes encoding/json gives for the whole slice with a two-space indent
+// and no HTML escaping, so a consumer of the array cannot tell the two
+// apart. Only the element being written is held in memory.
+type JSONArray struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	n   int
+}
+
+// NewJSONArray starts an array on w; nothing is written before the first
+// element or Close.
+func NewJSONArray(w io.Writer) *JSONArray {
+	j := &JSONArray{w: w}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	j.enc.SetIndent("  ", "  ")
+	return j
+}
+
+// Add writes one element.
+func (j *JSONArray) Add(v any) error {
+	j.buf.Reset()
+	if j.n == 0 {
+		j.buf.WriteString("[\n  ")
+	} else {
+		j.buf.WriteString(",\n  ")
+	}
+	if err := j.enc.Encode(v); err != nil {
+		return err
+	}
+	j.buf.Truncate(j.buf.Len() - 1) // Encode's newline
+	j.n++
+	_, err := j.w.Write(j.buf.Bytes())
+	return err
+}
+
+// Close ends the array.
+func (j *JSONArray) Close() error {
+	end := "\n]\n"
+	if j.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(j.w, end)
+	return err
+}
+
+// AddQuotes writes the statements of one article.
+func (j *JSONArray) AddQuotes(a *Article) error {
+	for i := range a.Quotes {
+		if err := j.Add(a.Record(&a.Quotes[i])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddDebate writes the debate rows of one article.
+func (j *JSONArray) AddDebate(a *Article) error {
+	for _, p := range a.Debate {
+		if err := j.Add(DebateRecord{Article: a.ID, Accusation: a.Record(p.Accusation), Response: a.Record(p.Response)}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -13,6 +13,9 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("Title\n\n“We reject it,” Minister Ola Berg said.\n“More,” he added."))
 	f.Add([]byte("T\n\nQ: “a\nA: b\n“c\n\x1b[31m”d”"))
 	f.Add([]byte{0xFF, 0xFE, 'T', 0, '\n', 0})
+	for shape := range hostileShapes {
+		f.Add([]byte(hostileText(shape, 512)))
+	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		text, err := decodeText(raw)
 		if err != nil {

@@ -10,7 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,16 +59,7 @@ func LoadSeeds() *Corpus {
 // sorted order; a file named directly is read whatever its extension. Files
 // that cannot be used are reported in Corpus.Skipped and never stop the rest.
 func Load(paths []string, opts Options) (*Corpus, error) {
-	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
-	if opts.Workers <= 0 {
-		// Four per core: a worker waiting on a read (the page cache is
-		// often cold for a large corpus) leaves its core to one that
-		// analyses. Measured on 100k articles: 16.7 s with one worker
-		// per core, 8.6 s with four.
-		opts.Workers = 4 * runtime.GOMAXPROCS(0)
-	}
+	opts = opts.withDefaults()
 	var (
 		srcs    []source
 		skipped []Skipped
@@ -100,6 +91,20 @@ func Load(paths []string, opts Options) (*Corpus, error) {
 	return c, nil
 }
 
+func (opts Options) withDefaults() Options {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.Workers <= 0 {
+		// Four per core: a worker waiting on a read (the page cache is
+		// often cold for a large corpus) leaves its core to one that
+		// analyses. Measured on 100k articles: 16.7 s with one worker
+		// per core, 8.6 s with four.
+		opts.Workers = 4 * runtime.GOMAXPROCS(0)
+	}
+	return opts
+}
+
 func seedSources() []source {
 	entries, _ := seeds.FS.ReadDir(".")
 	var out []source
@@ -128,70 +133,96 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 	var (
 		out     []source
 		skipped []Skipped
-		visited []os.FileInfo
+		visited = map[fileKey]bool{}
 	)
-	var walk func(dir string)
-	walk = func(dir string) {
-		di, err := root.Stat(dir)
-		if err != nil {
-			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+	var walk func(dir string, depth int)
+	walk = func(dir string, depth int) {
+		if depth > maxFolderDepth {
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), fmt.Sprintf("folders nested more than %d deep", maxFolderDepth)})
 			return
 		}
-		for _, v := range visited {
-			if os.SameFile(v, di) {
-				return // a link back to a folder already walked
-			}
-		}
-		visited = append(visited, di)
 		f, err := root.Open(dir)
 		if err != nil {
-			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
 			return
 		}
-		entries, err := f.ReadDir(-1)
-		f.Close()
+		defer f.Close()
+		di, err := f.Stat()
 		if err != nil {
-			skipped = append(skipped, Skipped{filepath.Join(display, dir), describe(err)})
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
+			return
 		}
-		sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+		// A set of (device, inode), not a list: a walk over n folders
+		// stays linear in n.
+		if key, ok := keyOf(di); ok {
+			if visited[key] {
+				return // a link back to a folder already walked
+			}
+			visited[key] = true
+		}
+		entries, err := f.ReadDir(-1)
+		if err != nil {
+			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
+		}
+		f.Close()
+		slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 		for _, e := range entries {
-			name := path.Join(dir, e.Name())
-			shown := SanitizeLine(filepath.Join(p, name))
 			if strings.HasPrefix(e.Name(), ".") {
 				continue // hidden files and folders, such as .git
 			}
-			fi, err := root.Stat(name) // follows a link, but only inside the root
-			if err != nil && e.Type()&fs.ModeSymlink != 0 {
-				// os.Root refuses absolute link targets; one that still
-				// lands inside the folder is followed by its inside name.
-				if inside, ok := insideName(p, name); ok {
-					name = inside
-					fi, err = root.Stat(name)
+			name := path.Join(dir, e.Name())
+			typ := e.Type()
+			if typ&fs.ModeSymlink != 0 {
+				// Only a link needs a lookup: it is followed, but only
+				// inside the root.
+				fi, err := root.Stat(name)
+				if err != nil {
+					// os.Root refuses absolute link targets; one that
+					// still lands inside the folder is followed by its
+					// inside name.
+					if inside, ok := insideName(p, name); ok {
+						name = inside
+						fi, err = root.Stat(name)
+					}
 				}
-			}
-			if err != nil {
-				if e.Type()&fs.ModeSymlink != 0 {
-					skipped = append(skipped, Skipped{shown, "link leads outside " + display + " or nowhere"})
+				if err != nil {
+					skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, name)), "link leads outside " + display + " or nowhere"})
+					continue
 				}
-				continue
+				typ = fi.Mode().Type()
 			}
 			switch {
-			case fi.IsDir():
-				walk(name)
+			case typ.IsDir():
+				walk(name, depth+1)
 			case !isArticleName(e.Name()):
-			case !fi.Mode().IsRegular():
-				skipped = append(skipped, Skipped{shown, "not a regular file"})
+			case !typ.IsRegular():
+				skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, name)), "not a regular file"})
 			default:
-				out = append(out, source{display: shown, root: root, name: name, id: IDFromPath(e.Name())})
+				out = append(out, source{display: SanitizeLine(filepath.Join(p, name)), root: root, name: name, id: IDFromPath(e.Name())})
 			}
 		}
 	}
-	walk(".")
+	walk(".", 0)
 	return out, skipped, root
 }
 
 // insideName resolves the link at name under dir and returns its target as
 // a path inside dir, if it is one.
+// maxFolderDepth bounds how deep the walk goes: news is never filed
+// hundreds of folders deep, and each level costs a lookup per file.
+const maxFolderDepth = 64
+
+// fileKey identifies a folder whatever the path that reached it.
+type fileKey struct{ dev, ino uint64 }
+
+func keyOf(fi os.FileInfo) (fileKey, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileKey{}, false
+	}
+	return fileKey{uint64(st.Dev), st.Ino}, true
+}
+
 func insideName(dir, name string) (string, bool) {
 	base, err := filepath.EvalSymlinks(dir)
 	if err != nil {
@@ -213,52 +244,139 @@ func isArticleName(name string) bool {
 	return ext == ".txt" || ext == ".md"
 }
 
-// readAll reads, parses and analyses every source on opts.Workers goroutines,
-// keeping the input order.
+// readAll reads, parses and analyses every source, keeping the input order.
 func readAll(srcs []source, opts Options) ([]*Article, []Skipped) {
-	results := make([]*Article, len(srcs))
-	reasons := make([]string, len(srcs))
+	var (
+		articles []*Article
+		skipped  []Skipped
+	)
+	readEach(srcs, opts, func(a *Article, sk *Skipped) error {
+		if sk != nil {
+			skipped = append(skipped, *sk)
+		} else {
+			articles = append(articles, a)
+		}
+		return nil
+	})
+	return articles, skipped
+}
+
+// readEach reads, parses and analyses every source on opts.Workers
+// goroutines and hands each result to emit in input order: the article, or
+// why its file was skipped. At most a few articles per worker are held at
+// once, whatever the number of sources; an error from emit stops the run
+// and is returned.
+func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) error {
+	type result struct {
+		a      *Article
+		reason string
+	}
+	type job struct {
+		i   int
+		out chan result
+	}
+	workers := min(opts.Workers, max(len(srcs), 1))
+	budget := newByteBudget(analysisBudget)
+	jobs := make(chan job)
+	// order holds the pending results in input order; its capacity bounds
+	// how many analysed articles wait for an earlier, slower one.
+	order := make(chan chan result, 2*workers)
+	done := make(chan struct{})
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(opts.Workers, max(len(srcs), 1)) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i], reasons[i] = readOne(srcs[i], opts.MaxFileSize)
+			for j := range jobs {
+				a, reason := readOne(srcs[j.i], opts.MaxFileSize, budget)
+				j.out <- result{a, reason}
 			}
 		}()
 	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	var articles []*Article
-	var skipped []Skipped
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for i := range srcs {
+			out := make(chan result, 1)
+			select {
+			case order <- out:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- job{i, out}:
+			case <-done:
+				return
+			}
+		}
+	}()
+	var err error
 	seen := map[string]int{}
-	for i, a := range results {
-		if a == nil {
-			skipped = append(skipped, Skipped{srcs[i].display, reasons[i]})
-			continue
+	i := 0
+	for out := range order {
+		if err != nil {
+			continue // stopping: a job may never have started
 		}
-		// Two files with one name in different folders keep distinct IDs.
-		if n := seen[a.ID]; n > 0 {
-			seen[a.ID] = n + 1
-			a.ID += "-" + strconv.Itoa(n+1)
+		r := <-out
+		s := srcs[i]
+		i++
+		if r.a == nil {
+			err = emit(nil, &Skipped{s.display, r.reason})
 		} else {
-			seen[a.ID] = 1
+			// Two files with one name in different folders keep distinct IDs.
+			if n := seen[r.a.ID]; n > 0 {
+				seen[r.a.ID] = n + 1
+				r.a.ID += "-" + strconv.Itoa(n+1)
+			} else {
+				seen[r.a.ID] = 1
+			}
+			err = emit(r.a, nil)
 		}
-		articles = append(articles, a)
+		if err != nil {
+			close(done)
+		}
 	}
-	return articles, skipped
+	wg.Wait()
+	return err
+}
+
+// Each reads and analyses the articles at paths as Load does, but hands
+// each one to fn in Load's order and keeps none, so that a command that
+// prints every article holds only the few being analysed. skip is told of
+// each file that could not be used, in order. Each returns how many
+// articles fn saw, and fn's first error.
+func Each(paths []string, opts Options, skip func(Skipped), fn func(*Article) error) (int, error) {
+	opts = opts.withDefaults()
+	var srcs []source
+	if len(paths) == 0 {
+		srcs = seedSources()
+	}
+	for _, p := range paths {
+		s, sk, root := collect(p)
+		srcs = append(srcs, s...)
+		for _, k := range sk {
+			skip(k)
+		}
+		if root != nil {
+			defer root.Close()
+		}
+	}
+	n := 0
+	err := readEach(srcs, opts, func(a *Article, sk *Skipped) error {
+		if sk != nil {
+			skip(*sk)
+			return nil
+		}
+		n++
+		return fn(a)
+	})
+	return n, err
 }
 
 // readOne returns the analysed article, or nil and the reason it was skipped.
 // It never panics on a bad file: a panic in the analysis of one article is
 // turned into a skip, so one bad input never stops the rest.
-func readOne(s source, limit int64) (a *Article, reason string) {
+func readOne(s source, limit int64, budget *byteBudget) (a *Article, reason string) {
 	defer func() {
 		if r := recover(); r != nil {
 			a, reason = nil, fmt.Sprintf("internal error while analysing: %v", r)
@@ -278,12 +396,56 @@ func readOne(s source, limit int64) (a *Article, reason string) {
 	if err != nil {
 		return nil, err.Error()
 	}
+	defer budget.release(budget.acquire(int64(len(text))))
 	a = Parse(s.id, s.display, text)
 	if a.Title == "" {
 		return nil, "no text left after removing control characters"
 	}
 	a.Analyse()
 	return a, ""
+}
+
+// analysisBudget is how many bytes of text are analysed at once, over all
+// workers. Analysis holds a few hundred times its text in memory at its
+// peak (tokens, sentences, candidate names), which is nothing for an
+// article of a few kilobytes but 1.5 GB or more for a 4 MiB file of a
+// hostile shape: with the budget, large files are analysed one at a time
+// while ordinary ones never wait.
+const analysisBudget = 4 << 20
+
+// byteBudget is a counting semaphore over bytes.
+type byteBudget struct {
+	mu   sync.Mutex
+	cond sync.Cond
+	free int64
+	max  int64
+}
+
+func newByteBudget(n int64) *byteBudget {
+	b := &byteBudget{free: n, max: n}
+	b.cond.L = &b.mu
+	return b
+}
+
+// acquire waits until n bytes (at most the whole budget, so that a file
+// larger than it still gets its turn) are free and takes them; it returns
+// what it took, for release.
+func (b *byteBudget) acquire(n int64) int64 {
+	n = min(n, b.max)
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+	return n
+}
+
+func (b *byteBudget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
 var errTooLarge = errors.New("too large")

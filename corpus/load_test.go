@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,5 +149,69 @@ func TestSeedsAreEmbedded(t *testing.T) {
 	}
 	if c.Articles[0].Path != "seeds/000_7b1d9f7975e765ac.txt" {
 		t.Errorf("first seed path %q", c.Articles[0].Path)
+	}
+}
+
+// BenchmarkWalkFolders lists a corpus of n folders of one article each
+// (targets: linear in n; the walk once kept a list of visited folders and
+// compared each new one with all of them).
+func BenchmarkWalkFolders(b *testing.B) {
+	for _, n := range []int{10_000, 20_000, 40_000} {
+		b.Run(fmt.Sprintf("folders=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			for i := range n {
+				sub := filepath.Join(dir, fmt.Sprintf("%05d", i))
+				if err := os.Mkdir(sub, 0o755); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(sub, "a.txt"), []byte("T\n\nx\n"), 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for b.Loop() {
+				srcs, _, root := collect(dir)
+				root.Close()
+				if len(srcs) != n {
+					b.Fatalf("%d files, want %d", len(srcs), n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/folder")
+		})
+	}
+}
+
+func TestLoadStopsAtAFolderDepth(t *testing.T) {
+	dir := t.TempDir()
+	deep := dir
+	for range maxFolderDepth + 2 {
+		deep = filepath.Join(deep, "d")
+	}
+	write(t, filepath.Join(dir, "top.txt"), "Top story\n\nBody.\n")
+	write(t, filepath.Join(deep, "deep.txt"), "Deep story\n\nBody.\n")
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(c); len(got) != 1 || got[0] != "top" {
+		t.Errorf("loaded %v, want only the top article", got)
+	}
+	if len(c.Skipped) != 1 || !strings.Contains(c.Skipped[0].Reason, "nested more than") {
+		t.Errorf("skipped %v, want the deep folder named", c.Skipped)
+	}
+}
+
+// A file larger than the whole analysis budget still gets its turn, and
+// gives the budget back.
+func TestByteBudgetAdmitsOversizedFiles(t *testing.T) {
+	b := newByteBudget(10)
+	got := b.acquire(25)
+	if got != 10 || b.free != 0 {
+		t.Fatalf("took %d, %d left; want all 10 taken", got, b.free)
+	}
+	done := make(chan int64)
+	go func() { done <- b.acquire(3) }()
+	b.release(got)
+	if n := <-done; n != 3 {
+		t.Errorf("second file took %d, want 3", n)
 	}
 }

@@ -1,10 +1,12 @@
 package corpus
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,10 +36,12 @@ const (
 )
 
 type term struct {
-	text          string
+	text          string // without accents; lower case unless caseSensitive
 	kind          termKind
 	negate        bool
 	caseSensitive bool
+	first         rune // the first letter of text
+	maxSpan       int  // the most runes a tight fuzzy match may span
 }
 
 // Scores: a title match ranks above a subtitle or speaker match, which
@@ -75,7 +79,13 @@ func parseQuery(q string) []term {
 		if !t.caseSensitive {
 			f = strings.ToLower(f)
 		}
+		if f, _ = fold(f); f == "" {
+			continue // accents alone
+		}
 		t.text = f
+		t.first, _ = utf8.DecodeRuneInString(f)
+		n := utf8.RuneCountInString(f)
+		t.maxSpan = n + n/2 + 1
 		out = append(out, t)
 	}
 	return out
@@ -106,27 +116,14 @@ func Narrows(prev, next string) bool {
 	return !(extendsLast && strings.HasPrefix(terms[len(terms)-1], "!"))
 }
 
-// Search returns the articles matching query, best first. within, when not
-// nil, limits the search to those article positions (the previous hits of
-// a query this one narrows).
+// Search returns the articles matching query, best first, and among equal
+// scores in corpus order. within, when not nil, limits the search to those
+// article positions (the previous hits of a query this one narrows).
 func (c *Corpus) Search(query string, within []int) []Hit {
 	terms := parseQuery(query)
+	cands := c.inOrder(within)
 	if len(terms) == 0 {
-		if within != nil {
-			return hitsOf(within)
-		}
-		all := make([]int, len(c.Articles))
-		for i := range all {
-			all[i] = i
-		}
-		return hitsOf(all)
-	}
-	cands := within
-	if cands == nil {
-		cands = make([]int, len(c.Articles))
-		for i := range cands {
-			cands[i] = i
-		}
+		return hitsOf(cands)
 	}
 	var hits []Hit
 	if len(cands) < parallelFrom {
@@ -148,17 +145,75 @@ func (c *Corpus) Search(query string, within []int) []Hit {
 			}()
 		}
 		wg.Wait()
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		hits = make([]Hit, 0, n)
 		for _, p := range parts {
 			hits = append(hits, p...)
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
+	return rank(hits)
+}
+
+// inOrder returns the candidate positions in corpus order: all articles,
+// or those of within, whatever its order (a previous ranking), marked in a
+// bitset rather than sorted.
+func (c *Corpus) inOrder(within []int) []int {
+	if within == nil {
+		all := make([]int, len(c.Articles))
+		for i := range all {
+			all[i] = i
 		}
-		return a.Index - b.Index
-	})
-	return hits
+		return all
+	}
+	marks := make([]uint64, (len(c.Articles)+63)/64)
+	for _, i := range within {
+		marks[i/64] |= 1 << (i % 64)
+	}
+	out := make([]int, 0, len(within))
+	for w, bits := range marks {
+		for bits != 0 {
+			out = append(out, w*64+tz(bits))
+			bits &= bits - 1
+		}
+	}
+	return out
+}
+
+// rank orders hits, which are in corpus order, by score, keeping corpus
+// order among equal scores. Scores take few values (a fixed score for each
+// field, plus the fuzzy score of a title), so the hits are counted into one
+// bucket per score and placed: linear in the hits, where a sort of 100k
+// hits on every keystroke cost more than the search itself.
+func rank(hits []Hit) []Hit {
+	if len(hits) < 2 {
+		return hits
+	}
+	lo, hi := hits[0].Score, hits[0].Score
+	for _, h := range hits {
+		lo, hi = min(lo, h.Score), max(hi, h.Score)
+	}
+	if hi-lo > 4*len(hits) {
+		// Spread too thin for buckets (never with real scores).
+		slices.SortStableFunc(hits, func(a, b Hit) int { return b.Score - a.Score })
+		return hits
+	}
+	count := make([]int, hi-lo+2)
+	for _, h := range hits {
+		count[hi-h.Score+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	out := make([]Hit, len(hits))
+	for _, h := range hits {
+		k := hi - h.Score
+		out[count[k]] = h
+		count[k]++
+	}
+	return out
 }
 
 func hitsOf(idx []int) []Hit {
@@ -169,139 +224,267 @@ func hitsOf(idx []int) []Hit {
 	return out
 }
 
+// titleWindow is where in the (folded) title of hit a term matched
+// tightly; the fuzzy matcher scores it once every candidate is known.
+type titleWindow struct {
+	hit    int
+	lo, hi int
+}
+
+// searchRange matches terms against the candidates, in order. Each term is
+// tried on the fields from the cheapest decisive test up; the fuzzy
+// matcher then runs once per term over all the title windows that
+// matched, for their scores and lit letters, instead of once per article.
 func (c *Corpus) searchRange(terms []term, cands []int) []Hit {
 	var out []Hit
+	windows := make([][]titleWindow, len(terms))
+	pending := make([]titleWindow, len(terms)) // this article's, by term; hi 0 for none
 next:
 	for _, i := range cands {
 		a := c.Articles[i]
-		hit := Hit{Index: i}
-		for _, t := range terms {
-			score, title := a.match(t)
+		score := 0
+		var title []int
+		for k := range terms {
+			t := &terms[k]
+			s, lo, hi, exact := a.match(t)
+			pending[k].hi = 0
 			if t.negate {
-				if score > 0 {
+				if s > 0 {
 					continue next
 				}
 				continue
 			}
-			if score == 0 {
+			if s == 0 {
 				continue next
 			}
-			hit.Score += score
-			hit.Title = mergeOffsets(hit.Title, title)
+			score += s
+			switch {
+			case exact:
+				title = mergeOffsets(title, a.titleOffsets(lo, hi))
+			case hi > lo:
+				pending[k] = titleWindow{len(out), lo, hi}
+			}
 		}
-		out = append(out, hit)
+		for k, w := range pending {
+			if w.hi > 0 {
+				windows[k] = append(windows[k], w)
+			}
+		}
+		out = append(out, Hit{Index: i, Score: score, Title: title})
+	}
+	for k, ws := range windows {
+		if len(ws) > 0 {
+			c.scoreTitles(&terms[k], ws, out)
+		}
 	}
 	return out
 }
 
-// match scores one term against an article: 0 for no match.
-func (a *Article) match(t term) (int, []int) {
+// scoreTitles runs the fuzzy matcher over the title windows where term t
+// matched, adding its score and the matched letters to each hit. A window
+// is a few letters of a title, so many hits share one text (every title
+// with "so" in a word for the query "so"): the matcher, whose result
+// depends on the text alone, runs once per distinct window, and all the
+// lit offsets share one allocation.
+func (c *Corpus) scoreTitles(t *term, ws []titleWindow, hits []Hit) {
+	window := func(w titleWindow) string {
+		s, _ := c.Articles[hits[w.hit].Index].searchTitle()
+		return s[w.lo:w.hi]
+	}
+	distinct := map[string]int{}
+	var texts []string
+	slot := make([]int, len(ws))
+	for k, w := range ws {
+		s := window(w)
+		u, ok := distinct[s]
+		if !ok {
+			u = len(texts)
+			distinct[s] = u
+			texts = append(texts, s)
+		}
+		slot[k] = u
+	}
+	found := make([]*fuzzy.Match, len(texts))
+	ms := fuzzy.FindNoSort(t.text, texts)
+	for i := range ms {
+		found[ms[i].Index] = &ms[i]
+	}
+	total := 0
+	for k := range ws {
+		if m := found[slot[k]]; m != nil {
+			total += len(m.MatchedIndexes)
+		}
+	}
+	offsets := make([]int, 0, total)
+	for k, w := range ws {
+		m := found[slot[k]]
+		if m == nil || t.caseSensitive && !sameLetters(t.text, window(w), m.MatchedIndexes) {
+			continue // the matcher lit other letters than the exact ones
+		}
+		h := &hits[w.hit]
+		h.Score += m.Score
+		_, at := c.Articles[h.Index].searchTitle()
+		start := len(offsets)
+		for _, off := range m.MatchedIndexes {
+			off += w.lo
+			if at != nil {
+				off = int(at[off])
+			}
+			offsets = append(offsets, off)
+		}
+		h.Title = mergeOffsets(h.Title, offsets[start:len(offsets):len(offsets)])
+	}
+}
+
+// sameLetters reports whether the letters at offsets in s are exactly
+// those of text, case included.
+func sameLetters(text, s string, offsets []int) bool {
+	k := 0
+	for _, r := range text {
+		if k >= len(offsets) {
+			return false
+		}
+		got, _ := utf8.DecodeRuneInString(s[offsets[k]:])
+		if got != r {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// titleOffsets gives the offsets in Title of the folded title's bytes
+// [lo, hi), one per letter.
+func (a *Article) titleOffsets(lo, hi int) []int {
+	_, at := a.searchTitle()
+	var out []int
+	for i := lo; i < hi; i++ {
+		off := i
+		if at != nil {
+			off = int(at[i])
+		}
+		if len(out) == 0 || out[len(out)-1] != off {
+			out = append(out, off)
+		}
+	}
+	return out
+}
+
+// match scores one term against an article: 0 for no match. A fuzzy title
+// match gives the window [lo, hi) of the folded title it lies in; an exact
+// one gives the matched bytes, and exact is true.
+func (a *Article) match(t *term) (score, lo, hi int, exact bool) {
 	switch t.kind {
 	case tSpeaker:
-		for _, s := range a.Speakers {
-			if _, ok := tightFuzzy(t, s.Name); ok {
-				return scoreSpeaker, nil
+		for k := range a.Speakers {
+			if _, _, ok := tightWindow(t, a.speakerName(k)); ok {
+				return scoreSpeaker, 0, 0, false
 			}
 		}
-		return 0, nil
+		return 0, 0, 0, false
 	case tExact:
-		switch {
-		case contains(a.Title, t):
-			i := index(a.Title, t)
-			return scoreTitle, spanOffsets(i, len(t.text))
-		case contains(a.Dek, t):
-			return scoreDek, nil
-		case a.speakerContains(t):
-			return scoreSpeaker, nil
-		case a.bodyContains(t):
-			return scoreBody, nil
+		title, _ := a.searchTitle()
+		if i := index(title, t); i >= 0 {
+			return scoreTitle, i, i + len(t.text), true
 		}
-		return 0, nil
+		switch {
+		case contains(a.searchDek(), t):
+			return scoreDek, 0, 0, false
+		case a.speakerContains(t):
+			return scoreSpeaker, 0, 0, false
+		case a.bodyContains(t):
+			return scoreBody, 0, 0, false
+		}
+		return 0, 0, 0, false
 	}
-	if m, ok := tightFuzzy(t, a.Title); ok {
-		return scoreTitle + m.Score, m.MatchedIndexes
+	title, _ := a.searchTitle()
+	if lo, hi, ok := tightWindow(t, title); ok {
+		return scoreTitle, lo, hi, false
 	}
-	if _, ok := tightFuzzy(t, a.Dek); ok {
-		return scoreDek, nil
+	if _, _, ok := tightWindow(t, a.searchDek()); ok {
+		return scoreDek, 0, 0, false
 	}
-	for _, s := range a.Speakers {
-		if _, ok := tightFuzzy(t, s.Name); ok {
-			return scoreSpeaker, nil
+	for k := range a.Speakers {
+		if _, _, ok := tightWindow(t, a.speakerName(k)); ok {
+			return scoreSpeaker, 0, 0, false
 		}
 	}
 	if a.hasWordPrefix(t) {
-		return scoreBody, nil
+		return scoreBody, 0, 0, false
 	}
-	return 0, nil
+	return 0, 0, 0, false
 }
 
-// tightFuzzy matches a term fuzzily, but only when the matched letters lie
-// close together: their span is at most half as long again as the term,
+// tightWindow finds where a term matches s fuzzily but tightly: its
+// letters in order within a span at most half as long again as the term,
 // plus one, which allows a dropped letter or two (a typo) but not the
-// letters of "jens" scattered over a long title.
-//
-// sahilm/fuzzy matches greedily from the left, so it is run on a window
-// starting at each place the term's first letter occurs, word starts
-// first, and the first tight match wins.
-func tightFuzzy(t term, s string) (fuzzy.Match, bool) {
+// letters of "jens" scattered over a long title. Windows start at each
+// place the term's first letter occurs, word starts first, and the first
+// that holds the term wins; [lo, hi) is that window. It allocates nothing:
+// the fuzzy matcher, which takes its letters greedily from the left just
+// as this test does, is run later on the winning window alone.
+func tightWindow(t *term, s string) (lo, hi int, ok bool) {
 	if s == "" || !subsequence(t, s) {
-		return fuzzy.Match{}, false
+		return 0, 0, false
 	}
-	first, _ := utf8.DecodeRuneInString(t.text)
-	n := utf8.RuneCountInString(t.text)
-	maxSpan := n + n/2 + 1
-	for _, wordStart := range []bool{true, false} {
-		for i, r := range s {
-			if r != first && (t.caseSensitive || unicode.ToLower(r) != first) {
-				continue
+	asciiFirst := t.first < utf8.RuneSelf && !t.caseSensitive
+	for _, wordStart := range [2]bool{true, false} {
+		for i := 0; i < len(s); i++ {
+			if asciiFirst {
+				// Bytes, not runes: no byte of a multi-byte rune equals
+				// an ASCII letter.
+				if lowerByte(s[i]) != byte(t.first) {
+					continue
+				}
+			} else {
+				if !utf8.RuneStart(s[i]) {
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				if r != t.first && (t.caseSensitive || unicode.ToLower(r) != t.first) {
+					continue
+				}
 			}
 			if atWordStart(s, i) != wordStart {
 				continue
 			}
-			if m, ok := fuzzyIn(t, s, i, maxSpan); ok {
-				return m, true
+			end := i
+			for k := 0; k < t.maxSpan && end < len(s); k++ {
+				if s[end] < utf8.RuneSelf {
+					end++
+				} else {
+					_, size := utf8.DecodeRuneInString(s[end:])
+					end += size
+				}
+			}
+			if subsequence(t, s[i:end]) {
+				return i, end, true
 			}
 		}
 	}
-	return fuzzy.Match{}, false
+	return 0, 0, false
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func atWordStart(s string, i int) bool {
-	return i == 0 || !isWordRune(lastRune(s[:i]))
-}
-
-// fuzzyIn runs the fuzzy matcher on the maxSpan runes of s from byte i.
-func fuzzyIn(t term, s string, i, maxSpan int) (fuzzy.Match, bool) {
-	end := i
-	for k := 0; k < maxSpan && end < len(s); k++ {
-		_, size := utf8.DecodeRuneInString(s[end:])
-		end += size
+	if i == 0 {
+		return true
 	}
-	ms := fuzzy.Find(t.text, []string{s[i:end]})
-	if len(ms) == 0 {
-		return fuzzy.Match{}, false
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
 	}
-	m := ms[0]
-	for k := range m.MatchedIndexes {
-		m.MatchedIndexes[k] += i
-	}
-	idx := m.MatchedIndexes
-	if t.caseSensitive {
-		k := 0
-		for _, r := range t.text {
-			got, _ := utf8.DecodeRuneInString(s[idx[k]:])
-			if got != r {
-				return fuzzy.Match{}, false
-			}
-			k++
-		}
-	}
-	return m, true
+	return !isWordRune(lastRune(s[:i]))
 }
 
 // subsequence is the cheap test before the fuzzy matcher: do the term's
 // letters occur in s in order at all?
-func subsequence(t term, s string) bool {
+func subsequence(t *term, s string) bool {
 	if !t.caseSensitive && isASCII(t.text) {
 		// Bytes, not runes: a multi-byte rune in s never equals an ASCII
 		// letter, so skipping its bytes one by one is still exact.
@@ -340,9 +523,9 @@ func subsequence(t term, s string) bool {
 	return true
 }
 
-func contains(s string, t term) bool { return index(s, t) >= 0 }
+func contains(s string, t *term) bool { return index(s, t) >= 0 }
 
-func index(s string, t term) int {
+func index(s string, t *term) int {
 	if t.caseSensitive {
 		return strings.Index(s, t.text)
 	}
@@ -371,36 +554,28 @@ func isASCII(s string) bool {
 	return true
 }
 
-func spanOffsets(start, n int) []int {
-	if start < 0 {
-		return nil
-	}
-	out := make([]int, n)
-	for i := range out {
-		out[i] = start + i
-	}
-	return out
-}
-
 func mergeOffsets(a, b []int) []int {
 	if len(b) == 0 {
 		return a
+	}
+	if len(a) == 0 {
+		return b
 	}
 	out := append(slices.Clone(a), b...)
 	slices.Sort(out)
 	return slices.Compact(out)
 }
 
-func (a *Article) speakerContains(t term) bool {
-	for _, s := range a.Speakers {
-		if contains(s.Name, t) {
+func (a *Article) speakerContains(t *term) bool {
+	for k := range a.Speakers {
+		if contains(a.speakerName(k), t) {
 			return true
 		}
 	}
 	return false
 }
 
-func (a *Article) bodyContains(t term) bool {
+func (a *Article) bodyContains(t *term) bool {
 	if !t.caseSensitive {
 		return strings.Contains(a.words, t.text) // every word, lower-case
 	}
@@ -413,7 +588,7 @@ func (a *Article) bodyContains(t term) bool {
 }
 
 // hasWordPrefix reports whether a body word starts with the term.
-func (a *Article) hasWordPrefix(t term) bool {
+func (a *Article) hasWordPrefix(t *term) bool {
 	if !t.caseSensitive {
 		switch a.prefixes.answer(t.text) {
 		case prefixAbsent:
@@ -421,7 +596,7 @@ func (a *Article) hasWordPrefix(t term) bool {
 		case prefixPresent:
 			return true
 		}
-		return strings.Contains(a.words, " "+t.text)
+		return strings.Contains(a.wordsStarting(t.text[0]), " "+t.text)
 	}
 	for _, p := range a.Paragraphs {
 		for i := strings.Index(p, t.text); i >= 0; {
@@ -441,4 +616,31 @@ func (a *Article) hasWordPrefix(t term) bool {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+func tz(x uint64) int { return bits.TrailingZeros64(x) }
+
+// TypeQuery searches q as a user types it, one byte at a time, each search
+// narrowing the last one's hits when it can, as the list does; it calls
+// timed with the length of each prefix less one and the time its search
+// took. It is for benchmarks and load tests.
+func TypeQuery(c *Corpus, q string, timed func(i int, d time.Duration)) {
+	var (
+		prev string
+		hits []Hit
+	)
+	for i := range len(q) {
+		next := q[:i+1]
+		var within []int
+		if Narrows(prev, next) {
+			within = make([]int, len(hits))
+			for k, h := range hits {
+				within[k] = h.Index
+			}
+		}
+		start := time.Now()
+		hits = c.Search(next, within)
+		timed(i, time.Since(start))
+		prev = next
+	}
 }

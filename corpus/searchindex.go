@@ -1,15 +1,15 @@
 package corpus
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
-
 // indexWords builds the article's search text: each distinct body word
-// once, lower-case, after a space, in order of first use. It is about half
-// the size of the body and is scanned with the vectorised substring search.
-// Words are told apart by a 64-bit hash in a small open-addressing table,
-// which costs far less than a map of strings.
+// once, lower-case and without accents, after a space, grouped by first
+// letter (a to z, then every other first character) and otherwise in order
+// of first use. It is about half the size of the body and is scanned with
+// the vectorised substring search; a word prefix is looked for only among
+// the words of its first letter, a twentieth of the text or so, which
+// keeps a three-letter term over 100k articles as fast as a two-letter
+// one. Grouping is a counting sort: linear, where sorting the words would
+// add a fifth to the analysis. Words are told apart by a 64-bit hash in a
+// small open-addressing table, which costs far less than a map of strings.
 //
 // It reads the words off the tokens the analysis already made; a quotation
 // stands as one token there, so its words are read from its text.
@@ -17,28 +17,24 @@ import (
 // The text is built in out, scratch the caller reuses, and copied once at
 // its exact size; out is returned for reuse.
 func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
+	a.indexFolds()
 	seen.reset(a.Words)
 	var buf []byte
 	a.prefixes = prefixBitset{}
+	var size [27]int
 	add := func(w string) bool {
-		buf = appendLower(buf[:0], w)
-		if seen.add(hash(buf)) {
-			out = append(out, ' ')
-			out = append(out, buf...)
-			a.prefixes.note(buf[0], byteAt(buf, 1))
+		buf = appendFoldLower(buf[:0], w)
+		if len(buf) > 0 {
+			out = keepWord(a, seen, &size, out, buf)
 		}
 		return true
 	}
 	for _, ts := range toks {
 		for _, t := range ts {
 			switch {
-			case t.kind == tWord && t.lower != "" && !t.poss:
+			case t.kind == tWord && t.lower != "" && !t.poss && isASCII(t.lower):
 				// Already lower case: hash it where it lies.
-				if seen.add(hash(t.lower)) {
-					out = append(out, ' ')
-					out = append(out, t.lower...)
-					a.prefixes.note(t.lower[0], byteAt(t.lower, 1))
-				}
+				out = keepWord(a, seen, &size, out, t.lower)
 			case t.kind == tWord:
 				add(t.text)
 			case t.kind == tQuote:
@@ -46,9 +42,61 @@ func (a *Article) indexWords(seen *wordSet, toks [][]token, out []byte) []byte {
 			}
 		}
 	}
-	out = append(out, ' ')
-	a.words = string(out)
+	// Group by first letter: each group's place, then each word to it.
+	var at [27]int
+	end := 0
+	for b, n := range size {
+		at[b] = end
+		end += n
+		a.wordEnds[b] = uint32(end)
+	}
+	seen.grouped = append(seen.grouped[:0], make([]byte, end+1)...)
+	g := seen.grouped
+	for i := 0; i < len(out); {
+		j := i + 1
+		for j < len(out) && out[j] != ' ' {
+			j++
+		}
+		b := bucketOf(out[i+1])
+		at[b] += copy(g[at[b]:], out[i:j])
+		i = j
+	}
+	g[end] = ' '
+	a.words = string(g)
 	return out
+}
+
+// keepWord appends a lower-case word to the search text the first time it
+// is seen.
+func keepWord[S string | []byte](a *Article, seen *wordSet, size *[27]int, out []byte, w S) []byte {
+	if !seen.add(hash(w)) {
+		return out
+	}
+	out = append(out, ' ')
+	out = append(out, w...)
+	a.prefixes.note(w[0], byteAt(w, 1))
+	size[bucketOf(w[0])] += 1 + len(w)
+	return out
+}
+
+// bucketOf is the group of a word by its first byte: a letter a to z, or
+// 26 for the rest.
+func bucketOf(c byte) int {
+	if 'a' <= c && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
+// wordsStarting returns the part of the search text that holds the words
+// starting with c, each after a space.
+func (a *Article) wordsStarting(c byte) string {
+	b := bucketOf(c)
+	start := uint32(0)
+	if b > 0 {
+		start = a.wordEnds[b-1]
+	}
+	return a.words[start:a.wordEnds[b]]
 }
 
 // prefixBitset records, for each pair of letters a-z, whether a body word
@@ -128,8 +176,9 @@ func (p *prefixBitset) answer(t string) prefixAnswer {
 // wordSet is a set of word hashes, reused between articles. It grows when
 // half full, so a probe always finds an empty slot.
 type wordSet struct {
-	slots []uint64
-	n     int
+	slots   []uint64
+	n       int
+	grouped []byte // scratch for the grouped search text
 }
 
 func (s *wordSet) reset(words int) {
@@ -191,22 +240,4 @@ func hash[S string | []byte](w S) uint64 {
 		h *= 1099511628211
 	}
 	return h
-}
-
-func appendLower(buf []byte, w string) []byte {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		i += size
-	}
-	return buf
 }

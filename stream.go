@@ -1,0 +1,34 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"counterpoint/corpus"
+)
+
+// streamJSON prints `quotes --json` or `debate --json` while the corpus is
+// analysed: each article's records are written as soon as it and every
+// article before it are done, and then it is dropped, so memory stays that
+// of the few articles in flight however large the corpus.
+func streamJSON(cmd string, paths []string, maxSize int64, stdout, stderr io.Writer) int {
+	out := corpus.NewJSONArray(stdout)
+	add := out.AddQuotes
+	if cmd == "debate" {
+		add = out.AddDebate
+	}
+	skip := func(s corpus.Skipped) { fmt.Fprintln(stderr, "counterpoint:", s) }
+	n, err := corpus.Each(paths, corpus.Options{MaxFileSize: maxSize}, skip, add)
+	if err == nil && n == 0 {
+		err = errors.New("no articles could be loaded")
+	}
+	if err == nil {
+		err = out.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 1
+	}
+	return 0
+}
