@@ -1,0 +1,120 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"counterpoint/corpus"
+	"counterpoint/corpus/feeds"
+)
+
+// Feed is a subscription with what the last refresh learnt of it.
+type Feed struct {
+	URL       string
+	Title     string
+	SiteURL   string
+	Articles  int
+	Checked   time.Time // zero if never fetched
+	LastError string    // why the last refresh of it failed, or ""
+}
+
+// ErrNotSubscribed is returned when removing a feed the library lacks.
+var ErrNotSubscribed = errors.New("not subscribed")
+
+// AddFeed subscribes to a feed; adding one already there changes nothing
+// and reports added false.
+func (l *Library) AddFeed(ctx context.Context, rawURL, title string) (added bool, err error) {
+	if l.readOnly {
+		return false, ErrReadOnly
+	}
+	u := corpus.SafeURL(rawURL)
+	if u == "" {
+		return false, fmt.Errorf("%s: not an http or https address", corpus.SanitizeLine(rawURL))
+	}
+	res, err := l.db.ExecContext(ctx, `INSERT INTO feeds (url, title, added) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING`,
+		u, corpus.SanitizeLine(title), time.Now().Unix())
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
+// RemoveFeed unsubscribes and deletes the feed's articles, except those
+// someone starred, which stay in the library without their feed.
+func (l *Library) RemoveFeed(ctx context.Context, rawURL string) error {
+	if l.readOnly {
+		return ErrReadOnly
+	}
+	return l.inTx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, rawURL).Scan(&id); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("%s: %w", corpus.SanitizeLine(rawURL), ErrNotSubscribed)
+			}
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET feed = NULL WHERE feed = ?
+			AND id IN (SELECT article FROM user_state WHERE starred)`, id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+		return err
+	})
+}
+
+// Feeds lists the subscriptions in the order they were added.
+func (l *Library) Feeds(ctx context.Context) ([]Feed, error) {
+	rows, err := l.db.QueryContext(ctx, `SELECT f.url, f.title, f.site_url, f.checked, f.last_error,
+		(SELECT count(*) FROM articles a WHERE a.feed = f.id) FROM feeds f ORDER BY f.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Feed
+	for rows.Next() {
+		var f Feed
+		var checked int64
+		if err := rows.Scan(&f.URL, &f.Title, &f.SiteURL, &checked, &f.LastError, &f.Articles); err != nil {
+			return nil, err
+		}
+		if checked > 0 {
+			f.Checked = time.Unix(checked, 0)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// subscriptions are the feeds with their validators, for a refresh.
+func (l *Library) subscriptions(ctx context.Context) ([]feeds.Subscription, error) {
+	rows, err := l.db.QueryContext(ctx, `SELECT url, title, etag, last_modified FROM feeds ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []feeds.Subscription
+	for rows.Next() {
+		var s feeds.Subscription
+		if err := rows.Scan(&s.URL, &s.Title, &s.Validators.ETag, &s.Validators.LastModified); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func (l *Library) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
