@@ -111,7 +111,13 @@ var errSnapshot = errors.New("damaged or outdated analysis snapshot")
 // AppendSnapshot; the caller sets its ID and the other identity fields.
 // Every string of the article shares the memory of one copy of data.
 func ArticleFromSnapshot(data []byte) (*Article, error) {
-	d := decoder{s: string(data)}
+	return ArticleFromSnapshotString(string(data))
+}
+
+// ArticleFromSnapshotString is ArticleFromSnapshot for a snapshot already
+// copied into a string, whose memory the article's strings then share.
+func ArticleFromSnapshotString(data string) (*Article, error) {
+	d := decoder{s: data}
 	if d.byte() != snapshotFormat {
 		return nil, errSnapshot
 	}

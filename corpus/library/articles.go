@@ -1,12 +1,14 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -103,10 +105,10 @@ func (l *Library) save(ctx context.Context, tx *sql.Tx, feedID int64, arts []*pr
 			pub = p.web.Published.Unix()
 		}
 		feed := sql.NullInt64{Int64: feedID, Valid: feedID != 0}
-		res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, item, feed, url, title, dek, byline, outlet, published, fetched, body, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, item, feed, url, title, dek, byline, outlet, published, fetched, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 			slug(p.art.Title, p.web.ID), p.web.ID, feed, p.art.URL, p.web.Title, p.web.Dek, p.art.Byline, p.art.Outlet,
-			pub, now, p.web.Text, p.hash)
+			pub, now, p.hash)
 		if err != nil {
 			return added, err
 		}
@@ -114,6 +116,13 @@ func (l *Library) save(ctx context.Context, tx *sql.Tx, feedID int64, arts []*pr
 			continue
 		}
 		added++
+		id, err := res.LastInsertId()
+		if err != nil {
+			return added, err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO texts (article, body) VALUES (?, ?)`, id, p.web.Text); err != nil {
+			return added, err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO analyses (hash, engine, snapshot) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 			p.hash, engine, p.snap); err != nil {
 			return added, err
@@ -154,8 +163,8 @@ type row struct {
 	slug, url, byline        string
 	outlet, feedURL, feedTit string
 	published, fetched       int64
-	snap                     []byte
-	hash                     []byte
+	snap                     string
+	hasSnap                  bool
 }
 
 // Load reads every article, newest first, with its cached analysis. An
@@ -164,28 +173,38 @@ type row struct {
 // the library is read-only); one that fails is left out and named in
 // Corpus.Skipped.
 func (l *Library) Load(ctx context.Context) (*Shelf, error) {
+	// Two plain scans, joined here: SQLite looking up each article's
+	// analysis by its index cost more than reading them all in order, and
+	// an ORDER BY would copy every snapshot through its sorter.
+	snaps, err := l.snapshots(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := l.db.QueryContext(ctx, `SELECT a.id, a.slug, a.url, a.byline, a.outlet, a.published, a.fetched, a.hash,
-			coalesce(f.url, ''), coalesce(f.title, ''), n.snapshot
-		FROM articles a LEFT JOIN feeds f ON f.id = a.feed
-		LEFT JOIN analyses n ON n.hash = a.hash AND n.engine = ?
-		ORDER BY CASE WHEN a.published > 0 THEN a.published ELSE a.fetched END DESC, a.id DESC`, corpus.AnalysisVersion())
+			coalesce(f.url, ''), coalesce(f.title, '')
+		FROM articles a LEFT JOIN feeds f ON f.id = a.feed`)
 	if err != nil {
 		return nil, err
 	}
 	var all []row
+	var hash sql.RawBytes
 	for rows.Next() {
 		var r row
-		if err := rows.Scan(&r.id, &r.slug, &r.url, &r.byline, &r.outlet, &r.published, &r.fetched, &r.hash,
-			&r.feedURL, &r.feedTit, &r.snap); err != nil {
+		if err := rows.Scan(&r.id, &r.slug, &r.url, &r.byline, &r.outlet, &r.published, &r.fetched, &hash,
+			&r.feedURL, &r.feedTit); err != nil {
 			rows.Close()
 			return nil, err
 		}
+		r.snap, r.hasSnap = snaps[string(hash)]
 		all = append(all, r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	slices.SortFunc(all, func(a, b row) int {
+		return cmp.Or(cmp.Compare(b.when(), a.when()), cmp.Compare(b.id, a.id))
+	})
 
 	articles := make([]*corpus.Article, len(all))
 	reasons := make([]string, len(all))
@@ -196,7 +215,7 @@ func (l *Library) Load(ctx context.Context) (*Shelf, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				a, err := corpus.ArticleFromSnapshot(all[i].snap)
+				a, err := corpus.ArticleFromSnapshotString(all[i].snap)
 				if err != nil {
 					mu.Lock()
 					stale = append(stale, i)
@@ -208,7 +227,7 @@ func (l *Library) Load(ctx context.Context) (*Shelf, error) {
 		})
 	}
 	for i := range all {
-		if all[i].snap == nil {
+		if !all[i].hasSnap {
 			stale = append(stale, i)
 			continue
 		}
@@ -238,6 +257,33 @@ func (l *Library) Load(ctx context.Context) (*Shelf, error) {
 	}
 	shelf.Corpus = corpus.NewCorpus(kept, skipped)
 	return shelf, nil
+}
+
+// snapshots reads the cached analyses of this engine by content hash.
+func (l *Library) snapshots(ctx context.Context) (map[string]string, error) {
+	rows, err := l.db.QueryContext(ctx, `SELECT hash, snapshot FROM analyses WHERE engine = ?`, corpus.AnalysisVersion())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	var hash, snap sql.RawBytes // copied once, into the string the article shares
+	for rows.Next() {
+		if err := rows.Scan(&hash, &snap); err != nil {
+			return nil, err
+		}
+		out[string(hash)] = string(snap)
+	}
+	return out, rows.Err()
+}
+
+// when orders the list: the publication time, or the fetch time for an
+// article that gives none.
+func (r *row) when() int64 {
+	if r.published > 0 {
+		return r.published
+	}
+	return r.fetched
 }
 
 // reanalyse analyses the stale rows from their stored text on all cores
@@ -290,7 +336,8 @@ func (l *Library) reanalyse(ctx context.Context, all []row, stale []int, article
 func (l *Library) webArticle(ctx context.Context, id int64) (corpus.WebArticle, error) {
 	var w corpus.WebArticle
 	var pub int64
-	err := l.db.QueryRowContext(ctx, `SELECT slug, item, url, title, dek, byline, outlet, published, body FROM articles WHERE id = ?`, id).
+	err := l.db.QueryRowContext(ctx, `SELECT a.slug, a.item, a.url, a.title, a.dek, a.byline, a.outlet, a.published, t.body
+		FROM articles a JOIN texts t ON t.article = a.id WHERE a.id = ?`, id).
 		Scan(&w.ID, new(string), &w.URL, &w.Title, &w.Dek, &w.Byline, &w.Outlet, &pub, &w.Text)
 	if pub > 0 {
 		w.Published = time.Unix(pub, 0).UTC()

@@ -50,7 +50,9 @@ func Open(path string, opts Options) (*Library, error) {
 		return nil, err
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
+	// mmap lets SQLite read pages without a system call each: opening a
+	// library of 10k articles took twice as long through pread.
+	for _, p := range []string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "mmap_size(1073741824)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -60,6 +62,17 @@ func Open(path string, opts Options) (*Library, error) {
 		return nil, err
 	}
 	l := &Library{db: db, path: abs, readOnly: opts.ReadOnly}
+	if !opts.ReadOnly {
+		// Both are kept in the file. The page size counts only before the
+		// first table exists: 16 KiB pages hold most analysis snapshots
+		// whole, where 4 KiB ones chain two or three overflow pages.
+		for _, p := range []string{"PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL"} {
+			if _, err := db.Exec(p); err != nil {
+				db.Close()
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+		}
+	}
 	if err := l.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -106,10 +119,16 @@ var migrations = []string{
 		outlet    TEXT NOT NULL DEFAULT '',
 		published INTEGER NOT NULL DEFAULT 0,
 		fetched   INTEGER NOT NULL,
-		body      TEXT NOT NULL,
 		hash      BLOB NOT NULL
 	);
 	CREATE INDEX articles_feed ON articles(feed);
+	-- The text as fetched, to analyse again when the engine changes. It
+	-- has a table of its own: in the articles row, reading the columns
+	-- after it would walk its overflow pages on every start.
+	CREATE TABLE texts (
+		article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+		body    TEXT NOT NULL
+	);
 	CREATE TABLE analyses (
 		hash     BLOB NOT NULL,
 		engine   TEXT NOT NULL,
