@@ -12,7 +12,7 @@ import (
 // FullTextWords is the length from which a feed item's own content is
 // taken as the whole article and its page is not fetched: summaries and
 // teasers are a paragraph or two, articles are longer.
-const FullTextWords = 150
+const FullTextWords = 100
 
 // MaxItemsPerFeed bounds the new items taken from one feed in one refresh;
 // the rest wait for the next (feeds list the newest first).
