@@ -81,3 +81,21 @@ func SafeURL(u string) string {
 	}
 	return u
 }
+
+// Citation is a statement with its attribution, for copying:
+// “…” — Name, Outlet, Date. Parts the article lacks are left out; the
+// text is sanitised like everything else, so it is safe to put in an
+// OSC 52 sequence (which must still be base64-encoded by the caller).
+func (a *Article) Citation(q *Quote) string {
+	parts := []string{}
+	for _, s := range []string{q.Speaker, a.Outlet, a.Date} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	out := "“" + strings.TrimSpace(q.Text) + "”"
+	if len(parts) > 0 {
+		out += " — " + strings.Join(parts, ", ")
+	}
+	return SanitizeLine(out)
+}

@@ -115,3 +115,19 @@ func TestSnapshotDamageIsAnError(t *testing.T) {
 		t.Errorf("analysis version %q", v)
 	}
 }
+
+func TestCitation(t *testing.T) {
+	a, err := FromWeb(WebArticle{Title: "Border row", Outlet: "Example News", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+		Text: "\"Ukraine is shelling civilians in our border region,\" Russian Foreign Minister Ivan Petrov said on Monday."})
+	if err != nil || len(a.Quotes) == 0 {
+		t.Fatalf("%v %+v", err, a)
+	}
+	if got, want := a.Citation(&a.Quotes[0]), "“Ukraine is shelling civilians in our border region,” — Ivan Petrov, Example News, 2 March 2026"; got != want {
+		t.Errorf("citation %q, want %q", got, want)
+	}
+	// A file has no outlet: the attribution keeps what there is.
+	q := Quote{Text: "We will appeal."}
+	if got := (&Article{}).Citation(&q); got != "“We will appeal.”" {
+		t.Errorf("bare citation %q", got)
+	}
+}

@@ -334,3 +334,24 @@ func TestFailingPagesAreReportedAndNeverStopTheRest(t *testing.T) {
 		t.Errorf("failures: %v", res.Failures)
 	}
 }
+
+func TestEntityBombIsNotExpanded(t *testing.T) {
+	bomb := `<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+ <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+ <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+ <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">
+]>
+<rss version="2.0"><channel><title>&f;</title><item><title>&f;</title><description>&f;</description></item></channel></rss>`
+	f, err := ParseFeed([]byte(bomb))
+	if err == nil {
+		for _, it := range append([]Item{{Title: f.Title}}, f.Items...) {
+			if len(it.Title)+len(it.Summary) > 10000 {
+				t.Fatalf("entities were expanded: %d bytes", len(it.Title)+len(it.Summary))
+			}
+		}
+	}
+}
