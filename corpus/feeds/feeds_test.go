@@ -355,3 +355,28 @@ func TestEntityBombIsNotExpanded(t *testing.T) {
 		}
 	}
 }
+
+func TestMislabelledPageIsReadByItsLooks(t *testing.T) {
+	page, _ := os.ReadFile("testdata/article.html")
+	var body string
+	srv := newFixtureServer(t, map[string]http.HandlerFunc{
+		"/feed.xml": func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(body)) },
+		"/story": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write(page)
+		},
+		"/binary": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte{0x89, 'P', 'N', 'G', 0, 0, 0})
+		},
+	})
+	body = `<rss version="2.0"><channel><title>T</title><item><title>Ferry</title><link>` + srv.URL + `/story</link></item>` +
+		`<item><title>Image</title><link>` + srv.URL + `/binary</link></item></channel></rss>`
+	res := NewFetcher(Options{}).Update(context.Background(), Subscription{URL: srv.URL + "/feed.xml"}, nothingKnown)
+	if len(res.Articles) != 1 || !strings.Contains(res.Articles[0].Text, "ferry union") {
+		t.Errorf("an HTML page labelled octet-stream was not read: %+v", res)
+	}
+	if len(res.Failures) != 1 || res.Failures[0].Reason != "not an HTML page (application/octet-stream)" {
+		t.Errorf("failures %+v", res.Failures)
+	}
+}

@@ -3,6 +3,7 @@ package feeds
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"sync"
 
@@ -133,7 +134,12 @@ func (f *Fetcher) article(ctx context.Context, it Item, outlet string) (*corpus.
 	if err != nil {
 		return nil, asFailure(it.URL, err)
 	}
-	if ct := strings.ToLower(resp.ContentType); ct != "" && !strings.Contains(ct, "html") {
+	// Servers often label pages wrongly (application/octet-stream, or no
+	// type): what the body looks like decides when the label says no HTML.
+	if ct := strings.ToLower(resp.ContentType); !strings.Contains(ct, "html") && !strings.HasPrefix(http.DetectContentType(resp.Body), "text/html") {
+		if ct == "" {
+			ct = http.DetectContentType(resp.Body)
+		}
 		return nil, &Failure{URL: it.URL, Reason: "not an HTML page (" + corpus.SanitizeLine(strings.SplitN(ct, ";", 2)[0]) + ")"}
 	}
 	page, err := ExtractPage(resp.Body, resp.ContentType, resp.URL)

@@ -142,8 +142,14 @@ func (l *Library) store(ctx context.Context, res feeds.Result, preps []*prepared
 		if res.Err != nil {
 			return nil
 		}
+		// With items that failed, the next refresh must fetch the feed
+		// whole to try them again: a 304 would hide them.
+		v := res.Validators
+		if len(res.Failures) > 0 {
+			v = feeds.Conditional{}
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?`,
-			res.Validators.ETag, res.Validators.LastModified, id); err != nil {
+			v.ETag, v.LastModified, id); err != nil {
 			return err
 		}
 		if res.Title != "" {

@@ -104,3 +104,46 @@ func TestRefreshStoresNewArticlesAndReportsFailures(t *testing.T) {
 		t.Errorf("second refresh: %+v, %v, %d conditional requests", sum, err, conditional)
 	}
 }
+
+func TestItemThatFailedIsTriedAgainEvenIfTheFeedIsUnchanged(t *testing.T) {
+	l, _ := openTemp(t, Options{})
+	var mu sync.Mutex
+	pageCalls := 0
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			if r.Header.Get("If-None-Match") == `"v"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"v"`)
+			w.Write([]byte(`<rss version="2.0"><channel><title>F</title><item><title>Story</title><link>` + srv.URL + `/story</link></item></channel></rss>`))
+		case "/story":
+			mu.Lock()
+			pageCalls++
+			first := pageCalls == 1
+			mu.Unlock()
+			if first {
+				http.Error(w, "busy", http.StatusServiceUnavailable)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html><body><article>" + strings.Repeat("<p>The council met on Tuesday and agreed to repair the old bridge over the river before the winter.</p>", 6) + "</article></body></html>"))
+		}
+	}))
+	defer srv.Close()
+	l.AddFeed(ctx, srv.URL+"/feed.xml", "")
+	f := feeds.NewFetcher(feeds.Options{})
+	if sum, _ := l.Refresh(ctx, f, nil); sum.NewArticles != 0 || len(sum.Failures) != 1 {
+		t.Fatalf("first refresh %+v", sum)
+	}
+	if sum, _ := l.Refresh(ctx, f, nil); sum.NewArticles != 1 {
+		t.Errorf("the failed page was not tried again: %+v", sum)
+	}
+	var p Progress
+	l.Refresh(ctx, f, func(got Progress) { p = got })
+	if !p.NotModified {
+		t.Errorf("with nothing left to retry, the feed was not asked conditionally: %+v", p)
+	}
+}
