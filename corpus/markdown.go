@@ -82,18 +82,35 @@ func mdStatement(q *Quote) string {
 	return "“" + mdEscape(q.Text) + "” — " + mdEscape(who(q))
 }
 
-// mdEscape backslash-escapes the punctuation Markdown gives a meaning to
-// (CommonMark lets any ASCII punctuation be escaped) and joins lines, so
-// text stays text inside a table cell.
+// mdEscape backslash-escapes what Markdown would read as markup, and joins
+// lines, so text stays text inside a heading, a list or a table cell:
+// emphasis, code, links, HTML, table bars and entities anywhere, and the
+// marks that open a heading, a list or a quote at the start of the text.
 func mdEscape(s string) string {
+	s = SanitizeLine(s)
 	var b strings.Builder
-	for _, r := range SanitizeLine(s) {
-		if strings.ContainsRune("\\`*_{}[]<>()#+-!|~&", r) {
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune("\\`*_[]<>|~", r),
+			r == '&' && i+1 < len(s) && (s[i+1] == '#' || isASCIILetter(s[i+1])),
+			i == 0 && strings.ContainsRune("#+-=>", r),
+			(r == '.' || r == ')') && i > 0 && allDigits(s[:i]):
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // mdURL escapes the characters that would end a Markdown link target.
