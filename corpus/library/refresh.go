@@ -163,3 +163,25 @@ func (l *Library) store(ctx context.Context, res feeds.Result, preps []*prepared
 	})
 	return added, err
 }
+
+// RefreshEvery refreshes at once and then every interval until ctx ends,
+// calling done after each refresh: the operator's schedule for a server
+// (`serve --refresh 30m`), where users can never make it fetch.
+func (l *Library) RefreshEvery(ctx context.Context, f *feeds.Fetcher, every time.Duration, done func(Summary, error)) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		sum, err := l.Refresh(ctx, f, nil)
+		if ctx.Err() != nil {
+			return
+		}
+		if done != nil {
+			done(sum, err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

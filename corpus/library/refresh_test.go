@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -145,5 +146,37 @@ func TestItemThatFailedIsTriedAgainEvenIfTheFeedIsUnchanged(t *testing.T) {
 	l.Refresh(ctx, f, func(got Progress) { p = got })
 	if !p.NotModified {
 		t.Errorf("with nothing left to retry, the feed was not asked conditionally: %+v", p)
+	}
+}
+
+func TestRefreshEveryRunsUntilCancelled(t *testing.T) {
+	l, _ := openTemp(t, Options{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(fullTextFeed("http://127.0.0.1:1", 0, 1)))
+	}))
+	defer srv.Close()
+	l.AddFeed(ctx, srv.URL+"/feed.xml", "")
+	c, cancel := context.WithCancel(ctx)
+	runs := make(chan Summary, 10)
+	stopped := make(chan struct{})
+	go func() {
+		l.RefreshEvery(c, feeds.NewFetcher(feeds.Options{}), time.Millisecond, func(s Summary, err error) { runs <- s })
+		close(stopped)
+	}()
+	for i := range 2 {
+		select {
+		case s := <-runs:
+			if i == 0 && s.NewArticles != 1 || i == 1 && s.NewArticles != 0 {
+				t.Errorf("run %d: %+v", i, s)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatal("no refresh")
+		}
+	}
+	cancel()
+	select {
+	case <-stopped:
+	case <-time.After(30 * time.Second):
+		t.Fatal("RefreshEvery did not stop when cancelled")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"counterpoint/corpus"
@@ -49,6 +50,7 @@ func (l *Library) RemoveFeed(ctx context.Context, rawURL string) error {
 	if l.readOnly {
 		return ErrReadOnly
 	}
+	rawURL = strings.TrimSpace(rawURL)
 	return l.inTx(ctx, func(tx *sql.Tx) error {
 		var id int64
 		if err := tx.QueryRowContext(ctx, `SELECT id FROM feeds WHERE url = ?`, rawURL).Scan(&id); err != nil {
