@@ -78,14 +78,16 @@ func (f *Fetcher) Update(ctx context.Context, sub Subscription, known func(id st
 	outlet := strings.TrimSpace(feed.Title)
 
 	var fresh []Item
+	seen := map[string]bool{}
 	for _, it := range feed.Items {
 		if it.ID == "" {
 			res.Failures = append(res.Failures, Failure{URL: sub.URL, Reason: "an item with neither a link nor an ID: skipped"})
 			continue
 		}
-		if !known(it.ID) && len(fresh) < MaxItemsPerFeed {
+		if !seen[it.ID] && !known(it.ID) && len(fresh) < MaxItemsPerFeed {
 			fresh = append(fresh, it)
 		}
+		seen[it.ID] = true
 	}
 	articles := make([]*corpus.WebArticle, len(fresh))
 	failures := make([]*Failure, len(fresh))

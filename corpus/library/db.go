@@ -83,6 +83,15 @@ func Open(path string, opts Options) (*Library, error) {
 	return l, nil
 }
 
+// OpenDefault opens the library at DefaultPath.
+func OpenDefault(opts Options) (*Library, error) {
+	path, err := DefaultPath()
+	if err != nil {
+		return nil, err
+	}
+	return Open(path, opts)
+}
+
 // Close closes the database.
 func (l *Library) Close() error { return l.db.Close() }
 
