@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // fixtureServer serves the files of testdata with {{BASE}} replaced by its
@@ -378,5 +379,24 @@ func TestMislabelledPageIsReadByItsLooks(t *testing.T) {
 	}
 	if len(res.Failures) != 1 || res.Failures[0].Reason != "not an HTML page (application/octet-stream)" {
 		t.Errorf("failures %+v", res.Failures)
+	}
+}
+
+func TestFailureReasonsAreSafeToPrint(t *testing.T) {
+	// An item whose ID (a GUID, not a link) carries escape sequences and
+	// has no text fails, and the failure names it safely.
+	srv := newFixtureServer(t, map[string]http.HandlerFunc{
+		"/evil.xml": func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte("<rss version=\"2.0\"><channel><title>E</title><item><title>x</title><guid>\x1b]0;pwned\x07" +
+				strings.Repeat("y", 300) + "</guid></item></channel></rss>"))
+		},
+	})
+	res := NewFetcher(Options{}).Update(context.Background(), Subscription{URL: srv.URL + "/evil.xml"}, nothingKnown)
+	if len(res.Failures) != 1 || !strings.Contains(res.Failures[0].URL, "pwned") || strings.ContainsAny(res.Failures[0].URL, "\x1b\x07") {
+		t.Errorf("failures %q", res.Failures)
+	}
+	long := Failure{URL: "u", Reason: "\x1b[2J" + strings.Repeat("é", 300)}.safe()
+	if strings.Contains(long.Reason, "\x1b") || len(long.Reason) > maxReason+len("…") || !utf8.ValidString(long.Reason) {
+		t.Errorf("reason %q", long.Reason)
 	}
 }

@@ -33,7 +33,19 @@ type Failure struct {
 }
 
 func (f Failure) String() string {
-	return corpus.SanitizeLine(f.URL) + ": " + corpus.SanitizeLine(f.Reason)
+	f = f.safe()
+	return f.URL + ": " + f.Reason
+}
+
+// maxReason bounds a reason's length: some quote a server's words.
+const maxReason = 200
+
+func (f Failure) safe() Failure {
+	f.URL, f.Reason = corpus.SanitizeLine(f.URL), corpus.SanitizeLine(f.Reason)
+	if len(f.Reason) > maxReason {
+		f.Reason = strings.ToValidUTF8(f.Reason[:maxReason], "") + "…"
+	}
+	return f
 }
 
 // Result is what one feed's update brought.
@@ -52,8 +64,18 @@ type Result struct {
 // whether an item (by its ID) is already in the library, so its page is not
 // fetched again; it is called from several goroutines. A failing page is
 // listed in Failures and never stops the other items.
-func (f *Fetcher) Update(ctx context.Context, sub Subscription, known func(id string) bool) Result {
-	res := Result{Feed: sub.URL, Title: sub.Title}
+func (f *Fetcher) Update(ctx context.Context, sub Subscription, known func(id string) bool) (res Result) {
+	res = Result{Feed: sub.URL, Title: sub.Title}
+	// Reasons quote servers and feeds: they leave here safe to print.
+	defer func() {
+		for i := range res.Failures {
+			res.Failures[i] = res.Failures[i].safe()
+		}
+		if res.Err != nil {
+			e := res.Err.safe()
+			res.Err = &e
+		}
+	}()
 	resp, err := f.Get(ctx, sub.URL, sub.Validators, f.opts.MaxFeedBytes)
 	if err != nil {
 		res.Err = asFailure(sub.URL, err)
