@@ -90,3 +90,26 @@ func BenchmarkImport100x50(b *testing.B) {
 		l.Close()
 	}
 }
+
+// BenchmarkOpen10kReanalyse is the alternative to the cache: the same
+// library with every article analysed again on opening (read-only, so
+// nothing is cached between iterations).
+func BenchmarkOpen10kReanalyse(b *testing.B) {
+	path := libraryOf(b, 10_000)
+	l, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.db.Exec(`DELETE FROM analyses`)
+	l.Close()
+	for b.Loop() {
+		l, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if shelf, err := l.Load(ctx); err != nil || len(shelf.Corpus.Articles) != 10_000 {
+			b.Fatal(err)
+		}
+		l.Close()
+	}
+}
