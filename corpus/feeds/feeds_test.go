@@ -400,3 +400,25 @@ func TestFailureReasonsAreSafeToPrint(t *testing.T) {
 		t.Errorf("reason %q", long.Reason)
 	}
 }
+
+func TestHomePageLeadsToItsFeed(t *testing.T) {
+	srv := newFixtureServer(t, map[string]http.HandlerFunc{
+		"/home": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><title>Gazette</title><link rel="stylesheet" href="/s.css">` +
+				`<link rel="alternate" type="application/atom+xml" title="Feed" href="atom.xml"></head><body><p>Welcome</p></body></html>`))
+		},
+		"/plain": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><head><link rel="alternate" type="text/html" href="/other"></head><body><link rel="alternate" type="application/rss+xml" href="/rss2.xml"></body></html>`))
+		},
+	})
+	res := NewFetcher(Options{}).Update(context.Background(), Subscription{URL: srv.URL + "/home"}, nothingKnown)
+	if res.Err != nil || res.Title != "Atomic Bulletin" || len(res.Articles) != 1 {
+		t.Errorf("home page: %+v", res)
+	}
+	res = NewFetcher(Options{}).Update(context.Background(), Subscription{URL: srv.URL + "/plain"}, nothingKnown)
+	if res.Err == nil || !strings.Contains(res.Err.Reason, "not a feed") {
+		t.Errorf("a page announcing no feed in its head: %+v", res.Err)
+	}
+}

@@ -92,6 +92,14 @@ func (f *Fetcher) Update(ctx context.Context, sub Subscription, known func(id st
 	}
 	feed, err := ParseFeed(resp.Body)
 	if err != nil {
+		// A web page that announces its feed: read that instead.
+		if alt := discoverFeed(resp.Body, resp.URL); alt != "" {
+			if r2, err2 := f.Get(ctx, alt, Conditional{}, f.opts.MaxFeedBytes); err2 == nil && !r2.NotModified {
+				feed, err = ParseFeed(r2.Body)
+			}
+		}
+	}
+	if err != nil {
 		res.Err = &Failure{URL: sub.URL, Reason: err.Error()}
 		return res
 	}
