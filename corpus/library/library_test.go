@@ -244,6 +244,11 @@ func TestRemoveFeedKeepsStarredArticles(t *testing.T) {
 	if len(shelf.Corpus.Articles) != 3 || shelf.Corpus.Article(starred) == nil || shelf.Entries[starred].Feed != "" {
 		t.Errorf("after removal: %d articles, starred one kept: %v", len(shelf.Corpus.Articles), shelf.Corpus.Article(starred) != nil)
 	}
+	var analyses int
+	l.db.QueryRow(`SELECT count(*) FROM analyses`).Scan(&analyses)
+	if analyses != 3 {
+		t.Errorf("%d analyses left for 3 articles", analyses)
+	}
 	fs, _ := l.Feeds(ctx)
 	if len(fs) != 1 || fs[0].URL != "https://other.example/rss" || fs[0].Articles != 2 {
 		t.Errorf("feeds %+v", fs)

@@ -15,7 +15,8 @@ import (
 type Progress struct {
 	FeedsDone, FeedsTotal int
 	NewArticles           int             // over the whole refresh so far
-	Feed                  string          // the feed just done
+	Feed                  string          // the feed just done (its subscription URL)
+	Title                 string          // its title, when it has one
 	Added                 int             // its new articles
 	NotModified           bool            // it answered 304
 	Err                   *feeds.Failure  // it failed as a whole
@@ -99,7 +100,7 @@ func (l *Library) Refresh(ctx context.Context, f *feeds.Fetcher, progress func(P
 				if progress != nil {
 					progress(Progress{
 						FeedsDone: done, FeedsTotal: len(subs), NewArticles: sum.NewArticles,
-						Feed: sub.URL, Added: added, NotModified: res.NotModified, Err: res.Err, Failures: res.Failures,
+						Feed: sub.URL, Title: corpus.SanitizeLine(cmpOr(res.Title, sub.Title)), Added: added, NotModified: res.NotModified, Err: res.Err, Failures: res.Failures,
 					})
 				}
 				mu.Unlock()

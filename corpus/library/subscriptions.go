@@ -63,7 +63,11 @@ func (l *Library) RemoveFeed(ctx context.Context, rawURL string) error {
 			AND id IN (SELECT article FROM user_state WHERE starred)`, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE id = ?`, id); err != nil {
+			return err
+		}
+		// The articles went with the feed; their analyses go too.
+		_, err := tx.ExecContext(ctx, `DELETE FROM analyses WHERE hash NOT IN (SELECT hash FROM articles)`)
 		return err
 	})
 }
