@@ -127,6 +127,11 @@ func TestLibraryCommands(t *testing.T) {
 	if _, errOut, code := libCmd(t, "remove", "https://listed.example/rss"); code != 1 || !strings.Contains(errOut, "remove its line there") {
 		t.Errorf("removing a listed feed: %d %s", code, errOut)
 	}
+	os.WriteFile(list, []byte("# my feeds\n"), 0o600)
+	out, errOut, _ = libCmd(t, "feeds")
+	if strings.Contains(out, "listed.example") || !strings.Contains(errOut, "removed https://listed.example/rss: no longer in "+list) {
+		t.Errorf("a feed whose line was deleted is still there:\n%s\n%s", out, errOut)
+	}
 }
 
 func TestFetchFailsOnlyWhenEveryFeedFails(t *testing.T) {

@@ -114,7 +114,8 @@ var migrations = []string{
 		last_modified TEXT NOT NULL DEFAULT '',
 		added         INTEGER NOT NULL,
 		checked       INTEGER NOT NULL DEFAULT 0,
-		last_error    TEXT NOT NULL DEFAULT ''
+		last_error    TEXT NOT NULL DEFAULT '',
+		listed        INTEGER NOT NULL DEFAULT 0 -- from the feed list in the config dir
 	);
 	CREATE TABLE articles (
 		id        INTEGER PRIMARY KEY,

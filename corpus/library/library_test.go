@@ -271,3 +271,26 @@ func TestSlug(t *testing.T) {
 		t.Error("two items with one title share an ID")
 	}
 }
+
+func TestSyncListFollowsTheFeedList(t *testing.T) {
+	l, _ := openTemp(t, Options{})
+	l.AddFeed(ctx, "https://mine.example/rss", "")
+	added, removed, err := l.SyncList(ctx, []string{"https://a.example/rss", "https://mine.example/rss", "javascript:x"})
+	if err != nil || len(added) != 1 || added[0] != "https://a.example/rss" || len(removed) != 0 {
+		t.Fatalf("first sync: %v %v %v", added, removed, err)
+	}
+	// Both lines go: the feed that came only from the list is removed;
+	// the one also added by hand was listed too, so it goes as well.
+	added, removed, err = l.SyncList(ctx, nil)
+	if err != nil || len(added) != 0 || len(removed) != 2 {
+		t.Fatalf("second sync: %v %v %v", added, removed, err)
+	}
+	l.AddFeed(ctx, "https://kept.example/rss", "")
+	if _, removed, _ := l.SyncList(ctx, []string{"https://b.example/rss"}); len(removed) != 0 {
+		t.Errorf("a feed added by hand and never listed was removed: %v", removed)
+	}
+	fs, _ := l.Feeds(ctx)
+	if len(fs) != 2 || fs[0].URL != "https://kept.example/rss" || fs[0].Listed || !fs[1].Listed {
+		t.Errorf("feeds %+v", fs)
+	}
+}

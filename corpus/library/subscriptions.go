@@ -20,6 +20,7 @@ type Feed struct {
 	Articles  int
 	Checked   time.Time // zero if never fetched
 	LastError string    // why the last refresh of it failed, or ""
+	Listed    bool      // it comes from the feed list in the config dir
 }
 
 // ErrNotSubscribed is returned when removing a feed the library lacks.
@@ -74,7 +75,7 @@ func (l *Library) RemoveFeed(ctx context.Context, rawURL string) error {
 
 // Feeds lists the subscriptions in the order they were added.
 func (l *Library) Feeds(ctx context.Context) ([]Feed, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT f.url, f.title, f.site_url, f.checked, f.last_error,
+	rows, err := l.db.QueryContext(ctx, `SELECT f.url, f.title, f.site_url, f.checked, f.last_error, f.listed,
 		(SELECT count(*) FROM articles a WHERE a.feed = f.id) FROM feeds f ORDER BY f.id`)
 	if err != nil {
 		return nil, err
@@ -84,7 +85,7 @@ func (l *Library) Feeds(ctx context.Context) ([]Feed, error) {
 	for rows.Next() {
 		var f Feed
 		var checked int64
-		if err := rows.Scan(&f.URL, &f.Title, &f.SiteURL, &checked, &f.LastError, &f.Articles); err != nil {
+		if err := rows.Scan(&f.URL, &f.Title, &f.SiteURL, &checked, &f.LastError, &f.Listed, &f.Articles); err != nil {
 			return nil, err
 		}
 		if checked > 0 {
@@ -93,6 +94,47 @@ func (l *Library) Feeds(ctx context.Context) ([]Feed, error) {
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// SyncList makes the subscriptions follow the feed list in the config dir:
+// its addresses are subscribed to, and a feed that came from it and is no
+// longer there is removed (as RemoveFeed does).
+func (l *Library) SyncList(ctx context.Context, urls []string) (added, removed []string, err error) {
+	if l.readOnly {
+		return nil, nil, ErrReadOnly
+	}
+	want := map[string]bool{}
+	for _, raw := range urls {
+		u := corpus.SafeURL(raw)
+		if u == "" {
+			continue
+		}
+		want[u] = true
+		var exists bool
+		if err := l.db.QueryRowContext(ctx, `SELECT count(*) > 0 FROM feeds WHERE url = ?`, u).Scan(&exists); err != nil {
+			return added, removed, err
+		}
+		if _, err := l.db.ExecContext(ctx, `INSERT INTO feeds (url, added, listed) VALUES (?, ?, 1)
+			ON CONFLICT (url) DO UPDATE SET listed = 1`, u, time.Now().Unix()); err != nil {
+			return added, removed, err
+		}
+		if !exists {
+			added = append(added, u)
+		}
+	}
+	fs, err := l.Feeds(ctx)
+	if err != nil {
+		return added, removed, err
+	}
+	for _, f := range fs {
+		if f.Listed && !want[f.URL] {
+			if err := l.RemoveFeed(ctx, f.URL); err != nil {
+				return added, removed, err
+			}
+			removed = append(removed, f.URL)
+		}
+	}
+	return added, removed, nil
 }
 
 // subscriptions are the feeds with their validators, for a refresh.

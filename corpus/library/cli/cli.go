@@ -127,9 +127,13 @@ func (c *command) open(ctx context.Context, path string) (*library.Library, map[
 	}
 	for _, u := range urls {
 		listed[u] = true
-		if _, err := lib.AddFeed(ctx, u, ""); err != nil {
-			c.fail("%s: %v", u, err)
-		}
+	}
+	_, removed, err := lib.SyncList(ctx, urls)
+	if err != nil {
+		c.fail("%s: %v", listPath, err)
+	}
+	for _, u := range removed {
+		fmt.Fprintf(c.stderr, "removed %s: no longer in %s\n", u, listPath)
 	}
 	return lib, listed, true
 }
