@@ -278,10 +278,11 @@ func (l *Library) snapshots(ctx context.Context) (map[string]string, error) {
 }
 
 // when orders the list: the publication time, or the fetch time for an
-// article that gives none.
+// article that gives none or claims one after it was fetched (a wrong
+// clock or a feed that wants to stay on top).
 func (r *row) when() int64 {
 	if r.published > 0 {
-		return r.published
+		return min(r.published, r.fetched)
 	}
 	return r.fetched
 }
