@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -420,5 +421,69 @@ func TestHomePageLeadsToItsFeed(t *testing.T) {
 	res = NewFetcher(Options{}).Update(context.Background(), Subscription{URL: srv.URL + "/plain"}, nothingKnown)
 	if res.Err == nil || !strings.Contains(res.Err.Reason, "not a feed") {
 		t.Errorf("a page announcing no feed in its head: %+v", res.Err)
+	}
+}
+
+func TestGlobalLimitHoldsAcrossHosts(t *testing.T) {
+	const hosts, pages, global = 3, 4, 3
+	var (
+		mu                      sync.Mutex
+		inflight, peak, started int
+	)
+	page, _ := os.ReadFile("testdata/article.html")
+	handler := func(feed *string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/feed.xml" {
+				w.Write([]byte(*feed))
+				return
+			}
+			mu.Lock()
+			inflight++
+			started++
+			peak = max(peak, inflight)
+			mu.Unlock()
+			// Hold until the limit is reached (or no more can come), so a
+			// limit that does not hold shows in the peak.
+			for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				mu.Lock()
+				ok := inflight >= global || started == hosts*pages
+				mu.Unlock()
+				if ok {
+					break
+				}
+			}
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(page)
+			mu.Lock()
+			inflight--
+			mu.Unlock()
+		}
+	}
+	f := NewFetcher(Options{Global: global, PerHost: global}) // one host alone can fill the global limit
+	var wg sync.WaitGroup
+	results := make([]Result, hosts)
+	for h := range hosts {
+		feed := new(string)
+		srv := httptest.NewServer(handler(feed))
+		t.Cleanup(srv.Close)
+		var b strings.Builder
+		b.WriteString(`<rss version="2.0"><channel><title>H</title>`)
+		for p := range pages {
+			fmt.Fprintf(&b, "<item><title>P</title><link>%s/p%d</link></item>", srv.URL, p)
+		}
+		b.WriteString("</channel></rss>")
+		*feed = b.String()
+		wg.Go(func() {
+			results[h] = f.Update(context.Background(), Subscription{URL: srv.URL + "/feed.xml"}, nothingKnown)
+		})
+	}
+	wg.Wait()
+	for h, r := range results {
+		if len(r.Articles) != pages {
+			t.Errorf("host %d: %d articles, failures %v", h, len(r.Articles), r.Failures)
+		}
+	}
+	if peak != global {
+		t.Errorf("peak of %d page requests at once over %d hosts, want the global limit %d", peak, hosts, global)
 	}
 }
