@@ -268,6 +268,7 @@ func TestPerHostConcurrencyIsTwo(t *testing.T) {
 		inflight, peak, started int
 	)
 	var feed strings.Builder
+	f := NewFetcher(Options{})
 	srv := newFixtureServer(t, map[string]http.HandlerFunc{
 		"/many.xml": func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(feed.String())) },
 		"/page/": func(w http.ResponseWriter, r *http.Request) {
@@ -276,12 +277,12 @@ func TestPerHostConcurrencyIsTwo(t *testing.T) {
 			started++
 			peak = max(peak, inflight)
 			mu.Unlock()
-			// Hold the request until a second one is in flight (or none
-			// can come), so a limit above two would show in the peak.
+			// Hold the request until every other one has started or waits
+			// for a slot, so a limit above two shows in the peak.
 			deadline := time.Now().Add(10 * time.Second)
 			for time.Now().Before(deadline) {
 				mu.Lock()
-				ok := inflight >= 2 || started == items
+				ok := inflight > 2 || int(f.waiting.Load()) >= items-started
 				mu.Unlock()
 				if ok {
 					break
@@ -301,7 +302,7 @@ func TestPerHostConcurrencyIsTwo(t *testing.T) {
 		feed.WriteString("<item><title>Item</title><link>" + srv.URL + "/page/" + string(rune('a'+i)) + "</link></item>")
 	}
 	feed.WriteString("</channel></rss>")
-	res := NewFetcher(Options{}).Update(context.Background(), Subscription{URL: srv.URL + "/many.xml"}, nothingKnown)
+	res := f.Update(context.Background(), Subscription{URL: srv.URL + "/many.xml"}, nothingKnown)
 	if len(res.Articles) != items {
 		t.Fatalf("%d articles, failures %v", len(res.Articles), res.Failures)
 	}
@@ -431,6 +432,7 @@ func TestGlobalLimitHoldsAcrossHosts(t *testing.T) {
 		inflight, peak, started int
 	)
 	page, _ := os.ReadFile("testdata/article.html")
+	f := NewFetcher(Options{Global: global})
 	handler := func(feed *string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			if r.URL.Path == "/feed.xml" {
@@ -442,11 +444,11 @@ func TestGlobalLimitHoldsAcrossHosts(t *testing.T) {
 			started++
 			peak = max(peak, inflight)
 			mu.Unlock()
-			// Hold until the limit is reached (or no more can come), so a
-			// limit that does not hold shows in the peak.
+			// Hold until every other request has started or waits for a
+			// slot, so a limit that does not hold shows in the peak.
 			for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
 				mu.Lock()
-				ok := inflight >= global || started == hosts*pages
+				ok := inflight > global || int(f.waiting.Load()) >= hosts*pages-started
 				mu.Unlock()
 				if ok {
 					break
@@ -459,7 +461,6 @@ func TestGlobalLimitHoldsAcrossHosts(t *testing.T) {
 			mu.Unlock()
 		}
 	}
-	f := NewFetcher(Options{Global: global, PerHost: global}) // one host alone can fill the global limit
 	var wg sync.WaitGroup
 	results := make([]Result, hosts)
 	for h := range hosts {

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,6 +48,10 @@ type Fetcher struct {
 
 	mu    sync.Mutex
 	hosts map[string]chan struct{}
+
+	// waiting counts requests waiting for a slot: tests use it to know
+	// that every request that can start has started.
+	waiting atomic.Int64
 }
 
 // NewFetcher makes a Fetcher; zero options take the defaults.
@@ -186,6 +191,8 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string, cond Conditional, limi
 // acquire takes a slot of the host's and of the global limit, in that
 // order, so a busy host does not hold global slots while it waits.
 func (f *Fetcher) acquire(ctx context.Context, host string) (func(), error) {
+	f.waiting.Add(1)
+	defer f.waiting.Add(-1)
 	f.mu.Lock()
 	h, ok := f.hosts[host]
 	if !ok {
