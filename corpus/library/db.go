@@ -1,7 +1,3 @@
-// Package library keeps everything fetched in one SQLite database, so
-// reading works offline and the next start is quick: feeds with their
-// validators, articles with their text, the engine's analysis cached by
-// content hash, and each user's read and starred marks.
 package library
 
 import (
