@@ -35,7 +35,8 @@ const feedWorkers = 8
 
 // Refresh fetches every subscription, and the pages of their new items,
 // and stores the new articles. progress, if not nil, is called after each
-// feed, from one goroutine at a time. One feed or page that fails never
+// feed, from one goroutine at a time, while the next feed's articles wait
+// to be stored: it should hand the news on (a buffered channel) and return. One feed or page that fails never
 // stops the others: it is reported in progress and in the summary. The
 // error is for the library itself failing, or ctx ending.
 func (l *Library) Refresh(ctx context.Context, f *feeds.Fetcher, progress func(Progress)) (Summary, error) {
