@@ -92,6 +92,12 @@ func TestLibraryCommands(t *testing.T) {
 	if out, _, _ := libCmd(t, "quotes", "--seeds"); !strings.Contains(out, "NATO") {
 		t.Errorf("--seeds did not read the seeds")
 	}
+	// Files named on the command line are read as ever, library or not.
+	file := filepath.Join(t.TempDir(), "note.txt")
+	os.WriteFile(file, []byte("Council meets\n\"We will fix the bridge this year,\" Mayor Ana Ruiz said on Monday.\n"), 0o600)
+	if out, _, _ := libCmd(t, "quotes", file); !strings.Contains(out, "Ana Ruiz") || strings.Contains(out, "Petrov") {
+		t.Errorf("quotes FILE with a library:\n%s", out)
+	}
 	id := strings.Fields(out)[0]
 	md, _, code := libCmd(t, "debate", "--markdown", id)
 	if code != 0 || !strings.Contains(md, "# Ministers trade charges over border") || !strings.Contains(md, "[source]("+srv.URL+"/border)") ||
@@ -110,7 +116,7 @@ func TestLibraryCommands(t *testing.T) {
 	if out, _, _ := libCmd(t, "search", ""); !strings.Contains(out, "NATO") {
 		t.Errorf("after removing the only feed with articles, the seeds are not back:\n%s", out)
 	}
-	file := filepath.Join(t.TempDir(), "subs.opml")
+	file = filepath.Join(t.TempDir(), "subs.opml")
 	os.WriteFile(file, []byte(opml), 0o600)
 	if out, _, code := libCmd(t, "import", file); code != 0 || !strings.Contains(out, "imported 1 new feed of 2") {
 		t.Errorf("import: %d %s", code, out)
