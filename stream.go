@@ -32,3 +32,27 @@ func streamJSON(cmd string, paths []string, maxSize int64, stdout, stderr io.Wri
 	}
 	return 0
 }
+
+// writeCorpusJSON writes the JSON array of an already loaded corpus (the library
+// or the seeds), in the same shape streamJSON writes for files.
+func writeCorpusJSON(cmd string, c *corpus.Corpus, stdout, stderr io.Writer) int {
+	out := corpus.NewJSONArray(stdout)
+	add := out.AddQuotes
+	if cmd == "debate" {
+		add = out.AddDebate
+	}
+	var err error
+	for _, a := range c.Articles {
+		if err = add(a); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = out.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 1
+	}
+	return 0
+}
