@@ -16,7 +16,7 @@ import (
 // whoever stores the snapshot.
 
 // snapshotFormat changes whenever the encoding below does.
-const snapshotFormat = 1
+const snapshotFormat = 2
 
 // engineRevision is raised by hand when the analysis changes in a way the
 // seeds do not show; AnalysisVersion also changes on its own whenever the
@@ -55,6 +55,9 @@ func (a *Article) AppendSnapshot(buf []byte) []byte {
 	buf = binary.AppendUvarint(buf, uint64(a.Words))
 	for _, w := range a.prefixes {
 		buf = binary.LittleEndian.AppendUint64(buf, w)
+	}
+	for _, e := range a.wordEnds {
+		buf = binary.AppendUvarint(buf, uint64(e))
 	}
 	buf = binary.AppendUvarint(buf, uint64(len(a.Paragraphs)))
 	for _, p := range a.Paragraphs {
@@ -129,6 +132,14 @@ func ArticleFromSnapshotString(data string) (*Article, error) {
 	for i := range a.prefixes {
 		a.prefixes[i] = d.uint64()
 	}
+	prev := 0
+	for i := range a.wordEnds {
+		e := d.int()
+		if e < prev || e > len(a.words) {
+			return nil, errSnapshot
+		}
+		a.wordEnds[i], prev = uint32(e), e
+	}
 	a.Paragraphs = make([]string, d.count())
 	for i := range a.Paragraphs {
 		a.Paragraphs[i] = d.string()
@@ -165,6 +176,7 @@ func ArticleFromSnapshotString(data string) (*Article, error) {
 	if d.err || len(d.s) != 0 {
 		return nil, errSnapshot
 	}
+	a.indexFolds() // derived from the title, subtitle and speakers
 	return a, nil
 }
 
