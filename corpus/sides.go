@@ -88,31 +88,49 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	case accused == "" && accuser != "":
 		// A charge with no denial: the accused is the party that answers
 		// the accuser by name, or that the accuser's words name.
-		accused = counterpart(a, quoteParty, accuser, false)
+		// A charge that rests on one statement or lead verb is weak: its
+		// target is only a party answering it by name.
+		strong := s.accuser[accuser] >= 2*statementWeight || chargedByDocument(a, quoteParty, accuser)
+		accused = counterpart(a, quoteParty, accuser, false, strong)
 	case accuser == "" && accused != "":
-		accuser = counterpart(a, quoteParty, accused, true)
+		accuser = counterpart(a, quoteParty, accused, true, true)
 	}
 	return accuser, accused
 }
 
 // counterpart is the speaking party, other than party, that most often
-// names it or is named by it: the other side of a two-sided dispute.
-func counterpart(a *Article, quoteParty []string, party string, accusing bool) string {
+// names it or is named by it: the other side of a two-sided dispute. Unless
+// the evidence for party's side is strong, only a party answering it by
+// name, with a denial or a charge, counts.
+func counterpart(a *Article, quoteParty []string, party string, accusing, strong bool) string {
 	score := map[string]int{}
 	interviewer := interviewerOf(a.Quotes)
+	// Allies name each other too: to answer the accuser, a statement must
+	// also deny or charge. A statement split by its attribution ("…,” it
+	// said. “…") is read whole.
+	type statementKey struct {
+		para    int
+		speaker string
+	}
+	names, stance := map[statementKey]bool{}, map[statementKey]bool{}
 	for i, q := range a.Quotes {
 		other := quoteParty[i]
 		if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
 			continue
 		}
-		// Allies name each other too: to answer the accuser, the words
-		// must also deny or charge.
-		if mentionsParty(q.lower, party) && (accusing || q.denies || q.accuses) {
-			score[other]++
+		k := statementKey{q.Paragraph, q.Speaker}
+		names[k] = names[k] || mentionsParty(q.lower, party)
+		stance[k] = stance[k] || accusing || q.denies || q.accuses
+	}
+	for i, q := range a.Quotes {
+		k := statementKey{q.Paragraph, q.Speaker}
+		if names[k] && stance[k] {
+			score[quoteParty[i]]++
+			names[k] = false // once per statement
 		}
 	}
 	for i, q := range a.Quotes {
-		if quoteParty[i] != party || q.Kind == Scare {
+		if !strong || quoteParty[i] != party || q.Kind == Scare {
 			continue
 		}
 		for j, other := range quoteParty {
@@ -121,7 +139,7 @@ func counterpart(a *Article, quoteParty []string, party string, accusing bool) s
 			}
 		}
 	}
-	if len(score) == 0 {
+	if len(score) == 0 && strong {
 		// No one names anyone: the only other party that speaks, if, when
 		// it is wanted as the accuser, its own words make a charge (a
 		// report "describing" the accused makes none).
@@ -167,6 +185,16 @@ func agentAfter(ts []token, i int) int {
 		}
 	}
 	return 0
+}
+
+// chargedByDocument: a lawsuit or complaint of the party is quoted.
+func chargedByDocument(a *Article, quoteParty []string, party string) bool {
+	for i, q := range a.Quotes {
+		if quoteParty[i] == party && isChargeDocument(q.Speaker) {
+			return true
+		}
+	}
+	return false
 }
 
 func isChargeDocument(speaker string) bool {

@@ -52,7 +52,7 @@ func TestLeadFramesTheSides(t *testing.T) {
 			paras: []string{
 				"Skyway Airlines warned that pilots could lose their jobs if they strike.",
 				"“Skyway has bullied its pilots for a year and broke the law,” said Mark Ellis of the Pilots Association.",
-				"“We have always followed the law,” Skyway chief executive Jon Park said.",
+				"“These claims are false and we have always followed the law,” Skyway chief executive Jon Park said.",
 			},
 			accuser: "Pilots Association", accused: "Skyway Airlines",
 		},
@@ -350,5 +350,18 @@ func TestChargeAgainstTheAccusedsPeople(t *testing.T) {
 	)
 	if q := quoteOf(t, a, "Grey shouted"); q.Role != Accusation {
 		t.Errorf("the charge against the director: role %q (accuser %q, accused %q)", q.Role, a.Accuser, a.Accused)
+	}
+}
+
+// One remark that names a party is too thin to make it the accused: a
+// politician praising an ally while attacking someone else.
+func TestWeakChargeNamesNoAccused(t *testing.T) {
+	a := analysed(t,
+		"The senator spoke at a rally on Saturday.",
+		"“The governor has wrecked this state's economy,” said Senator Ruth Ames, standing beside her ally Leo Park.",
+		"“Ruth Ames is the best friend this state has ever had,” Leo Park said.",
+	)
+	if a.Accused == "Leo Park" {
+		t.Errorf("the ally is made the accused: %q accuses %q", a.Accuser, a.Accused)
 	}
 }
