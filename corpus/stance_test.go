@@ -365,3 +365,17 @@ func TestWeakChargeNamesNoAccused(t *testing.T) {
 		t.Errorf("the ally is made the accused: %q accuses %q", a.Accuser, a.Accused)
 	}
 }
+
+func TestPossessiveDocumentOwner(t *testing.T) {
+	for speaker, want := range map[string]string{
+		"Ward’s press release":    "Ward",
+		"the Kremlin's statement": "Russia",
+		"Acme Corp's letter":      "Acme Corp",
+		"a statement":             "",
+		"Marta Diaz":              "",
+	} {
+		if got := possessiveOwner(speaker); got != want {
+			t.Errorf("possessiveOwner(%q) = %q, want %q", speaker, got, want)
+		}
+	}
+}
