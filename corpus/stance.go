@@ -103,7 +103,9 @@ func statementDenies(lower string, textLen int) bool {
 // them.
 var moreChargeWords = prefixes(`bully bullie misled racis discriminat negligen
 harass assault endanger falsif cover-up unsafe scandal vendetta victimis
-victimiz intimidat smear-campaign overcharg conceal hid hiding`)
+victimiz intimidat smear-campaign overcharg conceal hid hiding dereliction
+pay-to-play collusion collud obstruct incompeten perjur brib kickback nepotis
+cronyis extort blackmail plagiar sabotag persecut scam crook`)
 
 func init() {
 	for k, ps := range moreChargeWords {

@@ -379,3 +379,16 @@ func TestPossessiveDocumentOwner(t *testing.T) {
 		}
 	}
 }
+
+func TestMoreChargeWords(t *testing.T) {
+	for _, w := range []string{"bullied", "misled", "harassment", "dereliction", "kickbacks", "obstructed", "concealed"} {
+		if !accusationWords.matches(w) {
+			t.Errorf("%q reads as no charge", w)
+		}
+	}
+	for _, w := range []string{"budget", "festival", "weather", "history"} {
+		if accusationWords.matches(w) {
+			t.Errorf("%q reads as a charge", w)
+		}
+	}
+}
