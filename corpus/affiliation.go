@@ -144,4 +144,3 @@ func possessiveOwner(speaker string) string {
 	}
 	return ""
 }
-
