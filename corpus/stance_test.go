@@ -392,3 +392,21 @@ func TestMoreChargeWords(t *testing.T) {
 		}
 	}
 }
+
+// A one-word capitalised description before a name is no organisation.
+func TestDescriptionIsNoAffiliation(t *testing.T) {
+	tests := []struct {
+		titles []string
+		want   string
+	}{
+		{[]string{"Singer"}, ""},
+		{[]string{"Eir spokesperson"}, "Eir"},
+		{[]string{"Unite general secretary"}, "Unite"},
+	}
+	for _, tt := range tests {
+		e := &entity{name: "Ana Ruiz", kind: mPerson, titles: tt.titles}
+		if got := e.affiliation(); got != tt.want {
+			t.Errorf("affiliation of titles %q = %q, want %q", tt.titles, got, tt.want)
+		}
+	}
+}
