@@ -36,7 +36,10 @@ func assignRoles(a *Article, turns []turnInfo) {
 			// Someone answering a charge of their own: "I categorically
 			// deny them," said a player the story's main dispute is not about.
 			q.Role = Response
-		case q.accuses && (a.Accused == "" || mentionsParty(q.lower, a.Accused)):
+		case q.accuses && mentionsParty(q.lower, a.Accused),
+			a.Accused == "" && statementAccuses(q.lower, q.textLen):
+			// With no accused framed, only the speaker's own charging words
+			// (or a charging verb around them) make an accusation.
 			q.Role = Accusation
 		default:
 			q.Role = Other

@@ -410,3 +410,17 @@ func TestDescriptionIsNoAffiliation(t *testing.T) {
 		}
 	}
 }
+
+// With no dispute framed, a remark is an accusation only by its own words:
+// a charge word in the sentence around it ("arrested for fraud") is the
+// reporter's, not the speaker's.
+func TestUnframedRemarkNeedsItsOwnCharge(t *testing.T) {
+	a := analysed(t,
+		"The town council met on Tuesday.",
+		"“The roads need fixing before winter,” said Dev Patel, who sat beside the empty chair of a treasurer arrested for fraud.",
+		"“The old treasurer stole from this town for a decade,” said councillor Mary Holt.",
+	)
+	if q := quoteOf(t, a, "The roads need"); q.Role != Other {
+		t.Errorf("a remark beside a reported charge: role %q", q.Role)
+	}
+}
