@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Parties for speakers whose name and titles name none: an official known
 // only by a bare title, or an unnamed statement.
@@ -14,6 +17,8 @@ official statement`)
 
 // unaffiliated gives a party to the statements whose speaker is their own
 // party for want of an affiliation:
+//   - a document with a possessive owner ("Pence's press release") speaks
+//     for the owner;
 //   - a statement that names its issuer in the third person ("India rejects
 //     the allegations") speaks for that party;
 //   - an official with a bare title speaks for the organisation the
@@ -27,6 +32,8 @@ func unaffiliated(a *Article, quoteParty []string, people *registry) {
 			continue
 		}
 		if p := selfNamed(q.Text); p != "" {
+			fixed[q.Speaker] = p
+		} else if p := possessiveOwner(q.Speaker); p != "" {
 			fixed[q.Speaker] = p
 		}
 	}
@@ -116,6 +123,23 @@ func contextParty(a *Article, q *Quote, people *registry) string {
 		}
 		if found != "" {
 			return found
+		}
+	}
+	return ""
+}
+
+// possessiveOwner is X in "X's statement", "X’s press release": a document
+// whose owner the speaker's name gives.
+func possessiveOwner(speaker string) string {
+	ws := strings.Fields(speaker)
+	if len(ws) < 2 || !docWords[strings.ToLower(ws[len(ws)-1])] {
+		return ""
+	}
+	for i, w := range ws[:len(ws)-1] {
+		base := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if base != w && isUpperStart(base) {
+			owner := strings.Join(append(ws[:i:i], base), " ")
+			return cmp.Or(partyOf(owner), owner)
 		}
 	}
 	return ""

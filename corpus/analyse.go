@@ -280,8 +280,9 @@ func questionedParty(a *Article, infos []turnInfo) string {
 }
 
 // turnRole: questions are "other"; an answer by the accused is a response
-// when it or its question speaks of the charge, or when it carries on the
-// topic of an answer that was one.
+// when it or its question speaks of the charge, when it opens the
+// transcript before any question, or when its question follows up an answer
+// that was one without opening a new topic.
 func turnRole(a *Article, i int, infos []turnInfo) Role {
 	q := a.Quotes[i]
 	asks := interviewerTurns(a, infos)

@@ -28,7 +28,10 @@ func (e *entity) affiliation() string {
 		return e.name
 	}
 	for _, t := range e.titles {
-		if org := capitalisedOrg(t); org != "" {
+		// A title that is one capitalised word and nothing else ("Singer
+		// Chris Brown", "Striker Joe Bloggs") describes the person; an
+		// organisation comes with the role held in it ("Eir spokesperson").
+		if org := capitalisedOrg(t); org != "" && !(org == t && !strings.Contains(t, " ")) {
 			return org
 		}
 	}

@@ -1,9 +1,6 @@
 package corpus
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // sides decides which party accuses and which is accused in an article.
 // Who stands accused matters more than the verbs a statement uses: once an
@@ -11,10 +8,17 @@ import (
 //
 // The evidence, weighed together:
 //   - the lead (title, subtitle, first two paragraphs): the subject of a
-//     rebuttal verb ("China rejected …") is accused, the subject of an
-//     accusing verb ("NATO condemns …") accuses and its object is accused;
-//   - the statements: a party whose statements deny is accused, a party
-//     whose statements accuse without denying is the accuser.
+//     rebuttal ("China rejected …", "is refuting claims by …") is accused
+//     and the maker of the charge accuses; the subject of a charging or
+//     punishing verb ("NATO condemns …", "fined") accuses and its object is
+//     accused, the other way round in the passive ("were banned by …"); the
+//     subject of a wrongdoing verb ("hacked", "rigged") is accused;
+//   - the statements: a party whose own words deny or apologise is accused,
+//     a party whose own words charge, or whose lawsuit is quoted, accuses;
+//     words that cut both ways ("lies", "misleading") tell no side;
+//   - with one side found, the other is the party answering it by name
+//     (see counterpart); with neither, the article has no sides: "other"
+//     is better than a confident wrong side.
 type sides struct {
 	accused, accuser map[string]int
 	charge           strings.Builder // the words after the lead's charging verbs
@@ -88,31 +92,49 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	case accused == "" && accuser != "":
 		// A charge with no denial: the accused is the party that answers
 		// the accuser by name, or that the accuser's words name.
-		accused = counterpart(a, quoteParty, accuser, false)
+		// A charge that rests on one statement or lead verb is weak: its
+		// target is only a party answering it by name.
+		strong := s.accuser[accuser] >= 2*statementWeight || chargedByDocument(a, quoteParty, accuser)
+		accused = counterpart(a, quoteParty, accuser, false, strong)
 	case accuser == "" && accused != "":
-		accuser = counterpart(a, quoteParty, accused, true)
+		accuser = counterpart(a, quoteParty, accused, true, true)
 	}
 	return accuser, accused
 }
 
 // counterpart is the speaking party, other than party, that most often
-// names it or is named by it: the other side of a two-sided dispute.
-func counterpart(a *Article, quoteParty []string, party string, accusing bool) string {
+// names it or is named by it: the other side of a two-sided dispute. Unless
+// the evidence for party's side is strong, only a party answering it by
+// name, with a denial or a charge, counts.
+func counterpart(a *Article, quoteParty []string, party string, accusing, strong bool) string {
 	score := map[string]int{}
 	interviewer := interviewerOf(a.Quotes)
+	// Allies name each other too: to answer the accuser, a statement must
+	// also deny or charge. A statement split by its attribution ("…,” it
+	// said. “…") is read whole.
+	type statementKey struct {
+		para    int
+		speaker string
+	}
+	names, stance := map[statementKey]bool{}, map[statementKey]bool{}
 	for i, q := range a.Quotes {
 		other := quoteParty[i]
 		if other == "" || other == party || q.Kind == Scare || q.question || isShort(q.Text) || q.Speaker == interviewer {
 			continue
 		}
-		// Allies name each other too: to answer the accuser, the words
-		// must also deny or charge.
-		if mentionsParty(q.lower, party) && (accusing || q.denies || q.accuses) {
-			score[other]++
+		k := statementKey{q.Paragraph, q.Speaker}
+		names[k] = names[k] || mentionsParty(q.lower, party)
+		stance[k] = stance[k] || accusing || q.denies || q.accuses
+	}
+	for i, q := range a.Quotes {
+		k := statementKey{q.Paragraph, q.Speaker}
+		if names[k] && stance[k] {
+			score[quoteParty[i]]++
+			names[k] = false // once per statement
 		}
 	}
 	for i, q := range a.Quotes {
-		if quoteParty[i] != party || q.Kind == Scare {
+		if !strong || quoteParty[i] != party || q.Kind == Scare {
 			continue
 		}
 		for j, other := range quoteParty {
@@ -121,7 +143,7 @@ func counterpart(a *Article, quoteParty []string, party string, accusing bool) s
 			}
 		}
 	}
-	if len(score) == 0 {
+	if len(score) == 0 && strong {
 		// No one names anyone: the only other party that speaks, if, when
 		// it is wanted as the accuser, its own words make a charge (a
 		// report "describing" the accused makes none).
@@ -167,6 +189,16 @@ func agentAfter(ts []token, i int) int {
 		}
 	}
 	return 0
+}
+
+// chargedByDocument: a lawsuit or complaint of the party is quoted.
+func chargedByDocument(a *Article, quoteParty []string, party string) bool {
+	for i, q := range a.Quotes {
+		if quoteParty[i] == party && isChargeDocument(q.Speaker) {
+			return true
+		}
+	}
+	return false
 }
 
 func isChargeDocument(speaker string) bool {
@@ -317,296 +349,6 @@ func best(scores map[string]int, except string) string {
 	return who
 }
 
-// assignRoles gives each statement its role from the speaker's side, and
-// from its words when the speaker is on neither side.
-func assignRoles(a *Article, turns []turnInfo) {
-	answering := answeringParties(a)
-	for i := range a.Quotes {
-		q := &a.Quotes[i]
-		switch {
-		case q.Kind == Scare || q.Speaker == "":
-			q.Role = Other
-		case q.Kind == Transcript:
-			q.Role = turnRole(a, i, turns)
-		case a.Accused != "" && q.Party == a.Accused:
-			q.Role = Response
-		case a.Accuser != "" && q.Party == a.Accuser:
-			// The accuser's words are a charge when they carry one, name
-			// the accused or one of its people, call something a lie (the
-			// accuser denies nothing), or are the words of a lawsuit.
-			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
-				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) ||
-				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) >= minTopicOverlap {
-				q.Role = Accusation
-			} else {
-				q.Role = Other
-			}
-		case answering[q.Party]:
-			// Someone answering a charge of their own: "I categorically
-			// deny them," said a player the story's main dispute is not about.
-			q.Role = Response
-		case q.accuses && (a.Accused == "" || mentionsParty(q.lower, a.Accused)):
-			q.Role = Accusation
-		default:
-			q.Role = Other
-		}
-	}
-	shareStatementRoles(a)
-	a.accusedPeople, a.leadCharge = nil, ""
-}
-
-// answeringParties are the parties, on neither side of the article's main
-// dispute, that deny a charge in their own name ("I deny", "we reject"):
-// they stand accused of something, so their statements answer it.
-func answeringParties(a *Article) map[string]bool {
-	var out map[string]bool
-	for _, q := range a.Quotes {
-		if q.Party == "" || q.Party == a.Accused || q.Party == a.Accuser || q.Kind != Direct || q.question {
-			continue
-		}
-		text := q.lower[:q.textLen]
-		if hasAny(text, flatDenials) && speaksForItself(text) {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[q.Party] = true
-		}
-	}
-	return out
-}
-
-// speaksForItself: the words are in the first person.
-func speaksForItself(lower string) bool {
-	found := false
-	forEachWord(lower, func(w string) bool {
-		found = w == "i" || w == "we" || w == "my" || w == "our" || w == "me" || w == "us"
-		return !found
-	})
-	return found
-}
-
-// shareStatementRoles gives one statement one role: the parts of a
-// quotation split by its attribution ("…,” she said. “…”) and the
-// paragraphs of a quotation that runs on are one statement, so a charge
-// made in one part makes the others part of the charge.
-func shareStatementRoles(a *Article) {
-	qs := a.Quotes
-	for i := 0; i < len(qs); {
-		j := i + 1
-		for j < len(qs) && sameStatement(&qs[j-1], &qs[j], a.Paragraphs) {
-			j++
-		}
-		if j-i > 1 {
-			role := Other
-			for k := i; k < j; k++ {
-				if qs[k].Role == Accusation || qs[k].Role == Response {
-					role = qs[k].Role
-					break
-				}
-			}
-			if role != Other {
-				for k := i; k < j; k++ {
-					if qs[k].Role == Other && qs[k].Kind == Direct {
-						qs[k].Role = role
-					}
-				}
-			}
-		}
-		i = j
-	}
-}
-
-// sameStatement: b carries on a's statement, in the same paragraph or in
-// the next one that continues an open quotation.
-func sameStatement(a, b *Quote, paras []string) bool {
-	if a.Speaker == "" || a.Speaker != b.Speaker || a.Kind != Direct || b.Kind != Direct {
-		return false
-	}
-	if b.Paragraph == a.Paragraph+1 && b.continued && a.openEnded {
-		return true
-	}
-	// Only an attribution between the two parts: "…,” he said. “…".
-	// Partial quotes strung through reported speech are separate claims.
-	return a.Paragraph == b.Paragraph && a.close <= b.open && isAttributionOnly(paras[a.Paragraph][a.close:b.open])
-}
-
-// maxAttributionWords is the longest run of words read as only an
-// attribution between two parts of one quotation.
-const maxAttributionWords = 10
-
-func isAttributionOnly(gap string) bool {
-	n, speech := 0, false
-	forEachWord(strings.ToLower(gap), func(w string) bool {
-		n++
-		speech = speech || speechForms[w]
-		return n <= maxAttributionWords
-	})
-	return speech && n <= maxAttributionWords
-}
-
-// mentionsParty reports whether a lower-case text names a party or a
-// place the gazetteer ties to it.
-func mentionsParty(lower, party string) bool {
-	if party == "" {
-		return false
-	}
-	if strings.Contains(lower, strings.ToLower(party)) {
-		return true
-	}
-	// "Northwind" stands for "Northwind Airlines": the distinctive words
-	// of the party's name, not its organisation word.
-	var own []string
-	for _, w := range strings.Fields(strings.ToLower(party)) {
-		if len(w) >= 4 && !orgWords[w] && !titleWords[w] && !orgWords[strings.TrimSuffix(w, "s")] {
-			own = append(own, w)
-		}
-	}
-	found := false
-	forEachWord(lower, func(w string) bool {
-		p, ok := gazetteer[w]
-		found = ok && p == party || slices.Contains(own, w)
-		return !found
-	})
-	return found
-}
-
-// partyNames are the names a short party name may stand for: the parties
-// of the statements, then the organisations and people the article names,
-// in reading order.
-func partyNames(quoteParty []string, people *registry, paras []string) []string {
-	var names []string
-	seen := map[string]bool{}
-	add := func(n string) {
-		if n != "" && !seen[n] {
-			seen[n] = true
-			names = append(names, n)
-		}
-	}
-	for _, p := range quoteParty {
-		add(p)
-	}
-	for _, o := range people.orgs {
-		if inBody(paras, o) {
-			add(o)
-		}
-	}
-	// People's names too, since a club or firm of two name words reads as
-	// one ("Riverside Rovers"), but only those the body names: a headline's
-	// run of capitals ("Acme Sued Over Spill") is no name.
-	for _, m := range people.mentions {
-		if m.para >= 0 && strings.Count(m.p.name, " ") < 3 {
-			add(m.p.name)
-		}
-	}
-	return names
-}
-
-// fullPartyName is the first longer name that ends with a party's name
-// ("FA" in "West Riding FA", "Post" in "Washington Post"), or starts with it
-// and goes on with organisation words only ("Skyway" in "Skyway Airlines"):
-// one side named two ways is one side. Countries and blocs keep their names: "China"
-// is not "China Daily".
-func fullPartyName(p string, names []string) string {
-	if p == "" || isGazetteerParty(p) {
-		return p
-	}
-	for _, n := range names {
-		if len(n) > len(p) && !isGazetteerParty(n) && (strings.HasSuffix(n, " "+p) || strings.HasPrefix(n, p+" ") && orgTail(n[len(p)+1:])) {
-			return n
-		}
-	}
-	return p
-}
-
-func canonicalScores(scores map[string]int, names []string) map[string]int {
-	out := make(map[string]int, len(scores))
-	for p, n := range scores {
-		out[fullPartyName(p, names)] += n
-	}
-	return out
-}
-
-// containsWordRun reports whether the words of short stand together, whole,
-// inside long.
-func containsWordRun(long, short string) bool {
-	for i := 0; ; {
-		k := strings.Index(long[i:], short)
-		if k < 0 {
-			return false
-		}
-		k += i
-		end := k + len(short)
-		if (k == 0 || long[k-1] == ' ') && (end == len(long) || long[end] == ' ') {
-			return true
-		}
-		i = k + 1
-	}
-}
-
-// isGazetteerParty reports whether a party is one the gazetteer names.
-func isGazetteerParty(p string) bool {
-	return gazetteerParties[p]
-}
-
-var gazetteerParties = func() map[string]bool {
-	m := map[string]bool{}
-	for _, p := range gazetteer {
-		m[p] = true
-	}
-	return m
-}()
-
-// peopleOf lists the surnames, in lower case, of the people the article
-// places with a party, by their title or by the words just before their
-// name ("Lumen Studios design director Paul Grey"): a charge against one of
-// them is a charge against the party.
-func peopleOf(people *registry, party string, paras []string) []string {
-	if party == "" {
-		return nil
-	}
-	var out []string
-	add := func(p *person) {
-		s := strings.ToLower(lastWord(p.name))
-		if !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	for _, p := range people.people {
-		if p.title == "" || p.name == party {
-			continue
-		}
-		e := entity{name: p.name, kind: mPerson, titles: []string{p.title}}
-		if aff := e.affiliation(); aff != "" && (aff == party || containsWordRun(party, aff)) {
-			add(p)
-		}
-	}
-	for _, m := range people.mentions {
-		if m.para < 0 || m.para >= len(paras) || m.p.name == party {
-			continue
-		}
-		if before := paras[m.para][max(0, m.offset-maxTitleBytes):m.offset]; strings.Contains(before, party) {
-			add(m.p)
-		}
-	}
-	return out
-}
-
-// maxTitleBytes is how far before a name its title is looked for.
-const maxTitleBytes = 48
-
-// mentionsAny reports whether a lower-case text holds any of the words.
-func mentionsAny(lower string, ws []string) bool {
-	if len(ws) == 0 {
-		return false
-	}
-	found := false
-	forEachWord(lower, func(w string) bool {
-		found = slices.Contains(ws, w)
-		return !found
-	})
-	return found
-}
-
 // sideNounBefore reads "the opposition" or "the government" before a lead
 // verb as the side of that name, which a title such as "Opposition Leader"
 // gives its speakers.
@@ -638,29 +380,6 @@ func bestSpeaking(scores map[string]int, except string, speaking map[string]bool
 		}
 	}
 	return who
-}
-
-// inBody reports whether a name is written in the body outside quotation
-// marks' reach as far as a plain search can tell: not only in the
-// headline, where runs of capitals are no names.
-func inBody(paras []string, name string) bool {
-	for _, p := range paras {
-		if strings.Contains(p, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// orgTail: every word is an organisation word ("Airlines", "Group Ltd").
-func orgTail(s string) bool {
-	for _, w := range strings.Fields(s) {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if !orgWords[lw] && !plainOrgNouns[lw] {
-			return false
-		}
-	}
-	return true
 }
 
 // maxChargeWords is how much of a lead sentence after a charging verb is

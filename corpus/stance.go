@@ -36,12 +36,12 @@ prosecutes prosecuted prosecuting investigates investigated investigating
 probed probing`)
 
 // wrongdoingVerbs in a lead make their subject the accused party: "the
-// minister shielded his aide", "hackers stole data".
-var wrongdoingVerbs = words(`hacked hacks steal steals stole stolen shielded shields
-falsified falsifies misled misleads breached breaches violated violates
-assaulted assaults harassed harasses bullied bullies defrauded defrauds
-cheated cheats abused abuses covered-up lied rigged rigs bribed bribes
-embezzled embezzles tampered plagiarised plagiarized doped`)
+// minister shielded his aide", "hackers stole data". Forms that are also
+// nouns ("abuses", "hacks", "oil rigs") are left out.
+var wrongdoingVerbs = words(`hacked steal steals stole shielded
+falsified falsifies misled misleads breached violated violates assaulted
+harassed harasses bullied defrauded defrauds cheated abused covered-up lied
+rigged bribed embezzled embezzles tampered plagiarised plagiarized doped`)
 
 // chargeDocuments are documents that bring a charge: whoever issues one is
 // the accusing side.
@@ -103,7 +103,9 @@ func statementDenies(lower string, textLen int) bool {
 // them.
 var moreChargeWords = prefixes(`bully bullie misled racis discriminat negligen
 harass assault endanger falsif cover-up unsafe scandal vendetta victimis
-victimiz intimidat smear-campaign overcharg conceal hid hiding`)
+victimiz intimidat smear-campaign overcharg conceal hid hiding dereliction
+pay-to-play collusion collud obstruct incompeten perjur brib kickback nepotis
+cronyis extort blackmail plagiar sabotag persecut scam crook`)
 
 func init() {
 	for k, ps := range moreChargeWords {

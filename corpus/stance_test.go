@@ -52,7 +52,7 @@ func TestLeadFramesTheSides(t *testing.T) {
 			paras: []string{
 				"Skyway Airlines warned that pilots could lose their jobs if they strike.",
 				"“Skyway has bullied its pilots for a year and broke the law,” said Mark Ellis of the Pilots Association.",
-				"“We have always followed the law,” Skyway chief executive Jon Park said.",
+				"“These claims are false and we have always followed the law,” Skyway chief executive Jon Park said.",
 			},
 			accuser: "Pilots Association", accused: "Skyway Airlines",
 		},
@@ -350,5 +350,77 @@ func TestChargeAgainstTheAccusedsPeople(t *testing.T) {
 	)
 	if q := quoteOf(t, a, "Grey shouted"); q.Role != Accusation {
 		t.Errorf("the charge against the director: role %q (accuser %q, accused %q)", q.Role, a.Accuser, a.Accused)
+	}
+}
+
+// One remark that names a party is too thin to make it the accused: a
+// politician praising an ally while attacking someone else.
+func TestWeakChargeNamesNoAccused(t *testing.T) {
+	a := analysed(t,
+		"The senator spoke at a rally on Saturday.",
+		"“The governor has wrecked this state's economy,” said Senator Ruth Ames, standing beside her ally Leo Park.",
+		"“Ruth Ames is the best friend this state has ever had,” Leo Park said.",
+	)
+	if a.Accused == "Leo Park" {
+		t.Errorf("the ally is made the accused: %q accuses %q", a.Accuser, a.Accused)
+	}
+}
+
+func TestPossessiveDocumentOwner(t *testing.T) {
+	for speaker, want := range map[string]string{
+		"Ward’s press release":    "Ward",
+		"the Kremlin's statement": "Russia",
+		"Acme Corp's letter":      "Acme Corp",
+		"a statement":             "",
+		"Marta Diaz":              "",
+	} {
+		if got := possessiveOwner(speaker); got != want {
+			t.Errorf("possessiveOwner(%q) = %q, want %q", speaker, got, want)
+		}
+	}
+}
+
+func TestMoreChargeWords(t *testing.T) {
+	for _, w := range []string{"bullied", "misled", "harassment", "dereliction", "kickbacks", "obstructed", "concealed"} {
+		if !accusationWords.matches(w) {
+			t.Errorf("%q reads as no charge", w)
+		}
+	}
+	for _, w := range []string{"budget", "festival", "weather", "history"} {
+		if accusationWords.matches(w) {
+			t.Errorf("%q reads as a charge", w)
+		}
+	}
+}
+
+// A one-word capitalised description before a name is no organisation.
+func TestDescriptionIsNoAffiliation(t *testing.T) {
+	tests := []struct {
+		titles []string
+		want   string
+	}{
+		{[]string{"Singer"}, ""},
+		{[]string{"Eir spokesperson"}, "Eir"},
+		{[]string{"Unite general secretary"}, "Unite"},
+	}
+	for _, tt := range tests {
+		e := &entity{name: "Ana Ruiz", kind: mPerson, titles: tt.titles}
+		if got := e.affiliation(); got != tt.want {
+			t.Errorf("affiliation of titles %q = %q, want %q", tt.titles, got, tt.want)
+		}
+	}
+}
+
+// With no dispute framed, a remark is an accusation only by its own words:
+// a charge word in the sentence around it ("arrested for fraud") is the
+// reporter's, not the speaker's.
+func TestUnframedRemarkNeedsItsOwnCharge(t *testing.T) {
+	a := analysed(t,
+		"The town council met on Tuesday.",
+		"“The roads need fixing before winter,” said Dev Patel, who sat beside the empty chair of a treasurer arrested for fraud.",
+		"“The old treasurer stole from this town for a decade,” said councillor Mary Holt.",
+	)
+	if q := quoteOf(t, a, "The roads need"); q.Role != Other {
+		t.Errorf("a remark beside a reported charge: role %q", q.Role)
 	}
 }

@@ -1,0 +1,114 @@
+package corpus
+
+import "strings"
+
+// One side named two ways is one party: "Skyway" and "Skyway Airlines".
+
+// partyNames are the names a short party name may stand for: the parties
+// of the statements, then the organisations and people the article names,
+// in reading order.
+func partyNames(quoteParty []string, people *registry, paras []string) []string {
+	var names []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, p := range quoteParty {
+		add(p)
+	}
+	for _, o := range people.orgs {
+		if inBody(paras, o) {
+			add(o)
+		}
+	}
+	// People's names too, since a club or firm of two name words reads as
+	// one ("Riverside Rovers"), but only those the body names: a headline's
+	// run of capitals ("Acme Sued Over Spill") is no name.
+	for _, m := range people.mentions {
+		if m.para >= 0 && strings.Count(m.p.name, " ") < 3 {
+			add(m.p.name)
+		}
+	}
+	return names
+}
+
+// fullPartyName is the first longer name that ends with a party's name
+// ("FA" in "West Riding FA", "Post" in "Washington Post"), or starts with it
+// and goes on with organisation words only ("Skyway" in "Skyway Airlines"):
+// one side named two ways is one side. Countries and blocs keep their names: "China"
+// is not "China Daily".
+func fullPartyName(p string, names []string) string {
+	if p == "" || isGazetteerParty(p) {
+		return p
+	}
+	for _, n := range names {
+		if len(n) > len(p) && !isGazetteerParty(n) && (strings.HasSuffix(n, " "+p) || strings.HasPrefix(n, p+" ") && orgTail(n[len(p)+1:])) {
+			return n
+		}
+	}
+	return p
+}
+
+func canonicalScores(scores map[string]int, names []string) map[string]int {
+	out := make(map[string]int, len(scores))
+	for p, n := range scores {
+		out[fullPartyName(p, names)] += n
+	}
+	return out
+}
+
+// containsWordRun reports whether the words of short stand together, whole,
+// inside long.
+func containsWordRun(long, short string) bool {
+	for i := 0; ; {
+		k := strings.Index(long[i:], short)
+		if k < 0 {
+			return false
+		}
+		k += i
+		end := k + len(short)
+		if (k == 0 || long[k-1] == ' ') && (end == len(long) || long[end] == ' ') {
+			return true
+		}
+		i = k + 1
+	}
+}
+
+// isGazetteerParty reports whether a party is one the gazetteer names.
+func isGazetteerParty(p string) bool {
+	return gazetteerParties[p]
+}
+
+var gazetteerParties = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range gazetteer {
+		m[p] = true
+	}
+	return m
+}()
+
+// inBody reports whether a name is written in the body outside quotation
+// marks' reach as far as a plain search can tell: not only in the
+// headline, where runs of capitals are no names.
+func inBody(paras []string, name string) bool {
+	for _, p := range paras {
+		if strings.Contains(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgTail: every word is an organisation word ("Airlines", "Group Ltd").
+func orgTail(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !orgWords[lw] && !plainOrgNouns[lw] {
+			return false
+		}
+	}
+	return true
+}
