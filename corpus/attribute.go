@@ -259,21 +259,14 @@ func rightCue(ts []token, p string, people *registry) mention {
 		}
 		if t.lower == "according" && v+1 < len(ts) && ts[v+1].lower == "to" {
 			np, appos := npAfter(ts, v+2)
-			return interpret(np, appos, p, people)
+			return roleName(interpret(np, appos, p, people), np, ts, v+2, p, people)
 		}
 		if !isSpeechVerb(t) {
 			continue
 		}
 		if v == first {
 			np, appos := npAfter(ts, v+1)
-			m := loneName(interpret(np, appos, p, people), np, p)
-			if len(np) > 0 && (m.kind != mPerson || np[len(np)-1].poss || !np[len(np)-1].cap) {
-				// "said Clinton’s top foreign policy aide Jake Sullivan"
-				if pm := nameAfterRole(ts, v+1+len(np), p, people); pm.kind == mPerson {
-					return pm
-				}
-			}
-			return m
+			return loneName(roleName(interpret(np, appos, p, people), np, ts, v+1, p, people), np, p)
 		}
 		np, appos := npBefore(ts, v)
 		if len(np) == 0 {
@@ -356,7 +349,7 @@ func leftCue(ts []token, p string, people *registry) mention {
 		}
 		if t.lower == "according" && v+1 < len(ts) && ts[v+1].lower == "to" {
 			np, appos := npAfter(ts, v+2)
-			return interpret(np, appos, p, people)
+			return roleName(interpret(np, appos, p, people), np, ts, v+2, p, people)
 		}
 		if v == 0 && t.cap && (t.lower == "said" || t.lower == "says") {
 			// "Said Ann Lee, who grew up there, “…”"
@@ -790,7 +783,7 @@ func lastSentence(ts []token) []token {
 // has not named in full, where interpret, not knowing it, takes it for an
 // organisation.
 func loneName(m mention, np []token, p string) mention {
-	if m.kind != mOrg || len(np) != 1 || !isNameWord(np[0]) || np[0].is(cPlainOrg) {
+	if m.kind != mOrg || len(np) != 1 || !isNameWord(np[0]) || np[0].is(cPlainOrg) || isPlaceRun(np) {
 		return m
 	}
 	return mention{kind: mPerson, name: np[0].base, title: m.title}
@@ -887,4 +880,18 @@ func nextComma(ts []token, i int) int {
 		}
 	}
 	return -1
+}
+
+// roleName prefers, to the mention of a phrase np read from ts[at], the
+// person a role noun after it introduces, when the phrase only describes
+// them: "said Clinton’s top foreign policy aide Jake Sullivan", "according
+// to Idaho executive Frank Vance".
+func roleName(m mention, np, ts []token, at int, p string, people *registry) mention {
+	if len(np) == 0 || m.kind == mPerson && !np[len(np)-1].poss && np[len(np)-1].cap {
+		return m
+	}
+	if pm := nameAfterRole(ts, at+len(np), p, people); pm.kind == mPerson {
+		return pm
+	}
+	return m
 }

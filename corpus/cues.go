@@ -77,7 +77,8 @@ legislators campaigner campaigners advocate advocates scholar surrogate
 surrogates pastor preacher lobbyist lobbyists strategist columnist
 columnists blogger bloggers writer author producer comedian actor actress
 singer rapper player coach manager captain striker goalkeeper veteran
-veterans organiser staffer staffers aide adviser pundit pundits
+veterans organiser staffer staffers aide adviser pundit pundits speaker
+ally allies friend confidant
 `)
 
 // moreStopCaps are capitalised sentence openers that are never part of a
