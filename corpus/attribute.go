@@ -111,7 +111,7 @@ func (at *attributor) sentence(pi int, s []token) {
 		m := mention{}
 		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10 || cueFollows(right)
 		if useRight {
-			m = rightCue(right, p, at.people)
+			m = rightCue(right, p, at.people, endsClause(s[k].text))
 		}
 		if m.kind == mNone {
 			m = leftCue(left, p, at.people)
@@ -237,7 +237,7 @@ func (at *attributor) chainContinuations() {
 
 // rightCue reads the words after a quotation: "…,” he said", "…,” said
 // Zhao Lijian, spokesperson for …", "…,” according to X".
-func rightCue(ts []token, p string, people *registry) mention {
+func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 	first := 0
 	for first < len(ts) && ts[first].kind == tPunct {
 		first++
@@ -251,6 +251,16 @@ func rightCue(ts []token, p string, people *registry) mention {
 				if m := nameThenVerb(ts, first, v, p, people); m.kind != mNone {
 					return m
 				}
+				// "…,” since most cases were close, said Lee Epstein": an
+				// aside of the writer's, then the cue; only after a
+				// quotation that ends its clause, not a word inside one.
+				// Inside a clause, only a named person carries the
+				// quotation this far ("to ‘beg’ for help, the spox added"
+				// may be the writer's summary).
+				if m := cueAfterAside(ts, v, p, people); clauseEnds || m.kind == mPerson {
+					return m
+				}
+				return mention{}
 			}
 			if t.text != "-" {
 				return mention{}
@@ -321,7 +331,8 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(ts[v])) {
 			v++
 		}
-		if v < len(ts) && isSpeechVerb(ts[v]) {
+		if v < len(ts) && (isSpeechVerb(ts[v]) || ts[v].kind == tWord && ts[v].is(cSpeech) && ts[v].lower != "") {
+			// A capitalised verb here is a typo ("…, Tweeted on Friday").
 			m.title = joinNonEmpty(m.title, joinTokens(ts[comma+1:k], p))
 			return m
 		}
@@ -644,7 +655,7 @@ func (at *attributor) resolveRole(m mention) *entity {
 	}
 	// "an Eir spokesperson" speaks for Eir, unless the last speaker is Eir's.
 	org := orgPart(m.name, m.head)
-	if org != "" && partyOf(org) == "" {
+	if org != "" && partyOf(org) == "" && at.namedTwice(org) {
 		if at.last != nil && at.last.affiliation() == org {
 			return at.last
 		}
@@ -861,6 +872,15 @@ func cueFollows(right []token) bool {
 		if isSpeechVerb(t) {
 			return true
 		}
+		if t.text == "," && j > k {
+			// "…!” Lee, the head of the group, said …"
+			for c := j + 1; c+1 < len(right) && c-j < maxApposedCue && !endsSentence(right[c]); c++ {
+				if right[c].text == "," && right[c+1].kind == tWord && right[c+1].is(cSpeech) {
+					return true
+				}
+			}
+			return false
+		}
 		if t.kind != tWord || !t.cap && !t.is(cRole|cTitle|cRoleAdj|cDeterminer) {
 			return false
 		}
@@ -894,4 +914,41 @@ func roleName(m mention, np, ts []token, at int, p string, people *registry) men
 		return pm
 	}
 	return m
+}
+
+// cueAfterAside reads the cue that follows an aside after a quotation,
+// from the comma at ts[k]: ", said Lee Epstein" or ", Mr. Turry said".
+func cueAfterAside(ts []token, k int, p string, people *registry) mention {
+	if k+1 >= len(ts) {
+		return mention{}
+	}
+	if isSpeechVerb(ts[k+1]) {
+		np, appos := npAfter(ts, k+2)
+		return interpret(np, appos, p, people)
+	}
+	np := collectRight(ts, k+1)
+	if len(np) > 0 && k+1+len(np) < len(ts) && isSpeechVerb(ts[k+1+len(np)]) {
+		return interpret(np, nil, p, people)
+	}
+	return mention{}
+}
+
+// endsClause reports whether a quotation ends its clause with a comma, a
+// full stop, a question or an exclamation mark inside its marks.
+func endsClause(q string) bool {
+	q = strings.TrimRight(q, "”\"’' »")
+	return strings.HasSuffix(q, ",") || quoteEndsSentence(q)
+}
+
+// namedTwice reports whether the article names an organisation at least
+// twice, so that "an Eir spokesperson" speaks for Eir, while an
+// abbreviation used once ("the FM spox") is no organisation of its own.
+func (at *attributor) namedTwice(org string) bool {
+	n := 0
+	for _, p := range at.a.Paragraphs {
+		if n += strings.Count(p, org); n >= 2 {
+			return true
+		}
+	}
+	return strings.Contains(at.a.Title, org) && n >= 1
 }
