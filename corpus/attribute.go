@@ -3,6 +3,8 @@ package corpus
 import (
 	"cmp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // entity is a resolved speaker.
@@ -156,7 +158,11 @@ func (at *attributor) sentence(pi int, s []token) {
 		for d := 1; d < len(qs); d++ {
 			for _, m := range []int{n - d, n + d} {
 				if m >= 0 && m < len(qs) && at.speaker[s[qs[m]].quote] != nil && at.speaker[qi] == nil {
-					at.setSpeaker(qi, at.speaker[s[qs[m]].quote], false)
+					// A person's cue covers the sentence's other short
+					// quotations: "Lee said A was “a lightweight” and B
+					// “a liar.”"
+					nb := s[qs[m]].quote
+					at.setSpeaker(qi, at.speaker[nb], at.own[nb] && at.speaker[nb].kind == mPerson && !titleCase(at.a.Quotes[qi].Text))
 				}
 			}
 		}
@@ -951,4 +957,18 @@ func (at *attributor) namedTwice(org string) bool {
 		}
 	}
 	return strings.Contains(at.a.Title, org) && n >= 1
+}
+
+// titleCase reports whether every word of a short quotation is
+// capitalised: a name or title ("Strategic Concept"), not words said.
+func titleCase(q string) bool {
+	n := 0
+	for _, w := range strings.Fields(q) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

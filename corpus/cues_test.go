@@ -330,3 +330,19 @@ func TestLabelsAndNamesStayScareQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestOneCueCoversTheSentencesShortQuotes(t *testing.T) {
+	a := analysed(t,
+		"The primary was on Tuesday.",
+		"Governor Ray Dunmore said on Tuesday that his rival was “a lightweight” while the senator is “a liar.”",
+		"Later, Chancellor Petra Lind said the alliance had adopted its “Strategic Compass” and called the threats “very real.”",
+	)
+	for _, text := range []string{"a lightweight", "a liar."} {
+		if q := quoteOf(t, a, text); q.Kind != Direct || q.Speaker != "Ray Dunmore" {
+			t.Errorf("%q: kind %q speaker %q, want direct by Ray Dunmore", text, q.Kind, q.Speaker)
+		}
+	}
+	if q := quoteOf(t, a, "Strategic Compass"); q.Kind != Scare {
+		t.Errorf("a title: kind %q speaker %q, want a scare quote", q.Kind, q.Speaker)
+	}
+}
