@@ -105,3 +105,18 @@ func labelsANoun(ts []token, i int) bool {
 	}
 	return false
 }
+
+// namesATitle reports whether quotation i is a title after a determiner
+// ("its “Strategic Compass”", "the “Green Deal”"): every word
+// capitalised, so a name, not words said.
+func namesATitle(ts []token, i int, text string) bool {
+	if !titleCase(text) {
+		return false
+	}
+	for k, t := range ts {
+		if t.kind == tQuote && t.quote == i {
+			return k > 0 && ts[k-1].is(cDeterminer)
+		}
+	}
+	return false
+}
