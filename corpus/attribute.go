@@ -121,6 +121,17 @@ func (at *attributor) sentence(pi int, s []token) {
 		if m.kind == mNone {
 			m = colonCue(left, p, at.people)
 		}
+		if m.kind == mNone && len(left) > 1 && left[len(left)-1].text == ":" {
+			// "She then turned to the crowd: “…”": the colon hands the
+			// quotation to the sentence's subject.
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			if subject.kind == mPerson || subject.kind == mPronoun || subject.kind == mRole || subject.kind == mOrg && subject.name != "" {
+				m = *subject
+			}
+		}
 		if m.kind == mNone && len(left) > 1 && n == 0 {
 			// A partial quotation inside reported speech is the words of the
 			// sentence's named subject: "Kim mocked the plan as “a fantasy”".

@@ -121,6 +121,12 @@ func TestPronounsByGenderAndSubject(t *testing.T) {
 				"In states like South Carolina, he said, “the old coalitions still hold.”",
 			},
 			"the old coalitions", "Victor Brandt"},
+		{"a colon hands the quotation to the sentence's pronoun subject",
+			[]string{
+				"“I have won more votes than anyone,” Senator Alma Reyes said.",
+				"She then turned to the protesters: “Here is what I regret. I regret that you will not listen.”",
+			},
+			"Here is what", "Alma Reyes"},
 		{"he skips the last speaker when she is a woman",
 			[]string{
 				"“The numbers are bad,” Mayor Linda Park said.",
