@@ -3,6 +3,8 @@ package corpus
 import (
 	"cmp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // entity is a resolved speaker.
@@ -111,13 +113,24 @@ func (at *attributor) sentence(pi int, s []token) {
 		m := mention{}
 		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10 || cueFollows(right)
 		if useRight {
-			m = rightCue(right, p, at.people)
+			m = rightCue(right, p, at.people, endsClause(s[k].text))
 		}
 		if m.kind == mNone {
 			m = leftCue(left, p, at.people)
 		}
 		if m.kind == mNone {
 			m = colonCue(left, p, at.people)
+		}
+		if m.kind == mNone && len(left) > 1 && left[len(left)-1].text == ":" {
+			// "She then turned to the crowd: “…”": the colon hands the
+			// quotation to the sentence's subject.
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			if subject.kind == mPerson || subject.kind == mPronoun || subject.kind == mRole || subject.kind == mOrg && subject.name != "" {
+				m = *subject
+			}
 		}
 		if m.kind == mNone && len(left) > 1 && n == 0 {
 			// A partial quotation inside reported speech is the words of the
@@ -156,7 +169,11 @@ func (at *attributor) sentence(pi int, s []token) {
 		for d := 1; d < len(qs); d++ {
 			for _, m := range []int{n - d, n + d} {
 				if m >= 0 && m < len(qs) && at.speaker[s[qs[m]].quote] != nil && at.speaker[qi] == nil {
-					at.setSpeaker(qi, at.speaker[s[qs[m]].quote], false)
+					// A person's cue covers the sentence's other short
+					// quotations: "Lee said A was “a lightweight” and B
+					// “a liar.”"
+					nb := s[qs[m]].quote
+					at.setSpeaker(qi, at.speaker[nb], at.own[nb] && at.speaker[nb].kind == mPerson && !titleCase(at.a.Quotes[qi].Text))
 				}
 			}
 		}
@@ -237,7 +254,7 @@ func (at *attributor) chainContinuations() {
 
 // rightCue reads the words after a quotation: "…,” he said", "…,” said
 // Zhao Lijian, spokesperson for …", "…,” according to X".
-func rightCue(ts []token, p string, people *registry) mention {
+func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 	first := 0
 	for first < len(ts) && ts[first].kind == tPunct {
 		first++
@@ -251,6 +268,16 @@ func rightCue(ts []token, p string, people *registry) mention {
 				if m := nameThenVerb(ts, first, v, p, people); m.kind != mNone {
 					return m
 				}
+				// "…,” since most cases were close, said Lee Epstein": an
+				// aside of the writer's, then the cue; only after a
+				// quotation that ends its clause, not a word inside one.
+				// Inside a clause, only a named person carries the
+				// quotation this far ("to ‘beg’ for help, the spox added"
+				// may be the writer's summary).
+				if m := cueAfterAside(ts, v, p, people); clauseEnds || m.kind == mPerson {
+					return m
+				}
+				return mention{}
 			}
 			if t.text != "-" {
 				return mention{}
@@ -259,21 +286,14 @@ func rightCue(ts []token, p string, people *registry) mention {
 		}
 		if t.lower == "according" && v+1 < len(ts) && ts[v+1].lower == "to" {
 			np, appos := npAfter(ts, v+2)
-			return interpret(np, appos, p, people)
+			return roleName(interpret(np, appos, p, people), np, ts, v+2, p, people)
 		}
 		if !isSpeechVerb(t) {
 			continue
 		}
 		if v == first {
 			np, appos := npAfter(ts, v+1)
-			m := loneName(interpret(np, appos, p, people), np, p)
-			if len(np) > 0 && (m.kind != mPerson || np[len(np)-1].poss || !np[len(np)-1].cap) {
-				// "said Clinton’s top foreign policy aide Jake Sullivan"
-				if pm := nameAfterRole(ts, v+1+len(np), p, people); pm.kind == mPerson {
-					return pm
-				}
-			}
-			return m
+			return loneName(roleName(interpret(np, appos, p, people), np, ts, v+1, p, people), np, p)
 		}
 		np, appos := npBefore(ts, v)
 		if len(np) == 0 {
@@ -328,7 +348,8 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(ts[v])) {
 			v++
 		}
-		if v < len(ts) && isSpeechVerb(ts[v]) {
+		if v < len(ts) && (isSpeechVerb(ts[v]) || ts[v].kind == tWord && ts[v].is(cSpeech) && ts[v].lower != "") {
+			// A capitalised verb here is a typo ("…, Tweeted on Friday").
 			m.title = joinNonEmpty(m.title, joinTokens(ts[comma+1:k], p))
 			return m
 		}
@@ -356,7 +377,7 @@ func leftCue(ts []token, p string, people *registry) mention {
 		}
 		if t.lower == "according" && v+1 < len(ts) && ts[v+1].lower == "to" {
 			np, appos := npAfter(ts, v+2)
-			return interpret(np, appos, p, people)
+			return roleName(interpret(np, appos, p, people), np, ts, v+2, p, people)
 		}
 		if v == 0 && t.cap && (t.lower == "said" || t.lower == "says") {
 			// "Said Ann Lee, who grew up there, “…”"
@@ -651,7 +672,7 @@ func (at *attributor) resolveRole(m mention) *entity {
 	}
 	// "an Eir spokesperson" speaks for Eir, unless the last speaker is Eir's.
 	org := orgPart(m.name, m.head)
-	if org != "" && partyOf(org) == "" {
+	if org != "" && partyOf(org) == "" && at.namedTwice(org) {
 		if at.last != nil && at.last.affiliation() == org {
 			return at.last
 		}
@@ -790,7 +811,7 @@ func lastSentence(ts []token) []token {
 // has not named in full, where interpret, not knowing it, takes it for an
 // organisation.
 func loneName(m mention, np []token, p string) mention {
-	if m.kind != mOrg || len(np) != 1 || !isNameWord(np[0]) || np[0].is(cPlainOrg) {
+	if m.kind != mOrg || len(np) != 1 || !isNameWord(np[0]) || np[0].is(cPlainOrg) || isPlaceRun(np) {
 		return m
 	}
 	return mention{kind: mPerson, name: np[0].base, title: m.title}
@@ -868,6 +889,15 @@ func cueFollows(right []token) bool {
 		if isSpeechVerb(t) {
 			return true
 		}
+		if t.text == "," && j > k {
+			// "…!” Lee, the head of the group, said …"
+			for c := j + 1; c+1 < len(right) && c-j < maxApposedCue && !endsSentence(right[c]); c++ {
+				if right[c].text == "," && right[c+1].kind == tWord && right[c+1].is(cSpeech) {
+					return true
+				}
+			}
+			return false
+		}
 		if t.kind != tWord || !t.cap && !t.is(cRole|cTitle|cRoleAdj|cDeterminer) {
 			return false
 		}
@@ -887,4 +917,69 @@ func nextComma(ts []token, i int) int {
 		}
 	}
 	return -1
+}
+
+// roleName prefers, to the mention of a phrase np read from ts[at], the
+// person a role noun after it introduces, when the phrase only describes
+// them: "said Clinton’s top foreign policy aide Jake Sullivan", "according
+// to Idaho executive Frank Vance".
+func roleName(m mention, np, ts []token, at int, p string, people *registry) mention {
+	if len(np) == 0 || m.kind == mPerson && !np[len(np)-1].poss && np[len(np)-1].cap {
+		return m
+	}
+	if pm := nameAfterRole(ts, at+len(np), p, people); pm.kind == mPerson {
+		return pm
+	}
+	return m
+}
+
+// cueAfterAside reads the cue that follows an aside after a quotation,
+// from the comma at ts[k]: ", said Lee Epstein" or ", Mr. Turry said".
+func cueAfterAside(ts []token, k int, p string, people *registry) mention {
+	if k+1 >= len(ts) {
+		return mention{}
+	}
+	if isSpeechVerb(ts[k+1]) {
+		np, appos := npAfter(ts, k+2)
+		return interpret(np, appos, p, people)
+	}
+	np := collectRight(ts, k+1)
+	if len(np) > 0 && k+1+len(np) < len(ts) && isSpeechVerb(ts[k+1+len(np)]) {
+		return interpret(np, nil, p, people)
+	}
+	return mention{}
+}
+
+// endsClause reports whether a quotation ends its clause with a comma, a
+// full stop, a question or an exclamation mark inside its marks.
+func endsClause(q string) bool {
+	q = strings.TrimRight(q, "”\"’' »")
+	return strings.HasSuffix(q, ",") || quoteEndsSentence(q)
+}
+
+// namedTwice reports whether the article names an organisation at least
+// twice, so that "an Eir spokesperson" speaks for Eir, while an
+// abbreviation used once ("the FM spox") is no organisation of its own.
+func (at *attributor) namedTwice(org string) bool {
+	n := 0
+	for _, p := range at.a.Paragraphs {
+		if n += strings.Count(p, org); n >= 2 {
+			return true
+		}
+	}
+	return strings.Contains(at.a.Title, org) && n >= 1
+}
+
+// titleCase reports whether every word of a short quotation is
+// capitalised: a name or title ("Strategic Concept"), not words said.
+func titleCase(q string) bool {
+	n := 0
+	for _, w := range strings.Fields(q) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

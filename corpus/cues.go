@@ -77,7 +77,8 @@ legislators campaigner campaigners advocate advocates scholar surrogate
 surrogates pastor preacher lobbyist lobbyists strategist columnist
 columnists blogger bloggers writer author producer comedian actor actress
 singer rapper player coach manager captain striker goalkeeper veteran
-veterans organiser staffer staffers aide adviser pundit pundits
+veterans organiser staffer staffers aide adviser pundit pundits speaker
+ally allies friend confidant
 `)
 
 // moreStopCaps are capitalised sentence openers that are never part of a
@@ -101,6 +102,21 @@ func labelsANoun(ts []token, i int) bool {
 		}
 		n := ts[k+1]
 		return n.kind == tWord && !n.cap && !n.is(cStop|cConnector|cFiller|cSpeech)
+	}
+	return false
+}
+
+// namesATitle reports whether quotation i is a title after a determiner
+// ("its “Strategic Compass”", "the “Green Deal”"): every word
+// capitalised, so a name, not words said.
+func namesATitle(ts []token, i int, text string) bool {
+	if !titleCase(text) {
+		return false
+	}
+	for k, t := range ts {
+		if t.kind == tQuote && t.quote == i {
+			return k > 0 && ts[k-1].is(cDeterminer)
+		}
 	}
 	return false
 }

@@ -59,6 +59,24 @@ func TestCueShapes(t *testing.T) {
 		{"an introduction with a place and a time before the subject",
 			[]string{"At a rally in Ames, Iowa, on Sunday, Senator Rita Vance promised “a budget that finally balances.”"},
 			"a budget", "Rita Vance"},
+		{"said, a place, a job, then the name",
+			[]string{"“The court seat matters most to me,” said Idaho software executive Frank Vance, who backs the senator."},
+			"The court seat", "Frank Vance"},
+		{"according to someone's job and name",
+			[]string{"The speech, according to the governor's former budget director Ada Kemp, is “a real test of his nerve.”"},
+			"a real test", "Ada Kemp"},
+		{"a name, an apposition opening with a, then the verb",
+			[]string{"Former House speaker Ned Gable, a longtime ally, said in an interview that the mayor should “ignore the noise.”"},
+			"ignore the noise", "Ned Gable"},
+		{"an aside of the writer's between the quotation and the cue",
+			[]string{"“To see how many cases could change is stunning,” since so many were decided by one vote, said Lena Ortiz, who teaches law."},
+			"To see how many", "Lena Ortiz"},
+		{"a missing space after the cue",
+			[]string{"“The deal is dead,” Mayor Anton Reyes said.Reyes then left the room."},
+			"The deal is dead", "Anton Reyes"},
+		{"a capitalised verb after a name and an apposition",
+			[]string{"Ivo Murnane runs the group.", "“Not us, but we cannot argue with it!” Murnane, the head of the group, Tweeted on Friday."},
+			"Not us", "Ivo Murnane"},
 		{"a speech verb outside the core list",
 			[]string{"The bill was drafted by Erik Halvorsen.", "“Go and read the bill first,” Halvorsen snapped as he left the room."},
 			"Go and read", "Erik Halvorsen"},
@@ -103,6 +121,12 @@ func TestPronounsByGenderAndSubject(t *testing.T) {
 				"In states like South Carolina, he said, “the old coalitions still hold.”",
 			},
 			"the old coalitions", "Victor Brandt"},
+		{"a colon hands the quotation to the sentence's pronoun subject",
+			[]string{
+				"“I have won more votes than anyone,” Senator Alma Reyes said.",
+				"She then turned to the protesters: “Here is what I regret. I regret that you will not listen.”",
+			},
+			"Here is what", "Alma Reyes"},
 		{"he skips the last speaker when she is a woman",
 			[]string{
 				"“The numbers are bad,” Mayor Linda Park said.",
@@ -310,5 +334,21 @@ func TestLabelsAndNamesStayScareQuotes(t *testing.T) {
 		if q := quoteOf(t, a, text); q.Kind != Scare || q.Speaker != "" {
 			t.Errorf("%q: kind %q speaker %q, want a scare quote", text, q.Kind, q.Speaker)
 		}
+	}
+}
+
+func TestOneCueCoversTheSentencesShortQuotes(t *testing.T) {
+	a := analysed(t,
+		"The primary was on Tuesday.",
+		"Governor Ray Dunmore said on Tuesday that his rival was “a lightweight” while the senator is “a liar.”",
+		"Later, Chancellor Petra Lind said the alliance had adopted its “Strategic Compass” and called the threats “very real.”",
+	)
+	for _, text := range []string{"a lightweight", "a liar."} {
+		if q := quoteOf(t, a, text); q.Kind != Direct || q.Speaker != "Ray Dunmore" {
+			t.Errorf("%q: kind %q speaker %q, want direct by Ray Dunmore", text, q.Kind, q.Speaker)
+		}
+	}
+	if q := quoteOf(t, a, "Strategic Compass"); q.Kind != Scare {
+		t.Errorf("a title: kind %q speaker %q, want a scare quote", q.Kind, q.Speaker)
 	}
 }

@@ -75,7 +75,7 @@ func npBefore(ts []token, end int) (np, appos []token) {
 	if j >= 0 && ts[j].text == "," {
 		// "Name, apposition, said": take the apposition, then the name.
 		a := collectLeft(ts, j-1)
-		if len(a) > 0 && a[0].start > 0 && startsWithRole(a) {
+		if len(a) > 0 && a[0].start > 0 && (startsWithRole(a) || a[0].is(cDeterminer) && len(a) > 1 || isDigitWord(a[0].lower) && len(a) == 1) {
 			k := j - 1 - len(a)
 			if k >= 0 && ts[k].text == "," {
 				if n := collectLeft(ts, k-1); len(n) > 0 {

@@ -13,7 +13,8 @@ tribunal government police`)
 // in the gazetteer as a party), not a transcript label ("KM:").
 func isAcronym(ts []token, i int) bool {
 	t := ts[i]
-	if t.kind != tWord || len(t.base) < 2 || len(t.base) > 6 || !isAllCaps(t.base) || strings.ContainsRune(t.base, '.') {
+	if t.kind != tWord || !t.cap || len(t.base) < 2 || len(t.base) > 6 || t.base[1] < 'A' || t.base[1] > 'Z' ||
+		!isAllCaps(t.base) || strings.ContainsRune(t.base, '.') {
 		return false
 	}
 	if i+1 < len(ts) && ts[i+1].text == ":" || t.is(cGazetteer) && gazetteerRun(ts[i:]) > 0 {

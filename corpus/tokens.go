@@ -88,6 +88,9 @@ func wordEnd(p string, i int) int {
 		}
 		if strings.ContainsRune("-'’.&", r) && j+size < len(p) {
 			next, _ := utf8.DecodeRuneInString(p[j+size:])
+			if r == '.' && j-i > 1 && 'a' <= p[j-1] && p[j-1] <= 'z' && unicode.IsUpper(next) {
+				break // a missing space: "he said.Then"
+			}
 			if isWordRune(next) {
 				j += size
 				continue
