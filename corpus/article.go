@@ -58,6 +58,10 @@ var (
 // is the first paragraph.
 const maxDekWords = 30
 
+// maxDekBytes bounds a subtitle's length in bytes too: thirty words of
+// news, in any script, fit in it.
+const maxDekBytes = 600
+
 // Parse builds an Article from sanitised text. It never fails: an empty text
 // gives an article with no title, which the loader reports and skips.
 func Parse(id, path, text string) *Article {
@@ -164,8 +168,8 @@ func isDek(line string) bool {
 	if dateRe.MatchString(line) || datelineRe.MatchString(line) {
 		return false
 	}
-	if countWords(line) > maxDekWords {
-		return false
+	if countWords(line) > maxDekWords || len(line) > maxDekBytes {
+		return false // a run of text without spaces is no subtitle either
 	}
 	last := line[len(line)-1]
 	return !strings.ContainsRune(".!?\"", rune(last)) && !strings.HasSuffix(line, "”")

@@ -146,6 +146,9 @@ func TestLongLinesAreCutIntoParagraphs(t *testing.T) {
 	}
 	// No space at all: cut between runes, never inside one.
 	a = Parse("x", "x", "Title\n\n"+strings.Repeat("ü", maxParagraph)+"\n")
+	if a.Dek != "" {
+		t.Errorf("the first piece of a cut line was taken for a subtitle")
+	}
 	for _, p := range a.Paragraphs {
 		if !utf8.ValidString(p) {
 			t.Fatalf("a cut split a rune")

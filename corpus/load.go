@@ -408,10 +408,11 @@ func readOne(s source, limit int64, budget *byteBudget) (a *Article, reason stri
 // analysisBudget is how many bytes of text are analysed at once, over all
 // workers. Analysis holds a few hundred times its text in memory at its
 // peak (tokens, sentences, candidate names), which is nothing for an
-// article of a few kilobytes but 1.5 GB or more for a 4 MiB file of a
-// hostile shape: with the budget, large files are analysed one at a time
-// while ordinary ones never wait.
-const analysisBudget = 4 << 20
+// article of a few kilobytes but near 1 GB for a 1 MiB file of a hostile
+// shape: with the budget, files of a megabyte or more are analysed one at
+// a time, while two hundred ordinary articles fit in it at once, far more
+// than there are workers, so they never wait.
+const analysisBudget = 1 << 20
 
 // byteBudget is a counting semaphore over bytes.
 type byteBudget struct {

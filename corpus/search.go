@@ -121,53 +121,40 @@ func Narrows(prev, next string) bool {
 // article positions (the previous hits of a query this one narrows).
 func (c *Corpus) Search(query string, within []int) []Hit {
 	terms := parseQuery(query)
-	cands := c.inOrder(within)
+	var cands []int // nil: every article
+	n := len(c.Articles)
+	if within != nil {
+		cands = c.inOrder(within)
+		n = len(cands)
+	}
 	if len(terms) == 0 {
-		return hitsOf(cands)
+		return hitsOf(cands, n)
 	}
-	var hits []Hit
-	if len(cands) < parallelFrom {
-		hits = c.searchRange(terms, cands)
-	} else {
-		workers := runtime.GOMAXPROCS(0)
-		parts := make([][]Hit, workers)
-		var wg sync.WaitGroup
-		chunk := (len(cands) + workers - 1) / workers
-		for w := range workers {
-			lo, hi := w*chunk, min((w+1)*chunk, len(cands))
-			if lo >= hi {
-				continue
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				parts[w] = c.searchRange(terms, cands[lo:hi])
-			}()
-		}
-		wg.Wait()
-		n := 0
-		for _, p := range parts {
-			n += len(p)
-		}
-		hits = make([]Hit, 0, n)
-		for _, p := range parts {
-			hits = append(hits, p...)
-		}
+	workers := 1
+	if n >= parallelFrom {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	return rank(hits)
+	parts := make([][]Hit, workers)
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*chunk, min((w+1)*chunk, n)
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[w] = c.searchRange(terms, cands, lo, hi)
+		}()
+	}
+	wg.Wait()
+	return rank(parts)
 }
 
-// inOrder returns the candidate positions in corpus order: all articles,
-// or those of within, whatever its order (a previous ranking), marked in a
-// bitset rather than sorted.
+// inOrder returns the positions of within in corpus order, whatever its
+// order (a previous ranking): marked in a bitset rather than sorted.
 func (c *Corpus) inOrder(within []int) []int {
-	if within == nil {
-		all := make([]int, len(c.Articles))
-		for i := range all {
-			all[i] = i
-		}
-		return all
-	}
 	marks := make([]uint64, (len(c.Articles)+63)/64)
 	for _, i := range within {
 		marks[i/64] |= 1 << (i % 64)
@@ -182,44 +169,63 @@ func (c *Corpus) inOrder(within []int) []int {
 	return out
 }
 
-// rank orders hits, which are in corpus order, by score, keeping corpus
-// order among equal scores. Scores take few values (a fixed score for each
-// field, plus the fuzzy score of a title), so the hits are counted into one
-// bucket per score and placed: linear in the hits, where a sort of 100k
-// hits on every keystroke cost more than the search itself.
-func rank(hits []Hit) []Hit {
-	if len(hits) < 2 {
-		return hits
+// rank joins the workers' hits, each part in corpus order and the parts in
+// turn, and orders them by score, keeping corpus order among equal scores.
+// Scores take few values (a fixed score for each field, plus the fuzzy
+// score of a title), so the hits are counted into one bucket per score and
+// placed straight into the result: linear in the hits, and one allocation,
+// where a sort of 100k hits on every keystroke cost more than the search
+// itself.
+func rank(parts [][]Hit) []Hit {
+	total := 0
+	lo, hi := 0, 0
+	for _, p := range parts {
+		for _, h := range p {
+			if total == 0 {
+				lo, hi = h.Score, h.Score
+			}
+			lo, hi = min(lo, h.Score), max(hi, h.Score)
+			total++
+		}
 	}
-	lo, hi := hits[0].Score, hits[0].Score
-	for _, h := range hits {
-		lo, hi = min(lo, h.Score), max(hi, h.Score)
-	}
-	if hi-lo > 4*len(hits) {
+	out := make([]Hit, 0, total)
+	if hi-lo > 4*total {
 		// Spread too thin for buckets (never with real scores).
-		slices.SortStableFunc(hits, func(a, b Hit) int { return b.Score - a.Score })
-		return hits
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		slices.SortStableFunc(out, func(a, b Hit) int { return b.Score - a.Score })
+		return out
 	}
+	out = out[:total]
 	count := make([]int, hi-lo+2)
-	for _, h := range hits {
-		count[hi-h.Score+1]++
+	for _, p := range parts {
+		for _, h := range p {
+			count[hi-h.Score+1]++
+		}
 	}
 	for i := 1; i < len(count); i++ {
 		count[i] += count[i-1]
 	}
-	out := make([]Hit, len(hits))
-	for _, h := range hits {
-		k := hi - h.Score
-		out[count[k]] = h
-		count[k]++
+	for _, p := range parts {
+		for _, h := range p {
+			k := hi - h.Score
+			out[count[k]] = h
+			count[k]++
+		}
 	}
 	return out
 }
 
-func hitsOf(idx []int) []Hit {
-	out := make([]Hit, len(idx))
-	for i, k := range idx {
-		out[i] = Hit{Index: k}
+// hitsOf lists the candidates unranked: idx, or the first n articles when
+// idx is nil.
+func hitsOf(idx []int, n int) []Hit {
+	out := make([]Hit, n)
+	for i := range out {
+		out[i] = Hit{Index: i}
+		if idx != nil {
+			out[i].Index = idx[i]
+		}
 	}
 	return out
 }
@@ -235,12 +241,19 @@ type titleWindow struct {
 // tried on the fields from the cheapest decisive test up; the fuzzy
 // matcher then runs once per term over all the title windows that
 // matched, for their scores and lit letters, instead of once per article.
-func (c *Corpus) searchRange(terms []term, cands []int) []Hit {
-	var out []Hit
+//
+// The candidates are cands[lo:hi], or the articles lo to hi when cands is
+// nil (a fresh search, which need not list every position first).
+func (c *Corpus) searchRange(terms []term, cands []int, lo, hi int) []Hit {
+	out := make([]Hit, 0, min(hi-lo, 1024))
 	windows := make([][]titleWindow, len(terms))
 	pending := make([]titleWindow, len(terms)) // this article's, by term; hi 0 for none
 next:
-	for _, i := range cands {
+	for j := lo; j < hi; j++ {
+		i := j
+		if cands != nil {
+			i = cands[j]
+		}
 		a := c.Articles[i]
 		score := 0
 		var title []int
