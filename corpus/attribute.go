@@ -118,6 +118,17 @@ func (at *attributor) sentence(pi int, s []token) {
 		if m.kind == mNone {
 			m = leftCue(left, p, at.people)
 		}
+		if m.kind == mDoc && m.name == m.head || m.kind == mDoc && strings.EqualFold(m.name, m.head) {
+			// "Lee issued a statement saying “…”": a bare document noun
+			// speaks for the sentence's named subject.
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			if subject.kind == mPerson || subject.kind == mOrg && subject.name != "" {
+				m = *subject
+			}
+		}
 		if m.kind == mNone {
 			m = colonCue(left, p, at.people)
 		}
