@@ -130,6 +130,12 @@ func TestPronounsByGenderAndSubject(t *testing.T) {
 				"She then turned to the protesters: “Here is what I regret. I regret that you will not listen.”",
 			},
 			"Here is what", "Alma Reyes"},
+		{"a given name that is also a common word opens a name",
+			[]string{
+				"“We will win the state,” Senator Ada Ruiz said on Friday.",
+				"Bill Tovey, a pollster for two newspapers, sounded a cautious note. While confidence is high, he said, “this has done nothing to calm voters.”",
+			},
+			"this has done", "Bill Tovey"},
 		{"he skips the last speaker when she is a woman",
 			[]string{
 				"“The numbers are bad,” Mayor Linda Park said.",

@@ -234,7 +234,7 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			i += n
 			continue
 		}
-		if !isNameWord(ts[i]) && !honorificName(ts, i) {
+		if !isNameWord(ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) {
 			i++
 			continue
 		}
