@@ -368,10 +368,11 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 	return mention{}
 }
 
-// onlyWords reports whether ts[from:to] holds words only.
+// onlyWords reports whether ts[from:to] holds words only, none of them a
+// sentence opener ("But", "However").
 func onlyWords(ts []token, from, to int) bool {
 	for _, t := range ts[from:to] {
-		if t.kind != tWord {
+		if t.kind != tWord || t.cap && t.is(cStop) && !t.is(cDeterminer) {
 			return false
 		}
 	}
@@ -909,8 +910,8 @@ func cueFollows(right []token) bool {
 			}
 			return false
 		}
-		if t.kind != tWord || !t.cap && !t.is(cRole|cTitle|cRoleAdj|cDeterminer) {
-			return false
+		if t.kind != tWord || !t.cap && !t.is(cRole|cTitle|cRoleAdj|cDeterminer) || t.cap && t.is(cStop) && !t.is(cDeterminer) {
+			return false // "….” But Lee claims …" starts a sentence of its own
 		}
 	}
 	return false
@@ -994,3 +995,4 @@ func titleCase(q string) bool {
 	}
 	return n > 0
 }
+
