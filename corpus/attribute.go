@@ -995,4 +995,3 @@ func titleCase(q string) bool {
 	}
 	return n > 0
 }
-
