@@ -118,6 +118,17 @@ func (at *attributor) sentence(pi int, s []token) {
 		if m.kind == mNone {
 			m = leftCue(left, p, at.people)
 		}
+		if m.kind == mDoc && m.name == m.head || m.kind == mDoc && strings.EqualFold(m.name, m.head) {
+			// "Lee issued a statement saying “…”": a bare document noun
+			// speaks for the sentence's named subject.
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			if subject.kind == mPerson || subject.kind == mOrg && subject.name != "" {
+				m = *subject
+			}
+		}
 		if m.kind == mNone {
 			m = colonCue(left, p, at.people)
 		}
@@ -357,10 +368,11 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 	return mention{}
 }
 
-// onlyWords reports whether ts[from:to] holds words only.
+// onlyWords reports whether ts[from:to] holds words only, none of them a
+// sentence opener ("But", "However").
 func onlyWords(ts []token, from, to int) bool {
 	for _, t := range ts[from:to] {
-		if t.kind != tWord {
+		if t.kind != tWord || t.cap && t.is(cStop) && !t.is(cDeterminer) {
 			return false
 		}
 	}
@@ -898,8 +910,8 @@ func cueFollows(right []token) bool {
 			}
 			return false
 		}
-		if t.kind != tWord || !t.cap && !t.is(cRole|cTitle|cRoleAdj|cDeterminer) {
-			return false
+		if t.kind != tWord || !t.cap && !t.is(cRole|cTitle|cRoleAdj|cDeterminer) || t.cap && t.is(cStop) && !t.is(cDeterminer) {
+			return false // "….” But Lee claims …" starts a sentence of its own
 		}
 	}
 	return false

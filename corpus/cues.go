@@ -86,7 +86,8 @@ ally allies friend confidant
 var moreStopCaps = words(`
 because whether unless until upon amid amidst regarding perhaps besides
 throughout toward towards across against beyond via per than to of into
-onto
+onto rather nevertheless nonetheless otherwise likewise thus hence therefore
+overall instead
 `)
 
 // labelsANoun reports whether quotation i stands between a determiner and

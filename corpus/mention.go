@@ -83,6 +83,17 @@ func npBefore(ts []token, end int) (np, appos []token) {
 				}
 			}
 		}
+		// "Trump, in Kentucky, said": a short place or time aside.
+		for c := j - 1; c >= 1 && j-c <= 6; c-- {
+			if ts[c].text == "," {
+				if ts[c+1].is(cConnector) && c+1 < j {
+					if n := collectLeft(ts, c-1); len(n) > 0 {
+						return n, nil
+					}
+				}
+				break
+			}
+		}
 		// "its chair, Ana Prieto, called": a role, then the name set off
 		// by commas.
 		if len(a) > 0 && allNameWords(a) {
@@ -234,7 +245,7 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			i += n
 			continue
 		}
-		if !isNameWord(ts[i]) && !honorificName(ts, i) {
+		if !isNameWord(ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) {
 			i++
 			continue
 		}

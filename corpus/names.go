@@ -199,3 +199,10 @@ func surnameAt(ts []token, i, j int) bool {
 	}
 	return j+1 >= len(ts) || ts[j+1].kind != tWord || !ts[j+1].cap
 }
+
+// givenNameStart reports whether ts[i] is a given name that opens a
+// person's name though a table claims the word ("Bill McInturff", "Grace
+// Okonkwo", "Mark Dunne"): a known given name before a name word.
+func givenNameStart(ts []token, i int) bool {
+	return ts[i].is(cGiven) && ts[i].cap && !ts[i].is(cStop) && i+1 < len(ts) && isNameWord(ts[i+1]) && !ts[i].poss
+}

@@ -89,7 +89,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 		if isAcronym(ts, i) {
 			r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, ts[i].base})
 		}
-		if !isNameWord(ts[i]) && !honorificName(ts, i) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
+		if !isNameWord(ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
 			i++
 			continue
 		}
