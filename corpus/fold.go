@@ -108,21 +108,24 @@ type foldedFields struct {
 	speakers []string
 }
 
-// indexFolds folds the fields a query's fuzzy pass reads.
+// indexFolds folds the fields a query's fuzzy pass reads. Most articles
+// are plain ASCII there and keep nothing.
 func (a *Article) indexFolds() {
 	a.folded = nil
 	title, at := fold(a.Title)
 	dek, dekAt := fold(a.Dek)
 	changed := at != nil || dekAt != nil
+	for _, s := range a.Speakers {
+		changed = changed || !isASCII(s.Name)
+	}
+	if !changed {
+		return
+	}
 	speakers := make([]string, len(a.Speakers))
 	for i, s := range a.Speakers {
-		var sAt []int32
-		speakers[i], sAt = fold(s.Name)
-		changed = changed || sAt != nil
+		speakers[i], _ = fold(s.Name)
 	}
-	if changed {
-		a.folded = &foldedFields{title: title, titleAt: at, dek: dek, speakers: speakers}
-	}
+	a.folded = &foldedFields{title: title, titleAt: at, dek: dek, speakers: speakers}
 }
 
 func (a *Article) searchTitle() (string, []int32) {

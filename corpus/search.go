@@ -149,7 +149,32 @@ func (c *Corpus) Search(query string, within []int) []Hit {
 		}()
 	}
 	wg.Wait()
-	return rank(parts)
+	hits := rank(parts)
+	for _, p := range parts {
+		putHitBuffer(p)
+	}
+	return hits
+}
+
+// hitBuffers hold the workers' hits between searches: ranking copies them
+// into the result, and a first letter over 100k articles would otherwise
+// leave 10 MB of garbage per keystroke for the collector, whose every
+// cycle marks the whole corpus.
+var hitBuffers sync.Pool
+
+func getHitBuffer() []Hit {
+	if b, ok := hitBuffers.Get().(*[]Hit); ok {
+		return (*b)[:0]
+	}
+	return make([]Hit, 0, 1024)
+}
+
+func putHitBuffer(b []Hit) {
+	if cap(b) == 0 {
+		return
+	}
+	clear(b) // drop the lit offsets, which the results now own
+	hitBuffers.Put(&b)
 }
 
 // inOrder returns the positions of within in corpus order, whatever its
@@ -245,7 +270,7 @@ type titleWindow struct {
 // The candidates are cands[lo:hi], or the articles lo to hi when cands is
 // nil (a fresh search, which need not list every position first).
 func (c *Corpus) searchRange(terms []term, cands []int, lo, hi int) []Hit {
-	out := make([]Hit, 0, min(hi-lo, 1024))
+	out := getHitBuffer()
 	windows := make([][]titleWindow, len(terms))
 	pending := make([]titleWindow, len(terms)) // this article's, by term; hi 0 for none
 next:
