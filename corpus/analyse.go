@@ -132,6 +132,7 @@ func analyse(a *Article) {
 		a.Accused = questionedParty(a, infos)
 	}
 	assignRoles(a, infos)
+	relayCharges(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
 	a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
 	sc.text = a.indexWords(&sc.words, toks, sc.text[:0])

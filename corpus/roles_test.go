@@ -1,0 +1,79 @@
+package corpus
+
+import "testing"
+
+// Sentences invented for these tests, one made-up dispute per rule.
+
+// pairedWith is the accusation text the debate sets the response starting
+// with prefix against, or "" when it stands alone or is missing.
+func pairedWith(a *Article, prefix string) string {
+	for _, p := range a.Debate {
+		if p.Response != nil && len(p.Response.Text) >= len(prefix) && p.Response.Text[:len(prefix)] == prefix && p.Accusation != nil {
+			return p.Accusation.Text
+		}
+	}
+	return ""
+}
+
+// An interviewer who puts a quoted charge to the accused relays it: the
+// quoted words stand in the debate as the charge the answers rebut.
+func TestInterviewerRelaysAQuotedCharge(t *testing.T) {
+	tests := []struct {
+		name, question, speaker string
+	}{
+		{"named relayer", `Lane: The council says you ignored the audit. Your critics say, "He is a crook." What do you say?`, "Your critics"},
+		{"curly marks, no relayer", `Lane: You have been called “a crook who rigged the tender” by many. Fair?`, ""},
+	}
+	for _, tt := range tests {
+		a := Parse("t", "t.txt", `Mayor Tom Hardy on the paving contract
+This is my transcript of the radio interview. Mayor Tom Hardy clearly rigged the paving contract for his brother's firm.
+
+`+tt.question+`
+
+Hardy: That is completely false. The panel chose the cheapest bid and I never saw the scores.
+
+Lane: Did you see the bids?
+
+Hardy: I saw the summary the panel gave me, as every mayor does.
+`)
+		a.Analyse()
+		var relayed *Quote
+		for i, q := range a.Quotes {
+			if q.Kind == Direct && q.Role == Accusation {
+				relayed = &a.Quotes[i]
+			}
+		}
+		if relayed == nil {
+			t.Errorf("%s: no relayed charge among %+v", tt.name, a.Quotes)
+			continue
+		}
+		if relayed.Speaker != tt.speaker {
+			t.Errorf("%s: relayed charge spoken by %q, want %q", tt.name, relayed.Speaker, tt.speaker)
+		}
+		if got := pairedWith(a, "That is completely"); got != relayed.Text {
+			t.Errorf("%s: the denial is set against %q, want %q", tt.name, got, relayed.Text)
+		}
+	}
+}
+
+// A question quoting words that charge no one ("Lovely day") relays no
+// charge.
+func TestQuestionQuotingNoChargeRelaysNone(t *testing.T) {
+	a := Parse("t", "t.txt", `Mayor Tom Hardy on the festival
+This is my transcript of the radio interview about the festival budget.
+
+Lane: Your slogan was "A festival for every family." Will it happen?
+
+Hardy: We will spend the same as last year on the festival.
+
+Lane: And the parade?
+
+Hardy: The parade goes ahead as planned.
+`)
+	a.Analyse()
+	for _, q := range a.Quotes {
+		if q.Kind == Direct {
+			t.Errorf("a quotation relayed from a question with no charge: %+v", q)
+		}
+	}
+}
