@@ -46,8 +46,38 @@ func assignRoles(a *Article, turns []turnInfo) {
 		}
 	}
 	shareStatementRoles(a)
+	for i := range a.Quotes {
+		if q := &a.Quotes[i]; q.Role == Accusation && callsChargeFalse(q.lower[:q.textLen]) {
+			// "incorrect allegations": the words of the side that denies,
+			// whoever the sentence seems to give them to.
+			q.Role = Other
+		}
+	}
 	a.accusedPeople, a.leadCharge = nil, ""
 }
+
+// callsChargeFalse: the words name a charge against someone ("allegations",
+// "accusations") and call it false in the same breath ("baseless
+// allegations", "the accusations are untrue"). Words that charge as often
+// as they deny ("misleading") do not count, nor do "claims", which may be
+// the product claims a charge is about ("false claims in its adverts").
+func callsChargeFalse(lower string) bool {
+	charge, denial := false, false
+	forEachWord(lower, func(w string) bool {
+		charge = charge || allegationNouns[w]
+		denial = denial || falseWords.matches(w)
+		return !(charge && denial)
+	})
+	return charge && denial
+}
+
+// allegationNouns name a charge against a party, and nothing else.
+var allegationNouns = words(`allegation allegations accusation accusations`)
+
+// falseWords call a statement untrue. Verbs ("they deny the allegations")
+// are left out: an accuser reports the other side's denial in them.
+var falseWords = prefixes(`false untrue baseless groundless unfounded ill-founded
+fabricat incorrect inaccura unsubstantiat spurious bogus absurd`)
 
 // answeringParties are the parties, on neither side of the article's main
 // dispute, that deny a charge in their own name ("I deny", "we reject"):

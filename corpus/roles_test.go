@@ -77,3 +77,38 @@ Hardy: The parade goes ahead as planned.
 		}
 	}
 }
+
+// Words that call a charge false belong to the side that denies it: they
+// are no accusation, whoever the sentence seems to give them to.
+func TestCallsChargeFalse(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"baseless allegations", true},
+		{"the accusations are untrue and unfounded", true},
+		{"incorrect allegations", true},
+		{"false claims in its adverts", false},                 // a product's claims, not a charge
+		{"they deny the allegations but we have proof", false}, // the accuser reporting a denial
+		{"serious allegations of fraud", false},
+	}
+	for _, tt := range tests {
+		if got := callsChargeFalse(tt.text); got != tt.want {
+			t.Errorf("callsChargeFalse(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A response that names its accuser answers the accuser, not a third
+// party's remark that happens to share more of its words.
+func TestResponseNamingItsAccuserAnswersTheAccuser(t *testing.T) {
+	a := analysed(t,
+		"The Broadcasting Council fined Northway Telecom on Monday over its adverts.",
+		"“Northway broke the rules on price adverts,” said council director Jane Pike.",
+		"Judge Mary Stone called Northway’s adverts “a disgrace to the whole telecoms industry and its customers”.",
+		"“The Broadcasting Council has served the whole telecoms industry and its customers badly, and we reject its ruling,” Northway Telecom said.",
+	)
+	if got := pairedWith(a, "The Broadcasting Council has"); got != "Northway broke the rules on price adverts," {
+		t.Errorf("the answer to the council is set against %q", got)
+	}
+}
