@@ -36,7 +36,7 @@ func assignRoles(a *Article, turns []turnInfo) {
 			// Someone answering a charge of their own: "I categorically
 			// deny them," said a player the story's main dispute is not about.
 			q.Role = Response
-		case q.accuses && mentionsParty(q.lower, a.Accused),
+		case thirdPartyCharges(q, a),
 			a.Accused == "" && statementAccuses(q.lower, q.textLen):
 			// With no accused framed, only the speaker's own charging words
 			// (or a charging verb around them) make an accusation.
@@ -78,6 +78,27 @@ var allegationNouns = words(`allegation allegations accusation accusations`)
 // are left out: an accuser reports the other side's denial in them.
 var falseWords = prefixes(`false untrue baseless groundless unfounded ill-founded
 fabricat incorrect inaccura unsubstantiat spurious bogus absurd`)
+
+// thirdPartyCharges: a speaker on neither side charges the accused when
+// their words name the accused, or one of its people, and charge them or
+// call what they say a lie ("everything the minister says is a lie"). A
+// lie said of a charge ("the claims are a lie") defends instead.
+func thirdPartyCharges(q *Quote, a *Article) bool {
+	if a.Accused == "" || !mentionsParty(q.lower, a.Accused) && !mentionsAny(q.lower, a.accusedPeople) {
+		return false
+	}
+	own := q.lower[:q.textLen]
+	return q.accuses || hasAny(own, lieWords) && !mentionsAny(own, chargeNounList)
+}
+
+// chargeNounList holds the nouns of chargeNouns, for mentionsAny.
+var chargeNounList = func() []string {
+	var out []string
+	for w := range chargeNouns {
+		out = append(out, w)
+	}
+	return out
+}()
 
 // answeringParties are the parties, on neither side of the article's main
 // dispute, that deny a charge in their own name ("I deny", "we reject"):

@@ -112,3 +112,23 @@ func TestResponseNamingItsAccuserAnswersTheAccuser(t *testing.T) {
 		t.Errorf("the answer to the council is set against %q", got)
 	}
 }
+
+// A speaker on neither side who calls the accused's words a lie charges
+// them; one who calls the charge a lie does not.
+func TestThirdPartyCallingTheAccusedLiars(t *testing.T) {
+	a := analysed(t,
+		"Coastal Rail accused Metro Buses of poaching its drivers.",
+		"“They have been poaching our drivers with secret bonuses,” said Coastal Rail chief executive Paula Hart.",
+		"“We hire people who apply to us, nothing more,” said Metro Buses chief executive Sam Reed.",
+		"“Whatever Sam Reed promises the drivers, it is all a lie,” said union organiser Kim Lowe.",
+		"“The claims against Sam Reed are a lie from start to finish,” said his former colleague Joe Fry.",
+	)
+	if a.Accused != "Metro Buses" {
+		t.Fatalf("accused %q", a.Accused)
+	}
+	for prefix, want := range map[string]Role{"Whatever Sam Reed": Accusation, "The claims against": Other} {
+		if q := quoteOf(t, a, prefix); q.Role != want {
+			t.Errorf("%q (%s of %s): role %q, want %q", prefix, q.Speaker, q.Party, q.Role, want)
+		}
+	}
+}

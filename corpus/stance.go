@@ -58,12 +58,12 @@ var lieWords = prefixes(`lie lying liar`)
 
 // deniesOutright reports whether a lower-case text has a denial word that
 // is no accusation word too, or an apology. Words in both tables ("lies",
-// "misleading", "irresponsible") deny a charge as often as they make one,
-// so alone they tell no side.
+// "misleading", "irresponsible") and every word calling something a lie
+// deny a charge as often as they make one, so alone they tell no side.
 func deniesOutright(lower string) bool {
 	found := false
 	forEachWord(lower, func(w string) bool {
-		found = denialWords.matches(w) && !accusationWords.matches(w) || apologyWords.matches(w)
+		found = denialWords.matches(w) && !accusationWords.matches(w) && !lieWords.matches(w) || apologyWords.matches(w)
 		return !found
 	})
 	return found
