@@ -110,7 +110,7 @@ func answeringParties(a *Article) map[string]bool {
 			continue
 		}
 		text := q.lower[:q.textLen]
-		if hasAny(text, flatDenials) && speaksForItself(text) {
+		if (hasAny(text, flatDenials) || refusesToAgree(text)) && speaksForItself(text) {
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -119,6 +119,28 @@ func answeringParties(a *Article) map[string]bool {
 	}
 	return out
 }
+
+// refusesToAgree: "we do not agree with the findings", "I don't accept
+// the ruling": a negation just before agree or accept disputes a charge.
+func refusesToAgree(lower string) bool {
+	negated, found := 0, false
+	forEachWord(lower, func(w string) bool {
+		switch {
+		case negations[w]:
+			negated = 2 // "do not fully agree": one word may come between
+		case negated > 0 && (w == "agree" || w == "accept"):
+			found = true
+		default:
+			negated--
+		}
+		return !found
+	})
+	return found
+}
+
+// negations turn the verb after them round. "don't" reads as "don" and
+// "t": the letter after the apostrophe stands for the negation.
+var negations = words(`not never cannot t`)
 
 // speaksForItself: the words are in the first person.
 func speaksForItself(lower string) bool {

@@ -132,3 +132,36 @@ func TestThirdPartyCallingTheAccusedLiars(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusesToAgree(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"we do not agree with the council's findings", true},
+		{"i don't accept the ruling", true},
+		{"we did not fully agree with it", true},
+		{"we agree with the findings", false},
+		{"we accept the ruling and will not appeal", false},
+		{"not everyone will agree, but the plan stands", false}, // the negation is too far back
+	}
+	for _, tt := range tests {
+		if got := refusesToAgree(tt.text); got != tt.want {
+			t.Errorf("refusesToAgree(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A party outside the main dispute that will not agree with a ruling on
+// itself answers it.
+func TestDisagreeingWithTheFindingsAnswersThem(t *testing.T) {
+	a := analysed(t,
+		"The Broadcasting Council fined Northway Telecom on Monday over its adverts.",
+		"“Northway broke the rules on price adverts,” said council director Jane Pike.",
+		"The council also ruled on an advert by Eastgate Mobile.",
+		"“We do not agree with the council’s findings on our advert,” Eastgate Mobile said.",
+	)
+	if q := quoteOf(t, a, "We do not agree"); q.Role != Response {
+		t.Errorf("%s of %s: role %q, want response", q.Speaker, q.Party, q.Role)
+	}
+}
