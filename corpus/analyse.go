@@ -131,6 +131,7 @@ func analyse(a *Article) {
 	if len(turns) > 0 && a.Accused == "" {
 		a.Accused = questionedParty(a, infos)
 	}
+	reattributeEchoes(a)
 	assignRoles(a, infos)
 	relayCharges(a, infos)
 	a.Speakers = speakersOf(a.Quotes)

@@ -165,3 +165,29 @@ func TestDisagreeingWithTheFindingsAnswersThem(t *testing.T) {
 		t.Errorf("%s of %s: role %q, want response", q.Speaker, q.Party, q.Role)
 	}
 }
+
+// A lead that quotes a few words of the accused's statement below gives
+// them to the accused, even when the sentence carries the accuser's cue;
+// words the accused denies stay the accuser's.
+func TestLeadExcerptOfTheAccusedsStatement(t *testing.T) {
+	tests := []struct {
+		name, answer, speaker string
+	}{
+		{"excerpt", "“My rival is running on fear and greed. We offer hope,” Mr Lee said.", "Tom Lee"},
+		{"denied", "“We are not running on fear and greed. We offer hope,” Mr Lee said.", "Anna Hale"},
+	}
+	for _, tt := range tests {
+		a := analysed(t,
+			"The campaign turned bitter, with premier Anna Hale accusing the Reform Party of a “shameful lie” and the opposition hitting back at a campaign of “fear and greed”.",
+			"Reform Party leader Tom Lee spoke in Dover on Tuesday.",
+			tt.answer,
+			"“The Reform Party is telling a shameful lie about our pension plans,” Ms Hale said.",
+		)
+		if a.Accuser != "Anna Hale" || a.Accused != "Reform Party" {
+			t.Fatalf("%s: sides %q → %q", tt.name, a.Accuser, a.Accused)
+		}
+		if q := quoteOf(t, a, "fear and greed"); q.Speaker != tt.speaker {
+			t.Errorf("%s: the lead's “fear and greed” given to %q, want %q", tt.name, q.Speaker, tt.speaker)
+		}
+	}
+}
