@@ -191,3 +191,44 @@ func TestLeadExcerptOfTheAccusedsStatement(t *testing.T) {
 		}
 	}
 }
+
+// A party that accuses its punisher after being punished is hitting back:
+// it stands accused, and the punisher accuses.
+func TestPunishedPartyHittingBack(t *testing.T) {
+	a := analysed(t,
+		"Coach Dan Moss accuses county league of vendetta after Hillside Rovers are banned",
+		"Dan Moss, the coach of Hillside Rovers, has accused the County League of a vendetta against him after receiving an order banning his club from playing.",
+		"“I have never seen a club treated like this, and I will fight it,” Moss said.",
+		"“The club breached the rules on player registration three times,” said County League secretary Joan Wells.",
+	)
+	if a.Accuser != "County League" {
+		t.Errorf("sides %q → %q, want County League accusing", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "I have never seen"); q.Role != Response || q.Party != a.Accused {
+		t.Errorf("the punished coach (party %q): role %q, want response", q.Party, q.Role)
+	}
+	if q := quoteOf(t, a, "The club breached"); q.Role != Accusation {
+		t.Errorf("the league: role %q, want accusation", q.Role)
+	}
+}
+
+// A party that denies a charge is on the accused side: charge words in its
+// other statements ("to call me a racist is hurtful") do not make it the
+// accuser.
+func TestDenyingPartyIsNoAccuser(t *testing.T) {
+	a := analysed(t,
+		"Coach Dan Moss lashed out on Monday",
+		"Dan Moss has hit back over his club's ban. “We will play on,” Moss said.",
+		"In other news, winger Sam Cole spoke after Saturday's derby.",
+		"“I was shocked by the accusations and I categorically deny them,” Cole said.",
+		"“To suggest I would use racist language is deeply hurtful.”",
+	)
+	if a.Accuser == "Sam Cole" {
+		t.Errorf("sides %q → %q: the denying winger taken for the accuser", a.Accuser, a.Accused)
+	}
+	for _, prefix := range []string{"I was shocked", "To suggest"} {
+		if q := quoteOf(t, a, prefix); q.Role != Response {
+			t.Errorf("%q: role %q, want response", prefix, q.Role)
+		}
+	}
+}

@@ -46,6 +46,9 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
 	interviewer := interviewerOf(a.Quotes)
 	firstCharge := map[string]int{} // the statement where each party first charges
+	// A party's own denial puts it on the accused side; its charging words
+	// are then a counter-attack, not evidence that it accuses.
+	denied, charged := map[string]bool{}, map[string]int{}
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by; an interviewer
@@ -59,6 +62,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			// ("the allegations"): it makes no charge of its own.
 		case q.denies && deniesOutright(q.lower):
 			s.accused[party] += statementWeight
+			denied[party] = true
 		case isChargeDocument(q.Speaker):
 			// "the complaint says": a lawsuit speaks for the side that sues.
 			s.accuser[party] += statementWeight
@@ -67,9 +71,15 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			}
 		case statementAccuses(q.lower, q.textLen) && !onlyCallsLies(q.lower[:q.textLen]):
 			s.accuser[party] += statementWeight
+			charged[party] += statementWeight
 			if _, ok := firstCharge[party]; !ok {
 				firstCharge[party] = i
 			}
+		}
+	}
+	for p := range denied {
+		if s.accuser[p] -= charged[p]; s.accuser[p] <= 0 {
+			delete(s.accuser, p)
 		}
 	}
 	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String() }()
@@ -146,7 +156,8 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 	if len(score) == 0 && strong {
 		// No one names anyone: the only other party that speaks, if, when
 		// it is wanted as the accuser, its own words make a charge (a
-		// report "describing" the accused makes none).
+		// report "describing" the accused makes none, nor does a denial
+		// of "the accusations").
 		charged := !accusing
 		for i, q := range a.Quotes {
 			other := quoteParty[i]
@@ -157,7 +168,11 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 				return ""
 			}
 			score[other]++
-			charged = charged || hasAny(q.lower[:q.textLen], accusationWords) || isChargeDocument(q.Speaker)
+			own := q.lower[:q.textLen]
+			if accusing && deniesOutright(own) {
+				return "" // a party that denies is no accuser
+			}
+			charged = charged || hasAny(own, accusationWords) || isChargeDocument(q.Speaker)
 		}
 		if !charged {
 			return ""
@@ -175,6 +190,30 @@ func onlyCallsLies(lower string) bool {
 		return !found
 	})
 	return !found
+}
+
+// maxPunishGap is how far after "after" the punishment may be named:
+// "after receiving an order banning his club".
+const maxPunishGap = 5
+
+// punishedBefore reads the rest of a lead sentence for a punishment that
+// came first: "after Garforth are banned", "after being fined", "after
+// receiving a two-match ban".
+func punishedBefore(ts []token) bool {
+	for k, t := range ts {
+		if endsSentence(t) {
+			return false
+		}
+		if t.kind != tWord || t.lower != "after" {
+			continue
+		}
+		for j := k + 1; j < len(ts) && j <= k+maxPunishGap && !endsSentence(ts[j]); j++ {
+			if punishments[leadWord(ts[j])] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // agentAfter finds the "by" of a passive within the next few words ("were
@@ -253,6 +292,15 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 				if party := s.partyAfter(ts, by, p, people); party != "" {
 					s.accuser[party] += leadWeight
 				}
+			}
+		case accuses && punishedBefore(ts[v+1:]):
+			// "Clifford accuses the FA of a vendetta after his club is
+			// banned": the punished party hitting back at its punisher.
+			if party := s.partyBefore(ts, v, p, people); party != "" {
+				s.accused[party] += leadWeight
+			}
+			if party := s.partyAfter(ts, v+1, p, people); party != "" {
+				s.accuser[party] += leadWeight
 			}
 		case accuses:
 			s.noteCharge(ts[v+1:], p)

@@ -128,3 +128,9 @@ groundless unfounded fabricat slander smear nonsense categoric innocent`)
 var chargeBefore = words(`fine fines penalty lawsuit suit complaint complaints case
 charges allegations accusations claims sanctions action proceedings filed brought
 lodged levelled leveled hurled made`)
+
+// punishments, named after "after" in a lead that has a party accusing
+// another, make the accuser the punished side hitting back.
+var punishments = words(`ban bans banned banning fine fined fines suspended
+suspension sacked expelled deducted deduction sanctioned penalised penalized
+disqualified relegated convicted charged arrested indicted`)
