@@ -19,7 +19,7 @@ func assignRoles(a *Article, turns []turnInfo) {
 			q.Role = Other
 		case q.Kind == Transcript:
 			q.Role = turnRole(a, i, turns)
-		case a.Accused != "" && q.Party == a.Accused:
+		case a.Accused != "" && q.Party == a.Accused && !quotesPublishedPiece(q.lower[q.textLen:]):
 			q.Role = Response
 		case a.Accuser != "" && q.Party == a.Accuser:
 			// The accuser's words are a charge when they carry one, name
@@ -99,6 +99,23 @@ var chargeNounList = func() []string {
 	}
 	return out
 }()
+
+// quotesPublishedPiece: the cue gives a published story or report as the
+// words' source ("the paper's story cited …", "the report said …"). The
+// accused's own earlier reporting is what the charge is about, not an
+// answer to it.
+func quotesPublishedPiece(cue string) bool {
+	piece, found := false, false
+	forEachWord(cue, func(w string) bool {
+		found = piece && speechForms[w]
+		piece = pieceNouns[w]
+		return !found
+	})
+	return found
+}
+
+// pieceNouns name a published piece of reporting.
+var pieceNouns = words(`story article report editorial column piece headline broadcast`)
 
 // answeringParties are the parties, on neither side of the article's main
 // dispute, that deny a charge in their own name ("I deny", "we reject"):

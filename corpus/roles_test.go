@@ -232,3 +232,35 @@ func TestDenyingPartyIsNoAccuser(t *testing.T) {
 		}
 	}
 }
+
+// The accused paper's own earlier story, quoted, is what the charge is
+// about: it answers nothing. Its editor's reply does.
+func TestAccusedsPublishedStoryIsNoResponse(t *testing.T) {
+	a := analysed(t,
+		"Senator Ruth Kane accused the Daily Ledger of inventing sources.",
+		"“The Ledger makes up its sources and prints lies,” Kane said.",
+		"The Daily Ledger’s story cited “three senior managers who were at the plant that night.”",
+		"“Every word we published was checked and true,” Daily Ledger editor Paul Mead said in response to the report.",
+	)
+	if a.Accused != "Daily Ledger" {
+		t.Fatalf("sides %q → %q", a.Accuser, a.Accused)
+	}
+	for prefix, want := range map[string]Role{"three senior managers": Other, "Every word we published": Response} {
+		if q := quoteOf(t, a, prefix); q.Role != want {
+			t.Errorf("%q (%s of %s): role %q, want %q", prefix, q.Speaker, q.Party, q.Role, want)
+		}
+	}
+}
+
+func TestQuotesPublishedPiece(t *testing.T) {
+	for cue, want := range map[string]bool{
+		"the post's story cited nine unnamed":                true,
+		"the report said":                                    true,
+		"the company said in response to the report":         false,
+		"we stand by our reporting, the paper's editor said": false,
+	} {
+		if got := quotesPublishedPiece(cue); got != want {
+			t.Errorf("quotesPublishedPiece(%q) = %v, want %v", cue, got, want)
+		}
+	}
+}
