@@ -123,8 +123,10 @@ func bestCharge(accs []statement, r statement, a *Article) *Quote {
 			return pick
 		}
 	}
-	answersTheCharge := a.Accused != "" && r.q.Party == a.Accused ||
-		a.Accuser != "" && mentionsParty(r.q.lower, a.Accuser) || r.q.denies
+	// A denial from outside the main dispute (a second story in a
+	// round-up) answers a charge of its own, not the main accuser's.
+	answersTheCharge := a.Accused != "" && r.q.Party == a.Accused || namesAccuser ||
+		r.q.denies && (a.Accused == "" || a.Accuser == "")
 	if !answersTheCharge {
 		return nil
 	}

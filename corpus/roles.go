@@ -24,9 +24,10 @@ func assignRoles(a *Article, turns []turnInfo) {
 		case a.Accuser != "" && q.Party == a.Accuser:
 			// The accuser's words are a charge when they carry one, name
 			// the accused or one of its people, call something a lie (the
-			// accuser denies nothing), or are the words of a lawsuit.
+			// accuser denies nothing), speak of the complaint or the
+			// allegations, or are the words of a lawsuit.
 			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
-				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) ||
+				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) || namesTheCharge(q.lower[:q.textLen]) ||
 				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) >= minTopicOverlap {
 				q.Role = Accusation
 			} else {
@@ -69,6 +70,17 @@ func callsChargeFalse(lower string) bool {
 		return !(charge && denial)
 	})
 	return charge && denial
+}
+
+// namesTheCharge: the words speak of "the complaint", "the allegations",
+// "the charges".
+func namesTheCharge(lower string) bool {
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = allegationNouns[w] || w == "complaint" || w == "complaints" || w == "charges"
+		return !found
+	})
+	return found
 }
 
 // allegationNouns name a charge against a party, and nothing else.

@@ -264,3 +264,33 @@ func TestQuotesPublishedPiece(t *testing.T) {
 		}
 	}
 }
+
+// The accuser speaking of its complaint presses the charge.
+func TestAccuserSpeakingOfTheComplaint(t *testing.T) {
+	a := analysed(t,
+		"The County League has banned Hillside Rovers for two weeks.",
+		"“The substance of the complaint was that their staff entered the referee’s room,” said County League secretary Joan Wells.",
+		"“We deny it and will appeal,” said Hillside Rovers manager Dan Moss.",
+	)
+	if q := quoteOf(t, a, "The substance"); q.Role != Accusation {
+		t.Errorf("the league on its complaint (%s of %s): role %q, want accusation", q.Speaker, q.Party, q.Role)
+	}
+}
+
+// In a round-up, a player denying a charge of his own answers it, not the
+// main story's accuser: his denial stands alone when his accusers are not
+// quoted.
+func TestSecondStoryDenialStandsAlone(t *testing.T) {
+	a := analysed(t,
+		"The County League has banned Hillside Rovers for two weeks.",
+		"“The club breached the rules on player registration three times,” said County League secretary Joan Wells.",
+		"“We will appeal against this ban,” said Hillside Rovers manager Dan Moss.",
+		"Elsewhere, striker Leo Park has denied abusing a linesman. “I categorically deny it and I am hurt,” Park said.",
+	)
+	if q := quoteOf(t, a, "I categorically deny"); q.Role != Response {
+		t.Errorf("the striker's denial: role %q", q.Role)
+	}
+	if got := pairedWith(a, "I categorically deny"); got != "" {
+		t.Errorf("the striker's denial is set against %q", got)
+	}
+}
