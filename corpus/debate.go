@@ -104,6 +104,9 @@ func buildDebate(a *Article, arena []uint64) ([]Pair, []uint64) {
 // first after. A fragment of one to three words stands for the charge only
 // when no whole statement of it is quoted. A party never answers itself.
 func bestCharge(accs []statement, r statement, a *Article) *Quote {
+	if saidEarlier(r.q.lower[r.q.textLen:]) {
+		return nil // "he tweeted at the time": an answer to an older charge
+	}
 	// A response that names the accuser answers the accuser, not a third
 	// party's remark on the same affair.
 	namesAccuser := a.Accuser != "" && r.q.Party != a.Accuser && mentionsParty(r.q.lower, a.Accuser)
@@ -145,6 +148,12 @@ func bestCharge(accs []statement, r statement, a *Article) *Quote {
 		}
 	}
 	return nearestCharge(charges, r.q)
+}
+
+// saidEarlier: the cue dates the statement before the story's dispute
+// ("she said at the time").
+func saidEarlier(cue string) bool {
+	return strings.Contains(cue, "at the time")
 }
 
 // isFragment: one to three words that are no sentence of their own.

@@ -25,9 +25,10 @@ func assignRoles(a *Article, turns []turnInfo) {
 			// The accuser's words are a charge when they carry one, name
 			// the accused or one of its people, call something a lie (the
 			// accuser denies nothing), speak of the complaint or the
-			// allegations, or are the words of a lawsuit.
+			// allegations, are given as a claim ("reportedly told"), or are
+			// the words of a lawsuit.
 			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
-				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) || namesTheCharge(q.lower[:q.textLen]) ||
+				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) || namesTheCharge(q.lower[:q.textLen]) || reportsAClaim(q.lower[q.textLen:]) ||
 				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) >= minTopicOverlap {
 				q.Role = Accusation
 			} else {

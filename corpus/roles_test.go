@@ -294,3 +294,27 @@ func TestSecondStoryDenialStandsAlone(t *testing.T) {
 		t.Errorf("the striker's denial is set against %q", got)
 	}
 }
+
+// A lone witness whose account the reporter gives as a claim ("reportedly
+// told") accuses the person the article frames as denying it; an answer
+// given "at the time" to an older charge answers nothing in this story.
+func TestWitnessClaimAndOlderAnswer(t *testing.T) {
+	a := analysed(t,
+		"Singer Ana Vale denies new claims about a hotel row",
+		"“She screamed at the staff and threw a glass at the manager,” hotel guest Rob Tate reportedly told a magazine.",
+		"“The incident described did not happen, and nobody asked us for comment,” Vale said.",
+		"Last year Vale was criticised over a tweet. She said at the time: “I never meant to hurt anyone and I apologise.”",
+	)
+	if a.Accuser != "Rob Tate" || a.Accused != "Ana Vale" {
+		t.Fatalf("sides %q → %q, want Rob Tate accusing Ana Vale", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "She screamed"); q.Role != Accusation {
+		t.Errorf("the witness's claim: role %q", q.Role)
+	}
+	if got := pairedWith(a, "The incident described"); got == "" || got[:12] != "She screamed" {
+		t.Errorf("the denial is set against %q", got)
+	}
+	if got := pairedWith(a, "I never meant"); got != "" {
+		t.Errorf("the answer given at the time is set against %q", got)
+	}
+}

@@ -155,9 +155,10 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 	}
 	if len(score) == 0 && strong {
 		// No one names anyone: the only other party that speaks, if, when
-		// it is wanted as the accuser, its own words make a charge (a
-		// report "describing" the accused makes none, nor does a denial
-		// of "the accusations").
+		// it is wanted as the accuser, its own words make a charge or the
+		// reporter gives them as a claim ("reportedly told"); a report
+		// "describing" the accused makes none, nor does a denial of "the
+		// accusations".
 		charged := !accusing
 		for i, q := range a.Quotes {
 			other := quoteParty[i]
@@ -172,7 +173,7 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 			if accusing && deniesOutright(own) {
 				return "" // a party that denies is no accuser
 			}
-			charged = charged || hasAny(own, accusationWords) || isChargeDocument(q.Speaker)
+			charged = charged || hasAny(own, accusationWords) || isChargeDocument(q.Speaker) || reportsAClaim(q.lower[q.textLen:])
 		}
 		if !charged {
 			return ""
@@ -180,6 +181,19 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 	}
 	return best(score, party)
 }
+
+// reportsAClaim: the words around a statement give it as a claim against
+// someone: "an eyewitness reportedly told the magazine", "she claimed".
+func reportsAClaim(cue string) bool {
+	found := false
+	forEachWord(cue, func(w string) bool {
+		found = claimCues[w]
+		return !found
+	})
+	return found
+}
+
+var claimCues = words(`reportedly allegedly claimed claims claiming alleged alleges`)
 
 // onlyCallsLies: the statement's only accusation words call something a
 // lie, which answers a charge as often as it makes one.
