@@ -76,9 +76,16 @@ func callsChargeFalse(lower string) bool {
 // namesTheCharge: the words speak of "the complaint", "the allegations",
 // "the charges".
 func namesTheCharge(lower string) bool {
+	return hasWordIn(lower, allegationNouns) || hasWordIn(lower, complaintNouns)
+}
+
+var complaintNouns = words(`complaint complaints charges`)
+
+// hasWordIn reports whether any word of a lower-case text is in the set.
+func hasWordIn(lower string, set map[string]bool) bool {
 	found := false
 	forEachWord(lower, func(w string) bool {
-		found = allegationNouns[w] || w == "complaint" || w == "complaints" || w == "charges"
+		found = set[w]
 		return !found
 	})
 	return found
@@ -101,17 +108,8 @@ func thirdPartyCharges(q *Quote, a *Article) bool {
 		return false
 	}
 	own := q.lower[:q.textLen]
-	return q.accuses || hasAny(own, lieWords) && !mentionsAny(own, chargeNounList)
+	return q.accuses || hasAny(own, lieWords) && !hasWordIn(own, chargeNouns)
 }
-
-// chargeNounList holds the nouns of chargeNouns, for mentionsAny.
-var chargeNounList = func() []string {
-	var out []string
-	for w := range chargeNouns {
-		out = append(out, w)
-	}
-	return out
-}()
 
 // quotesPublishedPiece: the cue gives a published story or report as the
 // words' source ("the paper's story cited …", "the report said …"). The

@@ -185,12 +185,7 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 // reportsAClaim: the words around a statement give it as a claim against
 // someone: "an eyewitness reportedly told the magazine", "she claimed".
 func reportsAClaim(cue string) bool {
-	found := false
-	forEachWord(cue, func(w string) bool {
-		found = claimCues[w]
-		return !found
-	})
-	return found
+	return hasWordIn(cue, claimCues)
 }
 
 var claimCues = words(`reportedly allegedly claimed claims claiming alleged alleges`)
