@@ -318,3 +318,19 @@ func TestWitnessClaimAndOlderAnswer(t *testing.T) {
 		t.Errorf("the answer given at the time is set against %q", got)
 	}
 }
+
+// A round-up's lead frames its main dispute: a denial further down, in a
+// second story, does not make its speaker the accused of the article.
+func TestLeadFramingOutweighsASecondStorysDenial(t *testing.T) {
+	a := analysed(t,
+		"Hillside Rovers banned by County League",
+		"The ban runs for two weeks from Monday.",
+		"In other news, striker Leo Park spoke after the derby. “I categorically deny abusing the linesman,” Park said.",
+	)
+	if a.Accused == "Leo Park" {
+		t.Errorf("sides %q → %q: the second story's denial framed the article", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "I categorically deny"); q.Role != Response {
+		t.Errorf("the striker's denial: role %q", q.Role)
+	}
+}

@@ -24,10 +24,12 @@ type sides struct {
 	charge           strings.Builder // the words after the lead's charging verbs
 }
 
-// Weights of the evidence. A statement weighs less than the lead, but an
-// article usually has several statements per party.
+// Weights of the evidence. A statement weighs less than the lead, so that
+// one denial further down (a round-up's second story) does not outweigh
+// the dispute the lead frames; but an article usually has several
+// statements per party.
 const (
-	leadWeight      = 3
+	leadWeight      = 4
 	statementWeight = 3
 )
 
@@ -272,7 +274,10 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		if v+1 < len(ts) && ts[v+1].kind == tWord {
 			next = leadWord(ts[v+1])
 		}
-		passive := v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
+		// "Rovers banned by league": a headline drops the auxiliary, and
+		// the agent after "by" tells the passive.
+		passive := strings.HasSuffix(w, "ed") && agentAfter(ts, v+1) > 0 ||
+			v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
 		rebuts := t.is(cRebuttal) || leadRebuttals[w]
 		if backVerbs[w] {
 			rebuts = next == "back" || next == "out"
