@@ -48,9 +48,10 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
 	interviewer := interviewerOf(a.Quotes)
 	firstCharge := map[string]int{} // the statement where each party first charges
-	// A party's own denial puts it on the accused side; its charging words
-	// are then a counter-attack, not evidence that it accuses.
-	denied, charged := map[string]bool{}, map[string]int{}
+	// A party whose own denials are as many as its charges is on the
+	// accused side; its charging words are then a counter-attack, not
+	// evidence that it accuses. One denial among many charges is not.
+	denied, charged := map[string]int{}, map[string]int{}
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by; an interviewer
@@ -64,7 +65,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			// ("the allegations"): it makes no charge of its own.
 		case q.denies && deniesOutright(q.lower):
 			s.accused[party] += statementWeight
-			denied[party] = true
+			denied[party] += statementWeight
 		case isChargeDocument(q.Speaker):
 			// "the complaint says": a lawsuit speaks for the side that sues.
 			s.accuser[party] += statementWeight
@@ -79,9 +80,11 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			}
 		}
 	}
-	for p := range denied {
-		if s.accuser[p] -= charged[p]; s.accuser[p] <= 0 {
-			delete(s.accuser, p)
+	for p, n := range denied {
+		if n >= charged[p] {
+			if s.accuser[p] -= charged[p]; s.accuser[p] <= 0 {
+				delete(s.accuser, p)
+			}
 		}
 	}
 	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String() }()
