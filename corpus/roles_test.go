@@ -334,3 +334,16 @@ func TestLeadFramingOutweighsASecondStorysDenial(t *testing.T) {
 		t.Errorf("the striker's denial: role %q", q.Role)
 	}
 }
+
+// Someone else's punishment after "after" is the charge itself, not the
+// accuser's own: the group accusing the police still accuses.
+func TestOthersPunishmentIsTheCharge(t *testing.T) {
+	a := analysed(t,
+		"Civic Rights Trust accuses Harbour City Police of brutality after protesters were arrested",
+		"“Officers assaulted people who were sitting peacefully,” said Civic Rights Trust director Mia Hart.",
+		"“Our officers acted lawfully,” said Harbour City Police spokesman Ken Bray.",
+	)
+	if a.Accuser != "Civic Rights Trust" {
+		t.Errorf("sides %q → %q, want Civic Rights Trust accusing", a.Accuser, a.Accused)
+	}
+}

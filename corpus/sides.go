@@ -210,9 +210,11 @@ func onlyCallsLies(lower string) bool {
 // "after receiving an order banning his club".
 const maxPunishGap = 5
 
-// punishedBefore reads the rest of a lead sentence for a punishment that
-// came first: "after Garforth are banned", "after being fined", "after
-// receiving a two-match ban".
+// punishedBefore reads the rest of a lead sentence for a punishment of the
+// subject that came first: "after being fined", "after receiving an order
+// banning his club", "after he was suspended". Someone else's punishment
+// ("accuse the police of brutality after protesters were arrested") is
+// the charge itself.
 func punishedBefore(ts []token) bool {
 	for k, t := range ts {
 		if endsSentence(t) {
@@ -221,14 +223,21 @@ func punishedBefore(ts []token) bool {
 		if t.kind != tWord || t.lower != "after" {
 			continue
 		}
+		own := false
 		for j := k + 1; j < len(ts) && j <= k+maxPunishGap && !endsSentence(ts[j]); j++ {
-			if punishments[leadWord(ts[j])] {
-				return true
+			w := leadWord(ts[j])
+			if punishments[w] {
+				return own
 			}
+			own = own || subjectMarkers[w]
 		}
 	}
 	return false
 }
+
+// subjectMarkers, between "after" and a punishment, make the punished one
+// the sentence's subject.
+var subjectMarkers = words(`being receiving getting he she it they`)
 
 // agentAfter finds the "by" of a passive within the next few words ("were
 // banned from the cup by the league") and returns the index after it, or 0.
