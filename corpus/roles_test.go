@@ -347,3 +347,17 @@ func TestOthersPunishmentIsTheCharge(t *testing.T) {
 		t.Errorf("sides %q → %q, want Civic Rights Trust accusing", a.Accuser, a.Accused)
 	}
 }
+
+// A lead subject set off from its verb by an aside with a clause of its
+// own ("X, the coach who left Y last year, has accused …") is still the
+// subject.
+func TestLeadSubjectBeforeAnAside(t *testing.T) {
+	a := analysed(t,
+		"Dan Moss, the coach who quit Hillside last year, has accused the County League of bias.",
+		"“We will keep playing whatever they decide,” Moss said.",
+		"“We treat every club the same,” said County League secretary Joan Wells.",
+	)
+	if q := quoteOf(t, a, "We will keep"); a.Accuser == "" || a.Accuser != q.Party {
+		t.Errorf("sides %q → %q, want Moss's side (%q) accusing", a.Accuser, a.Accused, q.Party)
+	}
+}

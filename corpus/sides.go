@@ -359,8 +359,39 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 		return side
 	}
 	np, appos := npBefore(ts, v)
-	return mentionParty(interpret(np, appos, p, people), people)
+	if party := mentionParty(interpret(np, appos, p, people), people); party != "" {
+		return party
+	}
+	return s.subjectBeforeAside(ts, v, p, people)
 }
+
+// maxLeadAside is the longest aside between a lead subject and its verb.
+const maxLeadAside = 16
+
+// subjectBeforeAside reads a subject set off from its verb by an aside
+// with a clause of its own: "Dan Moss, the coach who left Hillside last
+// year, has accused …".
+func (s *sides) subjectBeforeAside(ts []token, v int, p string, people *registry) string {
+	k := v - 1
+	for k >= 0 && ts[k].kind == tWord && auxiliaries[ts[k].lower] {
+		k--
+	}
+	if k < 1 || ts[k].text != "," {
+		return ""
+	}
+	for j := k - 1; j > 0 && j >= k-maxLeadAside; j-- {
+		if endsSentence(ts[j]) {
+			return ""
+		}
+		if ts[j].text == "," {
+			np, appos := npBefore(ts, j)
+			return mentionParty(interpret(np, appos, p, people), people)
+		}
+	}
+	return ""
+}
+
+var auxiliaries = words(`has have had is was are were will would`)
 
 // partyAfter reads the object of a verb: "rejected the US indictment",
 // "pushes back against U.S. accusations", "accused China of".
