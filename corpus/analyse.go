@@ -131,7 +131,9 @@ func analyse(a *Article) {
 	if len(turns) > 0 && a.Accused == "" {
 		a.Accused = questionedParty(a, infos)
 	}
+	reattributeEchoes(a)
 	assignRoles(a, infos)
+	relayCharges(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
 	a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
 	sc.text = a.indexWords(&sc.words, toks, sc.text[:0])

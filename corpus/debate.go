@@ -97,17 +97,24 @@ func buildDebate(a *Article, arena []uint64) ([]Pair, []uint64) {
 
 // bestCharge is the accusation a response answers: the one it shares most
 // topic words with (the quoted words weigh twice what the sentence around
-// them does; on a tie, the nearest before the response). A response from the
+// them does; on a tie, the nearest before the response), among the accuser's
+// when the response names the accuser. A response from the
 // accused side, or one naming the accuser, answers the article's charge even
 // in other words: then the accuser's charge nearest before it, else the
 // first after. A fragment of one to three words stands for the charge only
 // when no whole statement of it is quoted. A party never answers itself.
 func bestCharge(accs []statement, r statement, a *Article) *Quote {
+	if saidEarlier(r.q.lower[r.q.textLen:]) {
+		return nil // "he tweeted at the time": an answer to an older charge
+	}
+	// A response that names the accuser answers the accuser, not a third
+	// party's remark on the same affair.
+	namesAccuser := a.Accuser != "" && r.q.Party != a.Accuser && mentionsParty(r.q.lower, a.Accuser)
 	for _, whole := range []bool{true, false} {
 		var pick *Quote
 		top := minTopicOverlap - 1
 		for _, ac := range accs {
-			if ac.q.Party != "" && ac.q.Party == r.q.Party || isShort(ac.q.Text) == whole {
+			if ac.q.Party != "" && ac.q.Party == r.q.Party || isShort(ac.q.Text) == whole || namesAccuser && ac.q.Party != a.Accuser {
 				continue
 			}
 			n := 2*overlap(ac.words, r.words) + overlap(ac.cue, r.cue)
@@ -119,8 +126,10 @@ func bestCharge(accs []statement, r statement, a *Article) *Quote {
 			return pick
 		}
 	}
-	answersTheCharge := a.Accused != "" && r.q.Party == a.Accused ||
-		a.Accuser != "" && mentionsParty(r.q.lower, a.Accuser) || r.q.denies
+	// A denial from outside the main dispute (a second story in a
+	// round-up) answers a charge of its own, not the main accuser's.
+	answersTheCharge := a.Accused != "" && r.q.Party == a.Accused || namesAccuser ||
+		r.q.denies && (a.Accused == "" || a.Accuser == "")
 	if !answersTheCharge {
 		return nil
 	}
@@ -130,7 +139,7 @@ func bestCharge(accs []statement, r statement, a *Article) *Quote {
 			if ac.q.Party == r.q.Party || isShort(ac.q.Text) == whole {
 				continue
 			}
-			if a.Accuser == "" || ac.q.Party == a.Accuser || r.q.denies && ac.q.Party != a.Accused {
+			if a.Accuser == "" || ac.q.Party == a.Accuser || r.q.denies && !namesAccuser && ac.q.Party != a.Accused {
 				charges = append(charges, ac)
 			}
 		}
@@ -139,6 +148,12 @@ func bestCharge(accs []statement, r statement, a *Article) *Quote {
 		}
 	}
 	return nearestCharge(charges, r.q)
+}
+
+// saidEarlier: the cue dates the statement before the story's dispute
+// ("she said at the time").
+func saidEarlier(cue string) bool {
+	return strings.Contains(cue, "at the time")
 }
 
 // isFragment: one to three words that are no sentence of their own.

@@ -105,11 +105,11 @@ illegal unlawful wrongdoing guilty convict penalt fine deduct lawless
 dictator disgrace misconduct fraud abuse reckless aggress interfer meddl
 manipul propaganda cyberattack intrusion compromis exploit punish
 responsib accountable consequence impose enemy fake mislead deceiv cheat
-corrupt harm damag contest challeng repress`)
+corrupt harm damag contest challeng repress denounc`)
 
 // denialWords mark a statement that denies, rejects or rebuts a charge.
 var denialWords = prefixes(`
-den deny denies denied reject dismiss refut rebut baseless groundless
+deny denie denial reject dismiss refut rebut baseless groundless
 unfounded ill-founded false fabricat slander smear absurd lie lies untrue
 nonsense unjust disproportionate appeal incorrect inaccura misleading
 hype unreasonable politically oppos victim innocent never pushback

@@ -19,17 +19,21 @@ func TestSpeechVerbForms(t *testing.T) {
 }
 
 func TestAccusationAndDenialWords(t *testing.T) {
-	for _, w := range []string{"accused", "accusation", "condemns", "malicious", "hacking", "theft", "sanctions", "lawless"} {
+	for _, w := range []string{"accused", "accusation", "condemns", "malicious", "hacking", "theft", "sanctions", "lawless", "denounced"} {
 		if !accusationWords.matches(w) {
 			t.Errorf("%q not an accusation word", w)
 		}
 	}
-	for _, w := range []string{"denies", "rejected", "baseless", "groundless", "fabricated", "slander", "ill-founded", "unjust"} {
+	if denialWords.matches("denounced") {
+		t.Error("denouncing is a charge, not a denial")
+	}
+	for _, w := range []string{"denies", "rejected", "baseless", "groundless", "fabricated", "slander", "ill-founded", "unjust", "denial", "denying", "denied"} {
 		if !denialWords.matches(w) {
 			t.Errorf("%q not a denial word", w)
 		}
 	}
-	for _, w := range []string{"weather", "lovely", "talks"} {
+	// Place and given names that share a denial's first letters deny nothing.
+	for _, w := range []string{"weather", "lovely", "talks", "denmark", "denver", "dennis", "dense"} {
 		if accusationWords.matches(w) || denialWords.matches(w) {
 			t.Errorf("%q should be neutral", w)
 		}

@@ -19,14 +19,16 @@ func assignRoles(a *Article, turns []turnInfo) {
 			q.Role = Other
 		case q.Kind == Transcript:
 			q.Role = turnRole(a, i, turns)
-		case a.Accused != "" && q.Party == a.Accused:
+		case a.Accused != "" && q.Party == a.Accused && !quotesPublishedPiece(q.lower[q.textLen:]):
 			q.Role = Response
 		case a.Accuser != "" && q.Party == a.Accuser:
 			// The accuser's words are a charge when they carry one, name
 			// the accused or one of its people, call something a lie (the
-			// accuser denies nothing), or are the words of a lawsuit.
+			// accuser denies nothing), speak of the complaint or the
+			// allegations, are given as a claim ("reportedly told"), or are
+			// the words of a lawsuit.
 			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
-				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) ||
+				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) || namesTheCharge(q.lower[:q.textLen]) || reportsAClaim(q.lower[q.textLen:]) ||
 				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) >= minTopicOverlap {
 				q.Role = Accusation
 			} else {
@@ -36,7 +38,7 @@ func assignRoles(a *Article, turns []turnInfo) {
 			// Someone answering a charge of their own: "I categorically
 			// deny them," said a player the story's main dispute is not about.
 			q.Role = Response
-		case q.accuses && mentionsParty(q.lower, a.Accused),
+		case thirdPartyCharges(q, a),
 			a.Accused == "" && statementAccuses(q.lower, q.textLen):
 			// With no accused framed, only the speaker's own charging words
 			// (or a charging verb around them) make an accusation.
@@ -46,8 +48,85 @@ func assignRoles(a *Article, turns []turnInfo) {
 		}
 	}
 	shareStatementRoles(a)
+	for i := range a.Quotes {
+		if q := &a.Quotes[i]; q.Role == Accusation && callsChargeFalse(q.lower[:q.textLen]) {
+			// "incorrect allegations": the words of the side that denies,
+			// whoever the sentence seems to give them to.
+			q.Role = Other
+		}
+	}
 	a.accusedPeople, a.leadCharge = nil, ""
 }
+
+// callsChargeFalse: the words name a charge against someone ("allegations",
+// "accusations") and call it false in the same breath ("baseless
+// allegations", "the accusations are untrue"). Words that charge as often
+// as they deny ("misleading") do not count, nor do "claims", which may be
+// the product claims a charge is about ("false claims in its adverts").
+func callsChargeFalse(lower string) bool {
+	charge, denial := false, false
+	forEachWord(lower, func(w string) bool {
+		charge = charge || allegationNouns[w]
+		denial = denial || falseWords.matches(w)
+		return !(charge && denial)
+	})
+	return charge && denial
+}
+
+// namesTheCharge: the words speak of "the complaint", "the allegations",
+// "the charges".
+func namesTheCharge(lower string) bool {
+	return hasWordIn(lower, allegationNouns) || hasWordIn(lower, complaintNouns)
+}
+
+var complaintNouns = words(`complaint complaints charges`)
+
+// hasWordIn reports whether any word of a lower-case text is in the set.
+func hasWordIn(lower string, set map[string]bool) bool {
+	found := false
+	forEachWord(lower, func(w string) bool {
+		found = set[w]
+		return !found
+	})
+	return found
+}
+
+// allegationNouns name a charge against a party, and nothing else.
+var allegationNouns = words(`allegation allegations accusation accusations`)
+
+// falseWords call a statement untrue. Verbs ("they deny the allegations")
+// are left out: an accuser reports the other side's denial in them.
+var falseWords = prefixes(`false untrue baseless groundless unfounded ill-founded
+fabricat incorrect inaccura unsubstantiat spurious bogus absurd`)
+
+// thirdPartyCharges: a speaker on neither side charges the accused when
+// their words name the accused, or one of its people, and charge them or
+// call what they say a lie ("everything the minister says is a lie"). A
+// lie said of a charge ("the claims are a lie") defends instead.
+func thirdPartyCharges(q *Quote, a *Article) bool {
+	if a.Accused == "" || !mentionsParty(q.lower, a.Accused) && !mentionsAny(q.lower, a.accusedPeople) {
+		return false
+	}
+	own := q.lower[:q.textLen]
+	return q.accuses || hasAny(own, lieWords) && !hasWordIn(own, chargeNouns)
+}
+
+// quotesPublishedPiece: the cue gives a published story or report as the
+// words' source ("the paper's story cited …", "the report said …"). The
+// accused's own earlier reporting is what the charge is about, not an
+// answer to it.
+func quotesPublishedPiece(cue string) bool {
+	piece, found := false, false
+	forEachWord(cue, func(w string) bool {
+		found = piece && speechForms[w]
+		piece = pieceNouns[w]
+		return !found
+	})
+	return found
+}
+
+// pieceNouns name a published piece of reporting.
+var pieceNouns = words(`story article report editorial column piece headline broadcast`)
 
 // answeringParties are the parties, on neither side of the article's main
 // dispute, that deny a charge in their own name ("I deny", "we reject"):
@@ -59,7 +138,7 @@ func answeringParties(a *Article) map[string]bool {
 			continue
 		}
 		text := q.lower[:q.textLen]
-		if hasAny(text, flatDenials) && speaksForItself(text) {
+		if (hasAny(text, flatDenials) || refusesToAgree(text)) && speaksForItself(text) {
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -68,6 +147,28 @@ func answeringParties(a *Article) map[string]bool {
 	}
 	return out
 }
+
+// refusesToAgree: "we do not agree with the findings", "I don't accept
+// the ruling": a negation just before agree or accept disputes a charge.
+func refusesToAgree(lower string) bool {
+	negated, found := 0, false
+	forEachWord(lower, func(w string) bool {
+		switch {
+		case negations[w]:
+			negated = 2 // "do not fully agree": one word may come between
+		case negated > 0 && (w == "agree" || w == "accept"):
+			found = true
+		default:
+			negated--
+		}
+		return !found
+	})
+	return found
+}
+
+// negations turn the verb after them round. "don't" reads as "don" and
+// "t": the letter after the apostrophe stands for the negation.
+var negations = words(`not never cannot t`)
 
 // speaksForItself: the words are in the first person.
 func speaksForItself(lower string) bool {

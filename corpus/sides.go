@@ -24,10 +24,12 @@ type sides struct {
 	charge           strings.Builder // the words after the lead's charging verbs
 }
 
-// Weights of the evidence. A statement weighs less than the lead, but an
-// article usually has several statements per party.
+// Weights of the evidence. A statement weighs less than the lead, so that
+// one denial further down (a round-up's second story) does not outweigh
+// the dispute the lead frames; but an article usually has several
+// statements per party.
 const (
-	leadWeight      = 3
+	leadWeight      = 4
 	statementWeight = 3
 )
 
@@ -46,6 +48,10 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
 	interviewer := interviewerOf(a.Quotes)
 	firstCharge := map[string]int{} // the statement where each party first charges
+	// A party whose own denials are as many as its charges is on the
+	// accused side; its charging words are then a counter-attack, not
+	// evidence that it accuses. One denial among many charges is not.
+	denied, charged := map[string]int{}, map[string]int{}
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by; an interviewer
@@ -59,6 +65,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			// ("the allegations"): it makes no charge of its own.
 		case q.denies && deniesOutright(q.lower):
 			s.accused[party] += statementWeight
+			denied[party] += statementWeight
 		case isChargeDocument(q.Speaker):
 			// "the complaint says": a lawsuit speaks for the side that sues.
 			s.accuser[party] += statementWeight
@@ -67,8 +74,16 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			}
 		case statementAccuses(q.lower, q.textLen) && !onlyCallsLies(q.lower[:q.textLen]):
 			s.accuser[party] += statementWeight
+			charged[party] += statementWeight
 			if _, ok := firstCharge[party]; !ok {
 				firstCharge[party] = i
+			}
+		}
+	}
+	for p, n := range denied {
+		if n >= charged[p] {
+			if s.accuser[p] -= charged[p]; s.accuser[p] <= 0 {
+				delete(s.accuser, p)
 			}
 		}
 	}
@@ -145,8 +160,10 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 	}
 	if len(score) == 0 && strong {
 		// No one names anyone: the only other party that speaks, if, when
-		// it is wanted as the accuser, its own words make a charge (a
-		// report "describing" the accused makes none).
+		// it is wanted as the accuser, its own words make a charge or the
+		// reporter gives them as a claim ("reportedly told"); a report
+		// "describing" the accused makes none, nor does a denial of "the
+		// accusations".
 		charged := !accusing
 		for i, q := range a.Quotes {
 			other := quoteParty[i]
@@ -157,7 +174,11 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 				return ""
 			}
 			score[other]++
-			charged = charged || hasAny(q.lower[:q.textLen], accusationWords) || isChargeDocument(q.Speaker)
+			own := q.lower[:q.textLen]
+			if accusing && deniesOutright(own) {
+				return "" // a party that denies is no accuser
+			}
+			charged = charged || hasAny(own, accusationWords) || isChargeDocument(q.Speaker) || reportsAClaim(q.lower[q.textLen:])
 		}
 		if !charged {
 			return ""
@@ -165,6 +186,14 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 	}
 	return best(score, party)
 }
+
+// reportsAClaim: the words around a statement give it as a claim against
+// someone: "an eyewitness reportedly told the magazine", "she claimed".
+func reportsAClaim(cue string) bool {
+	return hasWordIn(cue, claimCues)
+}
+
+var claimCues = words(`reportedly allegedly claimed claims claiming alleged alleges`)
 
 // onlyCallsLies: the statement's only accusation words call something a
 // lie, which answers a charge as often as it makes one.
@@ -176,6 +205,39 @@ func onlyCallsLies(lower string) bool {
 	})
 	return !found
 }
+
+// maxPunishGap is how far after "after" the punishment may be named:
+// "after receiving an order banning his club".
+const maxPunishGap = 5
+
+// punishedBefore reads the rest of a lead sentence for a punishment of the
+// subject that came first: "after being fined", "after receiving an order
+// banning his club", "after he was suspended". Someone else's punishment
+// ("accuse the police of brutality after protesters were arrested") is
+// the charge itself.
+func punishedBefore(ts []token) bool {
+	for k, t := range ts {
+		if endsSentence(t) {
+			return false
+		}
+		if t.kind != tWord || t.lower != "after" {
+			continue
+		}
+		own := false
+		for j := k + 1; j < len(ts) && j <= k+maxPunishGap && !endsSentence(ts[j]); j++ {
+			w := leadWord(ts[j])
+			if punishments[w] {
+				return own
+			}
+			own = own || subjectMarkers[w]
+		}
+	}
+	return false
+}
+
+// subjectMarkers, between "after" and a punishment, make the punished one
+// the sentence's subject.
+var subjectMarkers = words(`being receiving getting he she it they`)
 
 // agentAfter finds the "by" of a passive within the next few words ("were
 // banned from the cup by the league") and returns the index after it, or 0.
@@ -224,7 +286,10 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		if v+1 < len(ts) && ts[v+1].kind == tWord {
 			next = leadWord(ts[v+1])
 		}
-		passive := v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
+		// "Rovers banned by league": a headline drops the auxiliary, and
+		// the agent after "by" tells the passive.
+		passive := strings.HasSuffix(w, "ed") && agentAfter(ts, v+1) > 0 ||
+			v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
 		rebuts := t.is(cRebuttal) || leadRebuttals[w]
 		if backVerbs[w] {
 			rebuts = next == "back" || next == "out"
@@ -253,6 +318,15 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 				if party := s.partyAfter(ts, by, p, people); party != "" {
 					s.accuser[party] += leadWeight
 				}
+			}
+		case accuses && punishedBefore(ts[v+1:]):
+			// "Clifford accuses the FA of a vendetta after his club is
+			// banned": the punished party hitting back at its punisher.
+			if party := s.partyBefore(ts, v, p, people); party != "" {
+				s.accused[party] += leadWeight
+			}
+			if party := s.partyAfter(ts, v+1, p, people); party != "" {
+				s.accuser[party] += leadWeight
 			}
 		case accuses:
 			s.noteCharge(ts[v+1:], p)
@@ -285,8 +359,39 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 		return side
 	}
 	np, appos := npBefore(ts, v)
-	return mentionParty(interpret(np, appos, p, people), people)
+	if party := mentionParty(interpret(np, appos, p, people), people); party != "" {
+		return party
+	}
+	return s.subjectBeforeAside(ts, v, p, people)
 }
+
+// maxLeadAside is the longest aside between a lead subject and its verb.
+const maxLeadAside = 16
+
+// subjectBeforeAside reads a subject set off from its verb by an aside
+// with a clause of its own: "Dan Moss, the coach who left Hillside last
+// year, has accused …".
+func (s *sides) subjectBeforeAside(ts []token, v int, p string, people *registry) string {
+	k := v - 1
+	for k >= 0 && ts[k].kind == tWord && auxiliaries[ts[k].lower] {
+		k--
+	}
+	if k < 1 || ts[k].text != "," {
+		return ""
+	}
+	for j := k - 1; j > 0 && j >= k-maxLeadAside; j-- {
+		if endsSentence(ts[j]) {
+			return ""
+		}
+		if ts[j].text == "," {
+			np, appos := npBefore(ts, j)
+			return mentionParty(interpret(np, appos, p, people), people)
+		}
+	}
+	return ""
+}
+
+var auxiliaries = words(`has have had is was are were will would`)
 
 // partyAfter reads the object of a verb: "rejected the US indictment",
 // "pushes back against U.S. accusations", "accused China of".

@@ -58,12 +58,12 @@ var lieWords = prefixes(`lie lying liar`)
 
 // deniesOutright reports whether a lower-case text has a denial word that
 // is no accusation word too, or an apology. Words in both tables ("lies",
-// "misleading", "irresponsible") deny a charge as often as they make one,
-// so alone they tell no side.
+// "misleading", "irresponsible") and every word calling something a lie
+// deny a charge as often as they make one, so alone they tell no side.
 func deniesOutright(lower string) bool {
 	found := false
 	forEachWord(lower, func(w string) bool {
-		found = denialWords.matches(w) && !accusationWords.matches(w) || apologyWords.matches(w)
+		found = denialWords.matches(w) && !accusationWords.matches(w) && !lieWords.matches(w) || apologyWords.matches(w)
 		return !found
 	})
 	return found
@@ -128,3 +128,9 @@ groundless unfounded fabricat slander smear nonsense categoric innocent`)
 var chargeBefore = words(`fine fines penalty lawsuit suit complaint complaints case
 charges allegations accusations claims sanctions action proceedings filed brought
 lodged levelled leveled hurled made`)
+
+// punishments, named after "after" in a lead that has a party accusing
+// another, make the accuser the punished side hitting back.
+var punishments = words(`ban bans banned banning fine fined fines suspended
+suspension sacked expelled deducted deduction sanctioned penalised penalized
+disqualified relegated convicted charged arrested indicted`)
