@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -13,18 +14,23 @@ import (
 // article before it are done, and then it is dropped, so memory stays that
 // of the few articles in flight however large the corpus.
 func streamJSON(cmd string, paths []string, maxSize int64, stdout, stderr io.Writer) int {
-	out := corpus.NewJSONArray(stdout)
+	// Buffered: one write per statement would be a system call each.
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	out := corpus.NewJSONArray(w)
 	add := out.AddQuotes
 	if cmd == "debate" {
 		add = out.AddDebate
 	}
 	skip := func(s corpus.Skipped) { fmt.Fprintln(stderr, "counterpoint:", s) }
-	n, err := corpus.Each(paths, corpus.Options{MaxFileSize: maxSize}, skip, add)
+	n, err := corpus.Each(paths, corpus.Options{MaxFileSize: maxSize, NoSearchIndex: true}, skip, add)
 	if err == nil && n == 0 {
 		err = errors.New("no articles could be loaded")
 	}
 	if err == nil {
 		err = out.Close()
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint:", err)

@@ -124,7 +124,7 @@ body:
 
 // Analyse finds the article's statements, speakers, sides and debate.
 func (a *Article) Analyse() {
-	analyse(a)
+	analyse(a, true)
 }
 
 // IDFromPath gives the stable article ID for a file: its base name without
