@@ -48,16 +48,23 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 			qi++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(p[i:])
+		c := p[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case c == ' ' || unicode.IsSpace(r):
 			i += size
-		case isWordRune(r):
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf && isWordRune(r):
 			end := wordEnd(p, i)
 			if qi < len(quotes) && end > quotes[qi].open {
 				end = quotes[qi].open
 			}
-			out = append(out, newWord(p[i:end], i, end))
+			// Made in place: copying a whole token into a reused slab
+			// while the collector runs costs a bulk write barrier.
+			out = append(out, token{})
+			setWord(&out[len(out)-1], p[i:end], i, end)
 			i = end
 		default:
 			out = append(out, token{kind: tPunct, text: p[i : i+size], lower: p[i : i+size], start: i, end: i + size})
@@ -128,8 +135,9 @@ func lowerWord(w string) string {
 	return w
 }
 
-func newWord(w string, start, end int) token {
-	t := token{kind: tWord, text: w, base: w, start: start, end: end}
+// setWord makes *t, a zero token, the word w.
+func setWord(t *token, w string, start, end int) {
+	t.kind, t.text, t.base, t.start, t.end = tWord, w, w, start, end
 	if last := w[len(w)-1]; last == 's' || last == '\'' || last == 0x99 { // 0x99 ends ’
 		for _, suffix := range []string{"’s", "'s", "’", "'"} {
 			if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
@@ -150,7 +158,6 @@ func newWord(w string, start, end int) token {
 		r, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(r)
 	}
-	return t
 }
 
 // endsSentence reports whether a token closes a sentence.
