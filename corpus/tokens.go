@@ -88,6 +88,9 @@ func wordEnd(p string, i int) int {
 			j++
 			continue
 		}
+		if c := p[j]; c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' && c != '&' {
+			break // a space or a mark: no ASCII byte left can go on a word
+		}
 		r, size := utf8.DecodeRuneInString(p[j:])
 		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
 			j += size
@@ -105,13 +108,44 @@ func wordEnd(p string, i int) int {
 		}
 		break
 	}
-	if j < len(p) && p[j] == '.' {
-		w := strings.ToLower(p[i:j])
-		if abbreviations[w] || isInitials(p[i:j]) {
-			j++
-		}
+	if j < len(p) && p[j] == '.' && (isAbbreviation(p[i:j]) || isInitials(p[i:j])) {
+		j++
 	}
 	return j
+}
+
+// abbreviationLen is the length of the longest abbreviation: a longer word
+// is none, and a shorter one is lowered on the stack.
+var abbreviationLen = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// isAbbreviation reports whether w, in any case, is in abbreviations. The
+// table is lower-case ASCII, which only ASCII words lower to (the Kelvin
+// sign, lowering to k, meets no entry).
+func isAbbreviation(w string) bool {
+	if len(w) > abbreviationLen {
+		return false
+	}
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return abbreviations[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
 }
 
 // isInitials matches "U.S" and "J" (to become "U.S." and "J.").
