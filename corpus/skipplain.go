@@ -1,0 +1,31 @@
+package corpus
+
+// skipPlain returns the offset of the first byte at or after i that is a
+// double quote, an apostrophe or part of a multi-byte rune, or len(p). The
+// quotation scanners look at nothing else, and most of a paragraph is
+// plain ASCII: it is passed over eight bytes at a time.
+func skipPlain(p string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		dq    = ones * '"'
+		apos  = ones * '\''
+	)
+	for ; i+8 <= len(p); i += 8 {
+		w := uint64(p[i]) | uint64(p[i+1])<<8 | uint64(p[i+2])<<16 | uint64(p[i+3])<<24 |
+			uint64(p[i+4])<<32 | uint64(p[i+5])<<40 | uint64(p[i+6])<<48 | uint64(p[i+7])<<56
+		x, y := w^dq, w^apos
+		// A byte of x or y is zero where w holds a mark; the test may
+		// also flag a byte above such a zero, but never misses one.
+		if (x-ones)&^x|(y-ones)&^y|w&highs != 0 {
+			break
+		}
+	}
+	for i < len(p) {
+		if c := p[i]; c >= 0x80 || c == '"' || c == '\'' {
+			break
+		}
+		i++
+	}
+	return i
+}
