@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 
 	"counterpoint/corpus"
 )
@@ -14,6 +16,13 @@ import (
 // article before it are done, and then it is dropped, so memory stays that
 // of the few articles in flight however large the corpus.
 func streamJSON(cmd string, paths []string, maxSize int64, stdout, stderr io.Writer) int {
+	// The heap here is a few articles in flight, so the collector's
+	// default target makes it run every few megabytes: twice the target
+	// costs a few megabytes and saves a fifteenth of the CPU (measured on
+	// polnear-train). GOGC set by the user stands.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
+	}
 	// Buffered: one write per statement would be a system call each.
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	out := corpus.NewJSONArray(w)
