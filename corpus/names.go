@@ -184,7 +184,7 @@ var strictHonorifics = words(`mr mr. mrs mrs. ms ms. dr dr. miss`)
 // honorificName reports whether ts[i] is a surname by the honorific
 // before it, though a table claims the word as a title or place.
 func honorificName(ts []token, i int) bool {
-	t := ts[i]
+	t := &ts[i]
 	return i > 0 && ts[i-1].is(cHonorific) && strictHonorifics[ts[i-1].lower] &&
 		t.kind == tWord && t.cap && !t.is(cStop|cOrg|cDoc) && !isAllCaps(t.base)
 }
@@ -193,7 +193,7 @@ func honorificName(ts []token, i int) bool {
 // opens at ts[i], though a table claims the word ("Steve Israel", "Peter
 // T. King", "Billie Jean King"): the run is short and ends there.
 func surnameAt(ts []token, i, j int) bool {
-	t := ts[j]
+	t := &ts[j]
 	if t.kind != tWord || !t.cap || t.is(cStop|cOrg|cDoc) || j-i > 2 || ts[j-1].poss || !ts[i].is(cGiven) || isAllCaps(t.base) {
 		return false
 	}
