@@ -159,4 +159,4 @@ func classify(w string) (wordClass, string) {
 	return lexClass[l].class, l
 }
 
-func (t token) is(c wordClass) bool { return t.class&c != 0 }
+func (t *token) is(c wordClass) bool { return t.class&c != 0 }
