@@ -525,7 +525,7 @@ func nameAfterRole(ts []token, k int, p string, people *registry) mention {
 	for j < len(ts) && j-k <= maxRoleModifiers && ts[j].kind == tWord && !ts[j].cap && !ts[j].is(cSpeech) {
 		j++
 	}
-	if j == k || j >= len(ts) || !ts[j-1].is(cRole|cTitle) || !isNameWord(ts[j]) {
+	if j == k || j >= len(ts) || !ts[j-1].is(cRole|cTitle) || !isNameWord(&ts[j]) {
 		return mention{}
 	}
 	np, appos := npAfter(ts, j)
@@ -552,7 +552,7 @@ const maxNameModifiers = 5
 // none of them a verb.
 func modifiedName(s []token, i int, p string, people *registry) mention {
 	for k := i; k < len(s) && k-i <= maxNameModifiers; k++ {
-		t := s[k]
+		t := &s[k]
 		if t.kind != tWord || t.is(cSpeech) {
 			return mention{}
 		}
@@ -823,7 +823,7 @@ func lastSentence(ts []token) []token {
 // has not named in full, where interpret, not knowing it, takes it for an
 // organisation.
 func loneName(m mention, np []token, p string) mention {
-	if m.kind != mOrg || len(np) != 1 || !isNameWord(np[0]) || np[0].is(cPlainOrg) || isPlaceRun(np) {
+	if m.kind != mOrg || len(np) != 1 || !isNameWord(&np[0]) || np[0].is(cPlainOrg) || isPlaceRun(np) {
 		return m
 	}
 	return mention{kind: mPerson, name: np[0].base, title: m.title}

@@ -204,5 +204,5 @@ func surnameAt(ts []token, i, j int) bool {
 // person's name though a table claims the word ("Bill McInturff", "Grace
 // Okonkwo", "Mark Dunne"): a known given name before a name word.
 func givenNameStart(ts []token, i int) bool {
-	return ts[i].is(cGiven) && ts[i].cap && !ts[i].is(cStop) && i+1 < len(ts) && isNameWord(ts[i+1]) && !ts[i].poss
+	return ts[i].is(cGiven) && ts[i].cap && !ts[i].is(cStop) && i+1 < len(ts) && isNameWord(&ts[i+1]) && !ts[i].poss
 }

@@ -74,7 +74,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			// "American Airlines", "British Gas Services": a place and
 			// the words of an organisation.
 			k := i + n
-			for k < len(ts) && ts[k].kind == tWord && ts[k].cap && !ts[k-1].poss && (ts[k].is(cOrg) || isNameWord(ts[k])) {
+			for k < len(ts) && ts[k].kind == tWord && ts[k].cap && !ts[k-1].poss && (ts[k].is(cOrg) || isNameWord(&ts[k])) {
 				k++
 			}
 			if k > i+n && ts[k-1].is(cOrg) {
@@ -89,13 +89,13 @@ func (r *registry) scan(para int, ts []token, p string) {
 		if isAcronym(ts, i) {
 			r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, ts[i].base})
 		}
-		if !isNameWord(ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
+		if !isNameWord(&ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) && gazetteerRun(ts[j:]) == 0 && !hasLowerAfterHyphen(ts[j].text) ||
-			ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1]) || surnameAt(ts, i, j)) {
+		for j < len(ts) && !ts[j-1].poss && (isNameWord(&ts[j]) && gazetteerRun(ts[j:]) == 0 && !hasLowerAfterHyphen(ts[j].text) ||
+			ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(&ts[j+1]) || surnameAt(ts, i, j)) {
 			j++
 		}
 		isOrgWord := func(t token) bool {
