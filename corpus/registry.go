@@ -70,6 +70,12 @@ func (r *registry) scan(para int, ts []token, p string) {
 		if i > 0 && endsSentence(ts[i-1]) {
 			sentStart, named = i, false
 		}
+		if !ts[i].cap {
+			// Places, organisations, acronyms and names all start with
+			// a capital: most tokens need no further look.
+			i++
+			continue
+		}
 		if n := gazetteerRun(ts[i:]); n > 0 {
 			// "American Airlines", "British Gas Services": a place and
 			// the words of an organisation.
@@ -256,11 +262,11 @@ func gazetteerRun(ts []token) int {
 	}
 	var buf [maxGazetteerWords]string
 	ws := buf[:0]
-	for _, t := range ts[:min(len(ts), maxGazetteerWords)] {
-		if t.kind != tWord {
+	for i := range min(len(ts), maxGazetteerWords) {
+		if ts[i].kind != tWord {
 			break
 		}
-		ws = append(ws, t.base)
+		ws = append(ws, ts[i].base)
 	}
 	_, n := lookupParty(ws)
 	return n
