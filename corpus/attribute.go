@@ -55,8 +55,8 @@ func (at *attributor) run() {
 			continue
 		}
 		start := 0
-		for i, t := range ts {
-			if endsSentence(t) {
+		for i := range ts {
+			if endsSentence(ts[i]) {
 				at.sentence(pi, ts[start:i+1])
 				start = i + 1
 			}
@@ -69,8 +69,8 @@ func (at *attributor) run() {
 }
 
 func hasQuote(ts []token) bool {
-	for _, t := range ts {
-		if t.kind == tQuote {
+	for i := range ts {
+		if ts[i].kind == tQuote {
 			return true
 		}
 	}
@@ -81,8 +81,8 @@ func hasQuote(ts []token) bool {
 // first, then those without one from a neighbour in the same sentence.
 func (at *attributor) sentence(pi int, s []token) {
 	var qs []int // positions of quote tokens in s
-	for i, t := range s {
-		if t.kind == tQuote {
+	for i := range s {
+		if s[i].kind == tQuote {
 			qs = append(qs, i)
 		}
 	}
