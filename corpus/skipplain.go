@@ -30,3 +30,33 @@ func skipPlain(p string, i int) int {
 	}
 	return i
 }
+
+// skipPrintable returns the offset of the first byte at or after i that is
+// an ASCII control (newline included), DEL or part of a multi-byte rune,
+// or len(p): the sanitiser's check passes plain text eight bytes at a time.
+func skipPrintable(p string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		del   = ones * 0x7F
+		space = ones * 0x20
+	)
+	for ; i+8 <= len(p); i += 8 {
+		q := p[i : i+8]
+		w := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
+			uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
+		d := w ^ del
+		// (w-space)&^w flags a byte below 0x20, (d-ones)&^d a DEL; as in
+		// skipPlain, a flag may be spurious but none is missed.
+		if (w-space)&^w|(d-ones)&^d|w&highs != 0 {
+			break
+		}
+	}
+	for i < len(p) {
+		if c := p[i]; c < 0x20 || c >= 0x7F {
+			break
+		}
+		i++
+	}
+	return i
+}
