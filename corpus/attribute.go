@@ -539,7 +539,10 @@ func opensIntro(t token) bool {
 	if t.kind != tWord || t.is(cGiven) {
 		return false
 	}
-	l := strings.ToLower(t.base)
+	l := t.lower
+	if l == "" {
+		l = lowerWord(t.base) // a capitalised word in no table
+	}
 	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ly") || isTimeWord(t) ||
 		l == "hours" || l == "days" || l == "weeks" || l == "months" || l == "years" || l == "minutes"
 }
