@@ -84,7 +84,7 @@ type quoteRef struct {
 func wordEnd(p string, i int) int {
 	j := i
 	for j < len(p) {
-		if c := p[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		if asciiAlnum[p[j]] {
 			j++
 			continue
 		}
@@ -148,6 +148,15 @@ func isAbbreviation(w string) bool {
 	return abbreviations[string(buf[:len(w)])]
 }
 
+// asciiAlnum marks the bytes of ASCII letters and digits, one load per
+// byte in the tokeniser's inner loop.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 // isInitials matches "U.S" and "J" (to become "U.S." and "J.").
 func isInitials(w string) bool {
 	for k, r := range w {
@@ -172,15 +181,19 @@ func lowerWord(w string) string {
 // setWord makes *t, a zero token, the word w.
 func setWord(t *token, w string, start, end int) {
 	t.kind, t.text, t.base, t.start, t.end = tWord, w, w, start, end
-	if last := w[len(w)-1]; last == 's' || last == '\'' || last == 0x99 { // 0x99 ends ’
-		for _, suffix := range []string{"’s", "'s", "’", "'"} {
-			if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
-				if suffix == "’" || suffix == "'" {
-					if !strings.HasSuffix(w[:len(w)-len(suffix)], "s") {
-						continue
-					}
-				}
-				t.base, t.poss = w[:len(w)-len(suffix)], true
+	if n, last := len(w), w[len(w)-1]; last == 's' {
+		// Only "’s" and "'s" of the suffixes below end in s.
+		switch {
+		case strings.HasSuffix(w, "’s") && n > len("’s"):
+			t.base, t.poss = w[:n-len("’s")], true
+		case n > len("'s") && w[n-2] == '\'':
+			t.base, t.poss = w[:n-len("'s")], true
+		}
+	} else if last == '\'' || last == 0x99 { // 0x99 ends ’
+		// "the Joneses’": a plural's possessive.
+		for _, suffix := range []string{"’", "'"} {
+			if strings.HasSuffix(w, suffix) && n > len(suffix) && strings.HasSuffix(w[:n-len(suffix)], "s") {
+				t.base, t.poss = w[:n-len(suffix)], true
 				break
 			}
 		}
