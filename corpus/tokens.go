@@ -54,7 +54,7 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 			r, size = utf8.DecodeRuneInString(p[i:])
 		}
 		switch {
-		case c == ' ' || unicode.IsSpace(r):
+		case c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf && isWordRune(r):
 			end := wordEnd(p, i)
