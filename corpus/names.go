@@ -71,7 +71,15 @@ veronica victoria virginia vivian wanda wendy whitney yvonne
 
 // gender is what a given name says: 'm', 'f' or 0 when unknown.
 func gender(given string) byte {
-	g := strings.ToLower(strings.TrimSuffix(given, "."))
+	var buf [32]byte
+	g := strings.TrimSuffix(given, ".")
+	if l, ok := appendLowerASCII(buf[:0], g); ok {
+		return genderOfLower(string(l)) // lowered on the stack: no allocation
+	}
+	return genderOfLower(strings.ToLower(g))
+}
+
+func genderOfLower(g string) byte {
 	switch {
 	case maleNames[g]:
 		return 'm'
@@ -84,16 +92,30 @@ func gender(given string) byte {
 // nameGender is the gender a person's full name gives, from its first
 // word that is a known given name (titles and initials skipped), or 0.
 func nameGender(name string) byte {
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		if g := gender(w); g != 0 {
 			return g
 		}
-		switch strings.ToLower(strings.TrimSuffix(w, ".")) {
-		case "mr", "sir", "lord", "king", "prince":
-			return 'm'
-		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
-			return 'f'
+		var buf [32]byte
+		t := strings.TrimSuffix(w, ".")
+		if l, ok := appendLowerASCII(buf[:0], t); ok {
+			if g := titleGender(string(l)); g != 0 {
+				return g
+			}
+		} else if g := titleGender(strings.ToLower(t)); g != 0 {
+			return g
 		}
+	}
+	return 0
+}
+
+// titleGender is the gender a lower-case title gives ("mr", "queen"), or 0.
+func titleGender(t string) byte {
+	switch t {
+	case "mr", "sir", "lord", "king", "prince":
+		return 'm'
+	case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+		return 'f'
 	}
 	return 0
 }
