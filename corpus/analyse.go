@@ -32,8 +32,9 @@ type turnInfo struct {
 }
 
 // analyse runs the engine over a parsed article: quotations and transcript
-// turns, their speakers, the sides, the roles and the debate.
-func analyse(a *Article) {
+// turns, their speakers, the sides, the roles and the debate; and, when
+// index is set, the search text.
+func analyse(a *Article, index bool) {
 	paras := a.Paragraphs
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -136,7 +137,9 @@ func analyse(a *Article) {
 	relayCharges(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
 	a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
-	sc.text = a.indexWords(&sc.words, toks, sc.text[:0])
+	if index {
+		sc.text = a.indexWords(&sc.words, toks, sc.text[:0])
+	}
 	for i := range a.Quotes {
 		a.Quotes[i].lower, a.Quotes[i].cue = "", ""
 	}

@@ -95,9 +95,9 @@ func (a *Article) parseBody(lines []string) {
 	// Date and dateline lines come right after the title block, in either order.
 	for len(lines) > 1 {
 		switch {
-		case a.Date == "" && dateRe.MatchString(lines[0]):
+		case a.Date == "" && isDate(lines[0]):
 			a.Date = lines[0]
-		case a.Dateline == "" && datelineRe.MatchString(lines[0]):
+		case a.Dateline == "" && isDateline(lines[0]):
 			a.Dateline = lines[0]
 		default:
 			goto body
@@ -124,7 +124,7 @@ body:
 
 // Analyse finds the article's statements, speakers, sides and debate.
 func (a *Article) Analyse() {
-	analyse(a)
+	analyse(a, true)
 }
 
 // IDFromPath gives the stable article ID for a file: its base name without
@@ -165,7 +165,7 @@ func isLeadParagraph(line string) bool {
 // isDek tells a subtitle from a first paragraph: short, and not a finished
 // sentence (a subtitle rarely ends with a full stop).
 func isDek(line string) bool {
-	if dateRe.MatchString(line) || datelineRe.MatchString(line) {
+	if isDate(line) || isDateline(line) {
 		return false
 	}
 	if countWords(line) > maxDekWords || len(line) > maxDekBytes {
@@ -190,4 +190,18 @@ func firstChars(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// isDate matches dateRe. Every date it takes ends with a digit, and most
+// lines tried are paragraphs that do not: they are ruled out before the
+// regular expression, whose matcher clears state in proportion to the line.
+func isDate(line string) bool {
+	return line != "" && '0' <= line[len(line)-1] && line[len(line)-1] <= '9' && dateRe.MatchString(line)
+}
+
+// isDateline matches datelineRe, which needs a capital and then a capital,
+// space, dot, apostrophe or hyphen ("BEIJING", "ST. LOUIS"): a paragraph's
+// "Word" is ruled out before the regular expression.
+func isDateline(line string) bool {
+	return len(line) >= 3 && 'A' <= line[0] && line[0] <= 'Z' && strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-", line[1]) >= 0 && datelineRe.MatchString(line)
 }

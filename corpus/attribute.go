@@ -55,8 +55,8 @@ func (at *attributor) run() {
 			continue
 		}
 		start := 0
-		for i, t := range ts {
-			if endsSentence(t) {
+		for i := range ts {
+			if endsSentence(ts[i]) {
 				at.sentence(pi, ts[start:i+1])
 				start = i + 1
 			}
@@ -69,8 +69,8 @@ func (at *attributor) run() {
 }
 
 func hasQuote(ts []token) bool {
-	for _, t := range ts {
-		if t.kind == tQuote {
+	for i := range ts {
+		if ts[i].kind == tQuote {
 			return true
 		}
 	}
@@ -81,8 +81,8 @@ func hasQuote(ts []token) bool {
 // first, then those without one from a neighbour in the same sentence.
 func (at *attributor) sentence(pi int, s []token) {
 	var qs []int // positions of quote tokens in s
-	for i, t := range s {
-		if t.kind == tQuote {
+	for i := range s {
+		if s[i].kind == tQuote {
 			qs = append(qs, i)
 		}
 	}
@@ -525,7 +525,7 @@ func nameAfterRole(ts []token, k int, p string, people *registry) mention {
 	for j < len(ts) && j-k <= maxRoleModifiers && ts[j].kind == tWord && !ts[j].cap && !ts[j].is(cSpeech) {
 		j++
 	}
-	if j == k || j >= len(ts) || !ts[j-1].is(cRole|cTitle) || !isNameWord(ts[j]) {
+	if j == k || j >= len(ts) || !ts[j-1].is(cRole|cTitle) || !isNameWord(&ts[j]) {
 		return mention{}
 	}
 	np, appos := npAfter(ts, j)
@@ -539,7 +539,10 @@ func opensIntro(t token) bool {
 	if t.kind != tWord || t.is(cGiven) {
 		return false
 	}
-	l := strings.ToLower(t.base)
+	l := t.lower
+	if l == "" {
+		l = lowerWord(t.base) // a capitalised word in no table
+	}
 	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ly") || isTimeWord(t) ||
 		l == "hours" || l == "days" || l == "weeks" || l == "months" || l == "years" || l == "minutes"
 }
@@ -552,7 +555,7 @@ const maxNameModifiers = 5
 // none of them a verb.
 func modifiedName(s []token, i int, p string, people *registry) mention {
 	for k := i; k < len(s) && k-i <= maxNameModifiers; k++ {
-		t := s[k]
+		t := &s[k]
 		if t.kind != tWord || t.is(cSpeech) {
 			return mention{}
 		}
@@ -823,7 +826,7 @@ func lastSentence(ts []token) []token {
 // has not named in full, where interpret, not knowing it, takes it for an
 // organisation.
 func loneName(m mention, np []token, p string) mention {
-	if m.kind != mOrg || len(np) != 1 || !isNameWord(np[0]) || np[0].is(cPlainOrg) || isPlaceRun(np) {
+	if m.kind != mOrg || len(np) != 1 || !isNameWord(&np[0]) || np[0].is(cPlainOrg) || isPlaceRun(np) {
 		return m
 	}
 	return mention{kind: mPerson, name: np[0].base, title: m.title}

@@ -133,6 +133,7 @@ type JSONArray struct {
 	w   io.Writer
 	buf bytes.Buffer
 	enc *json.Encoder
+	raw []byte // the element being written by hand (jsonrecord.go)
 	n   int
 }
 
@@ -176,7 +177,8 @@ func (j *JSONArray) Close() error {
 // AddQuotes writes the statements of one article.
 func (j *JSONArray) AddQuotes(a *Article) error {
 	for i := range a.Quotes {
-		if err := j.Add(a.Record(&a.Quotes[i])); err != nil {
+		j.raw = appendQuoteRecord(j.element(), a.Record(&a.Quotes[i]), "  ")
+		if err := j.writeRaw(); err != nil {
 			return err
 		}
 	}
@@ -186,9 +188,26 @@ func (j *JSONArray) AddQuotes(a *Article) error {
 // AddDebate writes the debate rows of one article.
 func (j *JSONArray) AddDebate(a *Article) error {
 	for _, p := range a.Debate {
-		if err := j.Add(DebateRecord{Article: a.ID, Accusation: a.Record(p.Accusation), Response: a.Record(p.Response)}); err != nil {
+		r := DebateRecord{Article: a.ID, Accusation: a.Record(p.Accusation), Response: a.Record(p.Response)}
+		j.raw = appendDebateRecord(j.element(), &r, "  ")
+		if err := j.writeRaw(); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// element starts the next element in j.raw, after the array's opening or
+// the comma before it.
+func (j *JSONArray) element() []byte {
+	if j.n == 0 {
+		return append(j.raw[:0], "[\n  "...)
+	}
+	return append(j.raw[:0], ",\n  "...)
+}
+
+func (j *JSONArray) writeRaw() error {
+	j.n++
+	_, err := j.w.Write(j.raw)
+	return err
 }

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // gazetteer maps a name, demonym, capital or institution (lower case) to
 // the party it stands for. Capitals stand for their governments ("Beijing
@@ -141,10 +144,58 @@ var gazetteerLongest = func() map[string]int {
 
 // lookupParty finds the first gazetteer entry in a run of words, longest
 // match first. It returns the party and how many words it used.
+//
+// Every capitalised word of every article is looked up here: ASCII words
+// are lowered and joined on the stack, so that a word that starts no entry
+// costs no allocation.
 func lookupParty(ws []string) (string, int) {
 	if len(ws) == 0 {
 		return "", 0
 	}
+	var buf [128]byte
+	key, ok := appendLowerASCII(buf[:0], ws[0])
+	if !ok {
+		return lookupPartyAny(ws)
+	}
+	if !gazetteerFirst[string(key)] {
+		return "", 0
+	}
+	first := len(key)
+	for n := min(len(ws), max(1, gazetteerLongest[string(key)])); n >= 1; n-- {
+		key = key[:first]
+		for _, w := range ws[1:n] {
+			key = append(key, ' ')
+			if key, ok = appendLowerASCII(key, w); !ok {
+				return lookupPartyAny(ws)
+			}
+		}
+		p, found := gazetteer[string(key)]
+		if !found || n == 1 && acronymOnly[string(key)] && ws[0] != strings.ToUpper(ws[0]) {
+			continue
+		}
+		return p, n
+	}
+	return "", 0
+}
+
+// appendLowerASCII appends w lower-cased, or reports false if w is not
+// ASCII.
+func appendLowerASCII(dst []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+// lookupPartyAny is lookupParty for words of any script.
+func lookupPartyAny(ws []string) (string, int) {
 	first := lowerWord(ws[0])
 	if !gazetteerFirst[first] {
 		return "", 0

@@ -55,34 +55,45 @@ func (l lexicon) matches(w string) bool {
 // forEachWord calls fn with each word of a lower-case text (letters,
 // digits, hyphens) until fn returns false.
 func forEachWord(text string, fn func(string) bool) {
-	start := -1
 	for i := 0; i < len(text); {
-		c := text[i]
-		var in bool
-		size := 1
-		if c < utf8.RuneSelf {
-			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			in = isWordRune(r)
-		}
-		if in {
-			if start < 0 {
-				start = i
+		// Between words.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !wordByte[c] {
+				i++
+				continue
 			}
-		} else if start >= 0 {
-			if !fn(text[start:i]) {
-				return
-			}
-			start = -1
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			i += size
+			continue
 		}
-		i += size
-	}
-	if start >= 0 {
-		fn(text[start:])
+		// In a word, to its end.
+		start := i
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !wordByte[c] {
+					break
+				}
+				i++
+			} else if r, size := utf8.DecodeRuneInString(text[i:]); isWordRune(r) {
+				i += size
+			} else {
+				break
+			}
+		}
+		if !fn(text[start:i]) {
+			return
+		}
 	}
 }
+
+// wordByte marks the ASCII bytes forEachWord keeps in a word: letters,
+// digits and the hyphen.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = asciiAlnum[c] || c == '-'
+	}
+	return t
+}()
 
 // hasAny reports whether any word of a lower-case text matches lex.
 func hasAny(text string, lex lexicon) bool {

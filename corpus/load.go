@@ -36,6 +36,10 @@ func (s Skipped) String() string { return fmt.Sprintf("skipped %s: %s", s.Path, 
 type Options struct {
 	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
 	Workers     int   // 0 means four per core
+	// NoSearchIndex skips building each article's search text, which only
+	// the reader's search uses: the headless commands that print and drop
+	// every article spare an eighth of the analysis.
+	NoSearchIndex bool
 }
 
 // source is one file to read: either in the embedded seeds or on disk
@@ -288,7 +292,7 @@ func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				a, reason := readOne(srcs[j.i], opts.MaxFileSize, budget)
+				a, reason := readOne(srcs[j.i], opts, budget)
 				j.out <- result{a, reason}
 			}
 		}()
@@ -376,13 +380,13 @@ func Each(paths []string, opts Options, skip func(Skipped), fn func(*Article) er
 // readOne returns the analysed article, or nil and the reason it was skipped.
 // It never panics on a bad file: a panic in the analysis of one article is
 // turned into a skip, so one bad input never stops the rest.
-func readOne(s source, limit int64, budget *byteBudget) (a *Article, reason string) {
+func readOne(s source, opts Options, budget *byteBudget) (a *Article, reason string) {
 	defer func() {
 		if r := recover(); r != nil {
 			a, reason = nil, fmt.Sprintf("internal error while analysing: %v", r)
 		}
 	}()
-	raw, err := readLimited(s, limit)
+	raw, err := readLimited(s, opts.MaxFileSize)
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -401,7 +405,7 @@ func readOne(s source, limit int64, budget *byteBudget) (a *Article, reason stri
 	if a.Title == "" {
 		return nil, "no text left after removing control characters"
 	}
-	a.Analyse()
+	analyse(a, !opts.NoSearchIndex)
 	return a, ""
 }
 

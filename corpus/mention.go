@@ -245,12 +245,12 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			i += n
 			continue
 		}
-		if !isNameWord(ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) {
+		if !isNameWord(&ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1]) || surnameAt(ts, i, j)) {
+		for j < len(ts) && !ts[j-1].poss && (isNameWord(&ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(&ts[j+1]) || surnameAt(ts, i, j)) {
 			j++
 		}
 		i += peelTitle(ts[i:j])
@@ -269,7 +269,7 @@ func nameRun(ts []token, people *registry) (from, to int) {
 }
 
 // isNameWord: could this word be part of a person's name?
-func isNameWord(t token) bool {
+func isNameWord(t *token) bool {
 	if t.kind != tWord || !t.cap || isDigitWord(t.lower) {
 		return false
 	}
@@ -385,7 +385,8 @@ func joinNonEmpty(parts ...string) string {
 
 // allNameWords reports whether every token could be part of a person's name.
 func allNameWords(ts []token) bool {
-	for _, t := range ts {
+	for i := range ts {
+		t := &ts[i]
 		if !isNameWord(t) && !t.is(cParticle) {
 			return false
 		}

@@ -71,7 +71,15 @@ veronica victoria virginia vivian wanda wendy whitney yvonne
 
 // gender is what a given name says: 'm', 'f' or 0 when unknown.
 func gender(given string) byte {
-	g := strings.ToLower(strings.TrimSuffix(given, "."))
+	var buf [32]byte
+	g := strings.TrimSuffix(given, ".")
+	if l, ok := appendLowerASCII(buf[:0], g); ok {
+		return genderOfLower(string(l)) // lowered on the stack: no allocation
+	}
+	return genderOfLower(strings.ToLower(g))
+}
+
+func genderOfLower(g string) byte {
 	switch {
 	case maleNames[g]:
 		return 'm'
@@ -84,16 +92,30 @@ func gender(given string) byte {
 // nameGender is the gender a person's full name gives, from its first
 // word that is a known given name (titles and initials skipped), or 0.
 func nameGender(name string) byte {
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		if g := gender(w); g != 0 {
 			return g
 		}
-		switch strings.ToLower(strings.TrimSuffix(w, ".")) {
-		case "mr", "sir", "lord", "king", "prince":
-			return 'm'
-		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
-			return 'f'
+		var buf [32]byte
+		t := strings.TrimSuffix(w, ".")
+		if l, ok := appendLowerASCII(buf[:0], t); ok {
+			if g := titleGender(string(l)); g != 0 {
+				return g
+			}
+		} else if g := titleGender(strings.ToLower(t)); g != 0 {
+			return g
 		}
+	}
+	return 0
+}
+
+// titleGender is the gender a lower-case title gives ("mr", "queen"), or 0.
+func titleGender(t string) byte {
+	switch t {
+	case "mr", "sir", "lord", "king", "prince":
+		return 'm'
+	case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+		return 'f'
 	}
 	return 0
 }
@@ -184,7 +206,7 @@ var strictHonorifics = words(`mr mr. mrs mrs. ms ms. dr dr. miss`)
 // honorificName reports whether ts[i] is a surname by the honorific
 // before it, though a table claims the word as a title or place.
 func honorificName(ts []token, i int) bool {
-	t := ts[i]
+	t := &ts[i]
 	return i > 0 && ts[i-1].is(cHonorific) && strictHonorifics[ts[i-1].lower] &&
 		t.kind == tWord && t.cap && !t.is(cStop|cOrg|cDoc) && !isAllCaps(t.base)
 }
@@ -193,7 +215,7 @@ func honorificName(ts []token, i int) bool {
 // opens at ts[i], though a table claims the word ("Steve Israel", "Peter
 // T. King", "Billie Jean King"): the run is short and ends there.
 func surnameAt(ts []token, i, j int) bool {
-	t := ts[j]
+	t := &ts[j]
 	if t.kind != tWord || !t.cap || t.is(cStop|cOrg|cDoc) || j-i > 2 || ts[j-1].poss || !ts[i].is(cGiven) || isAllCaps(t.base) {
 		return false
 	}
@@ -204,5 +226,5 @@ func surnameAt(ts []token, i, j int) bool {
 // person's name though a table claims the word ("Bill McInturff", "Grace
 // Okonkwo", "Mark Dunne"): a known given name before a name word.
 func givenNameStart(ts []token, i int) bool {
-	return ts[i].is(cGiven) && ts[i].cap && !ts[i].is(cStop) && i+1 < len(ts) && isNameWord(ts[i+1]) && !ts[i].poss
+	return ts[i].is(cGiven) && ts[i].cap && !ts[i].is(cStop) && i+1 < len(ts) && isNameWord(&ts[i+1]) && !ts[i].poss
 }

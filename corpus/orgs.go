@@ -12,7 +12,7 @@ tribunal government police`)
 // "ASA"): two to six capitals, not a place or country ("UK", "NATO" is
 // in the gazetteer as a party), not a transcript label ("KM:").
 func isAcronym(ts []token, i int) bool {
-	t := ts[i]
+	t := &ts[i]
 	if t.kind != tWord || !t.cap || len(t.base) < 2 || len(t.base) > 6 || t.base[1] < 'A' || t.base[1] > 'Z' ||
 		!isAllCaps(t.base) || strings.ContainsRune(t.base, '.') {
 		return false

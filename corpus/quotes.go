@@ -43,7 +43,7 @@ func scanQuotes(p string) []span {
 		// Every mark is '"', '\'' or a multi-byte rune; other ASCII bytes
 		// are skipped without decoding.
 		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
-			i++
+			i = skipPlain(p, i)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])
@@ -335,7 +335,7 @@ func leadingCloser(p string) (end, close int, ok bool) {
 	for i := 0; i < len(p); {
 		c := p[i]
 		if c < utf8.RuneSelf && c != '"' && c != '\'' {
-			i++
+			i = skipPlain(p, i)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])

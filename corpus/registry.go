@@ -70,11 +70,17 @@ func (r *registry) scan(para int, ts []token, p string) {
 		if i > 0 && endsSentence(ts[i-1]) {
 			sentStart, named = i, false
 		}
+		if !ts[i].cap {
+			// Places, organisations, acronyms and names all start with
+			// a capital: most tokens need no further look.
+			i++
+			continue
+		}
 		if n := gazetteerRun(ts[i:]); n > 0 {
 			// "American Airlines", "British Gas Services": a place and
 			// the words of an organisation.
 			k := i + n
-			for k < len(ts) && ts[k].kind == tWord && ts[k].cap && !ts[k-1].poss && (ts[k].is(cOrg) || isNameWord(ts[k])) {
+			for k < len(ts) && ts[k].kind == tWord && ts[k].cap && !ts[k-1].poss && (ts[k].is(cOrg) || isNameWord(&ts[k])) {
 				k++
 			}
 			if k > i+n && ts[k-1].is(cOrg) {
@@ -89,13 +95,13 @@ func (r *registry) scan(para int, ts []token, p string) {
 		if isAcronym(ts, i) {
 			r.orgAt = append(r.orgAt, orgMention{para, ts[i].start, ts[i].base})
 		}
-		if !isNameWord(ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
+		if !isNameWord(&ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) || strings.Contains(ts[i].text, "-") && hasLowerAfterHyphen(ts[i].text) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && !ts[j-1].poss && (isNameWord(ts[j]) && gazetteerRun(ts[j:]) == 0 && !hasLowerAfterHyphen(ts[j].text) ||
-			ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(ts[j+1]) || surnameAt(ts, i, j)) {
+		for j < len(ts) && !ts[j-1].poss && (isNameWord(&ts[j]) && gazetteerRun(ts[j:]) == 0 && !hasLowerAfterHyphen(ts[j].text) ||
+			ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(&ts[j+1]) || surnameAt(ts, i, j)) {
 			j++
 		}
 		isOrgWord := func(t token) bool {
@@ -256,11 +262,11 @@ func gazetteerRun(ts []token) int {
 	}
 	var buf [maxGazetteerWords]string
 	ws := buf[:0]
-	for _, t := range ts[:min(len(ts), maxGazetteerWords)] {
-		if t.kind != tWord {
+	for i := range min(len(ts), maxGazetteerWords) {
+		if ts[i].kind != tWord {
 			break
 		}
-		ws = append(ws, t.base)
+		ws = append(ws, ts[i].base)
 	}
 	_, n := lookupParty(ws)
 	return n

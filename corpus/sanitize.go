@@ -112,20 +112,11 @@ func dropped(r rune) bool {
 // isClean is the fast path: most articles need no change at all, and then
 // Sanitize returns its input without copying it.
 func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\n' || c == 0x7F {
-			return false
+	for i := 0; i < len(s); {
+		i = skipPrintable(s, i)
+		if i == len(s) {
+			break
 		}
-		if c >= 0x80 {
-			return cleanFrom(s, i)
-		}
-	}
-	return true
-}
-
-func cleanFrom(s string, i int) bool {
-	for i < len(s) {
 		c := s[i]
 		if c < 0x80 {
 			if c < 0x20 && c != '\n' || c == 0x7F {

@@ -48,16 +48,23 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 			qi++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(p[i:])
+		c := p[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
-		case isWordRune(r):
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf && isWordRune(r):
 			end := wordEnd(p, i)
 			if qi < len(quotes) && end > quotes[qi].open {
 				end = quotes[qi].open
 			}
-			out = append(out, newWord(p[i:end], i, end))
+			// Made in place: copying a whole token into a reused slab
+			// while the collector runs costs a bulk write barrier.
+			out = append(out, token{})
+			setWord(&out[len(out)-1], p[i:end], i, end)
 			i = end
 		default:
 			out = append(out, token{kind: tPunct, text: p[i : i+size], lower: p[i : i+size], start: i, end: i + size})
@@ -77,9 +84,12 @@ type quoteRef struct {
 func wordEnd(p string, i int) int {
 	j := i
 	for j < len(p) {
-		if c := p[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		if asciiAlnum[p[j]] {
 			j++
 			continue
+		}
+		if c := p[j]; c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' && c != '&' {
+			break // a space or a mark: no ASCII byte left can go on a word
 		}
 		r, size := utf8.DecodeRuneInString(p[j:])
 		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
@@ -98,14 +108,54 @@ func wordEnd(p string, i int) int {
 		}
 		break
 	}
-	if j < len(p) && p[j] == '.' {
-		w := strings.ToLower(p[i:j])
-		if abbreviations[w] || isInitials(p[i:j]) {
-			j++
-		}
+	if j < len(p) && p[j] == '.' && (isAbbreviation(p[i:j]) || isInitials(p[i:j])) {
+		j++
 	}
 	return j
 }
+
+// abbreviationLen is the length of the longest abbreviation: a longer word
+// is none, and a shorter one is lowered on the stack.
+var abbreviationLen = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// isAbbreviation reports whether w, in any case, is in abbreviations. The
+// table is lower-case ASCII, which only ASCII words lower to (the Kelvin
+// sign, lowering to k, meets no entry).
+func isAbbreviation(w string) bool {
+	if len(w) > abbreviationLen {
+		return false
+	}
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return abbreviations[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
+}
+
+// asciiAlnum marks the bytes of ASCII letters and digits, one load per
+// byte in the tokeniser's inner loop.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // isInitials matches "U.S" and "J" (to become "U.S." and "J.").
 func isInitials(w string) bool {
@@ -128,17 +178,22 @@ func lowerWord(w string) string {
 	return w
 }
 
-func newWord(w string, start, end int) token {
-	t := token{kind: tWord, text: w, base: w, start: start, end: end}
-	if last := w[len(w)-1]; last == 's' || last == '\'' || last == 0x99 { // 0x99 ends ’
-		for _, suffix := range []string{"’s", "'s", "’", "'"} {
-			if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
-				if suffix == "’" || suffix == "'" {
-					if !strings.HasSuffix(w[:len(w)-len(suffix)], "s") {
-						continue
-					}
-				}
-				t.base, t.poss = w[:len(w)-len(suffix)], true
+// setWord makes *t, a zero token, the word w.
+func setWord(t *token, w string, start, end int) {
+	t.kind, t.text, t.base, t.start, t.end = tWord, w, w, start, end
+	if n, last := len(w), w[len(w)-1]; last == 's' {
+		// Only "’s" and "'s" of the suffixes below end in s.
+		switch {
+		case strings.HasSuffix(w, "’s") && n > len("’s"):
+			t.base, t.poss = w[:n-len("’s")], true
+		case n > len("'s") && w[n-2] == '\'':
+			t.base, t.poss = w[:n-len("'s")], true
+		}
+	} else if last == '\'' || last == 0x99 { // 0x99 ends ’
+		// "the Joneses’": a plural's possessive.
+		for _, suffix := range []string{"’", "'"} {
+			if strings.HasSuffix(w, suffix) && n > len(suffix) && strings.HasSuffix(w[:n-len(suffix)], "s") {
+				t.base, t.poss = w[:n-len(suffix)], true
 				break
 			}
 		}
@@ -150,7 +205,6 @@ func newWord(w string, start, end int) token {
 		r, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(r)
 	}
-	return t
 }
 
 // endsSentence reports whether a token closes a sentence.

@@ -78,42 +78,85 @@ var lexClass = func() map[string]classEntry {
 	return m
 }()
 
+// classTable is lexClass as an open-addressing table keyed by an FNV-1a
+// hash that classify computes while it lowers the word: every word of
+// every article is looked up once, and a Go map's string hashing and
+// probing was a tenth of the analysis.
+type classTable struct {
+	slots []classEntry // a power of two, at most half full; "" is empty
+	mask  uint64
+}
+
+var lexTable = func() classTable {
+	n := 64
+	for n < 2*len(lexClass) {
+		n *= 2
+	}
+	t := classTable{slots: make([]classEntry, n), mask: uint64(n - 1)}
+	for w, e := range lexClass {
+		if w == "" {
+			continue
+		}
+		i := hash(w) & t.mask
+		for t.slots[i].word != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = e
+	}
+	return t
+}()
+
+// find returns the entry of the lower-case word w whose hash is h.
+func find[S string | []byte](t *classTable, h uint64, w S) (classEntry, bool) {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		e := &t.slots[i]
+		if e.word == "" {
+			return classEntry{}, false
+		}
+		if e.word == string(w) {
+			return *e, true
+		}
+	}
+}
+
 // classify returns a word's classes and its lower-case form. Lower-case
 // ASCII words are their own key; others are lowered in a stack buffer, so
 // that a capitalised word that is in no table costs no allocation (its
 // lower-case form is then not needed, and "" is returned).
 func classify(w string) (wordClass, string) {
-	ascii, lower := true, true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			lower = false
-		}
-	}
-	switch {
-	case ascii && lower:
-		return lexClass[w].class, w
-	case ascii && len(w) <= 64:
+	if len(w) <= 64 {
 		var buf [64]byte
+		h := uint64(14695981039346656037) // FNV-1a, as hash
+		lower := true
+		ascii := true
 		for i := 0; i < len(w); i++ {
 			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
+				lower = false
 			}
 			buf[i] = c
+			h ^= uint64(c)
+			h *= 1099511628211
 		}
-		e, ok := lexClass[string(buf[:len(w)])]
-		if !ok {
-			return 0, ""
+		if ascii {
+			if lower {
+				e, _ := find(&lexTable, h, w)
+				return e.class, w
+			}
+			e, ok := find(&lexTable, h, buf[:len(w)])
+			if !ok {
+				return 0, ""
+			}
+			return e.class, e.word
 		}
-		return e.class, e.word
 	}
 	l := lowerWord(w)
 	return lexClass[l].class, l
 }
 
-func (t token) is(c wordClass) bool { return t.class&c != 0 }
+func (t *token) is(c wordClass) bool { return t.class&c != 0 }

@@ -1,0 +1,62 @@
+package corpus
+
+// skipPlain returns the offset of the first byte at or after i that is a
+// double quote, an apostrophe or part of a multi-byte rune, or len(p). The
+// quotation scanners look at nothing else, and most of a paragraph is
+// plain ASCII: it is passed over eight bytes at a time.
+func skipPlain(p string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		dq    = ones * '"'
+		apos  = ones * '\''
+	)
+	for ; i+8 <= len(p); i += 8 {
+		q := p[i : i+8] // one bounds check for the eight loads
+		w := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
+			uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
+		x, y := w^dq, w^apos
+		// A byte of x or y is zero where w holds a mark; the test may
+		// also flag a byte above such a zero, but never misses one.
+		if (x-ones)&^x|(y-ones)&^y|w&highs != 0 {
+			break
+		}
+	}
+	for i < len(p) {
+		if c := p[i]; c >= 0x80 || c == '"' || c == '\'' {
+			break
+		}
+		i++
+	}
+	return i
+}
+
+// skipPrintable returns the offset of the first byte at or after i that is
+// an ASCII control (newline included), DEL or part of a multi-byte rune,
+// or len(p): the sanitiser's check passes plain text eight bytes at a time.
+func skipPrintable(p string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		del   = ones * 0x7F
+		space = ones * 0x20
+	)
+	for ; i+8 <= len(p); i += 8 {
+		q := p[i : i+8]
+		w := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
+			uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
+		d := w ^ del
+		// (w-space)&^w flags a byte below 0x20, (d-ones)&^d a DEL; as in
+		// skipPlain, a flag may be spurious but none is missed.
+		if (w-space)&^w|(d-ones)&^d|w&highs != 0 {
+			break
+		}
+	}
+	for i < len(p) {
+		if c := p[i]; c < 0x20 || c >= 0x7F {
+			break
+		}
+		i++
+	}
+	return i
+}

@@ -1,0 +1,49 @@
+package corpus
+
+import "testing"
+
+// TestSkipPlain checks the eight-bytes-at-a-time scan against a byte loop,
+// with the mark at every offset of a long plain run.
+func TestSkipPlain(t *testing.T) {
+	naive := func(p string, i int) int {
+		for i < len(p) && p[i] < 0x80 && p[i] != '"' && p[i] != '\'' {
+			i++
+		}
+		return i
+	}
+	plain := "He said the plan was fine, and 42 others agreed! (Mostly.) "
+	for _, mark := range []string{`"`, "'", "“", "é", "\x80", "!", "#", "&", "&'"} {
+		for cut := 0; cut <= len(plain); cut++ {
+			p := plain[:cut] + mark + plain
+			for start := 0; start < 10; start++ {
+				if got, want := skipPlain(p, start), naive(p, start); got != want {
+					t.Fatalf("skipPlain(%q, %d) = %d, want %d", p, start, got, want)
+				}
+			}
+		}
+	}
+	if got := skipPlain(plain, 0); got != len(plain) {
+		t.Errorf("plain text: stopped at %d of %d", got, len(plain))
+	}
+}
+
+// TestSkipPrintable checks the sanitiser's fast scan against a byte loop.
+func TestSkipPrintable(t *testing.T) {
+	naive := func(p string, i int) int {
+		for i < len(p) && p[i] >= 0x20 && p[i] < 0x7F {
+			i++
+		}
+		return i
+	}
+	plain := "He said the plan was fine, and 42 others agreed! (Mostly.) ~"
+	for _, mark := range []string{"\n", "\x00", "\x1f", "\x7f", "\x1b[31m", "é", "\x80", " ", "~", "\x20\x1f"} {
+		for cut := 0; cut <= len(plain); cut++ {
+			p := plain[:cut] + mark + plain
+			for start := 0; start < 10; start++ {
+				if got, want := skipPrintable(p, start), naive(p, start); got != want {
+					t.Fatalf("skipPrintable(%q, %d) = %d, want %d", p, start, got, want)
+				}
+			}
+		}
+	}
+}
