@@ -12,11 +12,12 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
 	"golang.org/x/term"
 
@@ -66,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
 	style := fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file (default: from the terminal background)")
-	noMouse := fs.Bool("no-mouse", false, "do not capture the mouse, so text can be selected")
+	noMouse := fs.Bool("no-mouse", false, "start without mouse capture, so text can be selected (m toggles it)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -86,14 +87,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return ui.NewShared(c), nil
 	}
-	r := lipgloss.DefaultRenderer()
-	r.SetHasDarkBackground(darkBackground(r, time.Second))
-	opts := ui.Options{Renderer: r, Style: *style, Mouse: !*noMouse, Version: version}
-	progOpts := []tea.ProgramOption{tea.WithAltScreen()}
-	if opts.Mouse {
-		progOpts = append(progOpts, tea.WithMouseCellMotion())
-	}
-	final, err := tea.NewProgram(ui.NewLoading(load, opts), progOpts...).Run()
+	// Bubble Tea reports the colour profile and the background colour to
+	// the reader as messages.
+	opts := ui.Options{Style: *style, NoMouse: *noMouse, Light: lightFromEnv(), AwaitBackground: true, Version: version}
+	final, err := tea.NewProgram(ui.NewLoading(load, opts)).Run()
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint:", err)
 		return 1
@@ -117,17 +114,21 @@ func loadError(c *corpus.Corpus, err error) error {
 	return errors.New(msg)
 }
 
-// darkBackground asks the terminal for its background, but waits at most
-// timeout: a terminal that never answers must not hold up the first frame.
-func darkBackground(r *lipgloss.Renderer, timeout time.Duration) bool {
-	answer := make(chan bool, 1)
-	go func() { answer <- r.HasDarkBackground() }()
-	select {
-	case dark := <-answer:
-		return dark
-	case <-time.After(timeout):
+// lightFromEnv reads COLORFGBG ("15;0": light text on a dark background),
+// which some terminals set. It is only a first guess for the reader, which
+// asks the terminal itself; `read` asks nothing, so it never waits for a
+// terminal that does not answer, and no late answer lands in the shell.
+func lightFromEnv() bool {
+	v := os.Getenv("COLORFGBG")
+	i := strings.LastIndexByte(v, ';')
+	if i < 0 {
+		return false
+	}
+	switch v[i+1:] {
+	case "7", "15":
 		return true
 	}
+	return false
 }
 
 // read prints one article as the reading pane shows it.
@@ -152,18 +153,18 @@ func read(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "counterpoint read: no article %q; `counterpoint search ''` lists them\n", corpus.SanitizeLine(pos[0]))
 		return 1
 	}
-	r := lipgloss.NewRenderer(stdout)
+	opts := ui.Options{Style: *style, Light: lightFromEnv(), Profile: colorprofile.NoTTY}
 	w := *width
 	if f, ok := stdout.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
 		if tw, _, err := term.GetSize(int(f.Fd())); err == nil && w == 0 {
 			w = tw
 		}
-		r.SetHasDarkBackground(darkBackground(r, time.Second))
+		opts.Profile = colorprofile.Detect(f, os.Environ())
 	}
 	if w == 0 {
 		w = 80
 	}
-	if err := ui.WriteArticle(stdout, ui.NewShared(c), a, w, r, *style); err != nil {
+	if err := ui.WriteArticle(stdout, ui.NewShared(c), a, w, opts); err != nil {
 		fmt.Fprintln(stderr, "counterpoint:", err)
 		return 1
 	}

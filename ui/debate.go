@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
@@ -155,7 +155,7 @@ func (d *debateView) skipHeading(dir int) {
 }
 
 // update moves the cursor; it returns an openQuoteMsg command for enter.
-func (d *debateView) update(msg tea.KeyMsg) tea.Cmd {
+func (d *debateView) update(msg tea.KeyPressMsg) tea.Cmd {
 	defer d.follow()
 	k := d.c.keys
 	switch {

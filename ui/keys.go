@@ -1,6 +1,6 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // KeyMap is the one keymap of the reader. No two bindings that can be
 // active together share a key; help is built from it, never typed by hand.
@@ -10,7 +10,7 @@ type KeyMap struct {
 	Search, NextMatch, PrevMatch                      key.Binding
 	NextQuote, PrevQuote, FocusSpeaker                key.Binding
 	Debate, CorpusDebate, Left, Right                 key.Binding
-	Help, Quit                                        key.Binding
+	Mouse, Help, Quit                                 key.Binding
 }
 
 // DefaultKeyMap holds vim keys and arrows.
@@ -19,7 +19,7 @@ func DefaultKeyMap() KeyMap {
 		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn/space", "page down")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
 		HalfDown:     key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
@@ -37,6 +37,7 @@ func DefaultKeyMap() KeyMap {
 		CorpusDebate: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "debate, all articles")),
 		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left column")),
 		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right column")),
+		Mouse:        key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse capture on/off")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}

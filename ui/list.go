@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
@@ -39,9 +38,7 @@ func newListPane(c *common) listPane {
 	in.Prompt = "/ "
 	in.Placeholder = "words, 'exact, !exclude, @speaker"
 	in.CharLimit = 200
-	// A steady cursor: a blinking one redraws the screen twice a second,
-	// which over SSH is bandwidth for nothing.
-	in.Cursor.SetMode(cursor.CursorStatic)
+	in.SetStyles(c.styles.Input)
 	l := listPane{c: c, input: in}
 	l.hits = c.shared.Corpus.Search("", nil)
 	return l
@@ -49,7 +46,7 @@ func newListPane(c *common) listPane {
 
 func (l *listPane) setSize(w, h int) {
 	l.width, l.height = w, h
-	l.input.Width = max(w-4, 10)
+	l.input.SetWidth(max(w-4, 10))
 	l.clampOffset()
 }
 
@@ -85,28 +82,25 @@ func (l *listPane) move(delta int) {
 
 // update handles keys for the list. It returns open=true when the user
 // asked to open the selected article.
-func (l *listPane) update(msg tea.KeyMsg) (cmd tea.Cmd, open bool) {
+func (l *listPane) update(msg tea.KeyPressMsg) (cmd tea.Cmd, open bool) {
 	k := l.c.keys
 	if l.filtering() {
-		switch {
-		case msg.Type == tea.KeyEsc:
+		switch msg.String() {
+		case "esc":
 			l.input.Blur()
 			l.input.SetValue("")
 			return l.search(), false
-		case msg.Type == tea.KeyEnter:
+		case "enter":
 			l.input.Blur()
 			return nil, len(l.hits) > 0
-		case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown:
-			l.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyUp])
+		case "up":
+			l.move(-1)
+			return nil, false
+		case "down":
+			l.move(1)
 			return nil, false
 		}
-		before := l.input.Value()
-		var c tea.Cmd
-		l.input, c = l.input.Update(msg)
-		if l.input.Value() != before {
-			return tea.Batch(c, l.search()), false
-		}
-		return c, false
+		return l.typed(msg), false
 	}
 	switch {
 	case key.Matches(msg, k.Search):
@@ -130,6 +124,21 @@ func (l *listPane) update(msg tea.KeyMsg) (cmd tea.Cmd, open bool) {
 		return nil, len(l.hits) > 0
 	}
 	return nil, false
+}
+
+// paste types pasted text into the filter.
+func (l *listPane) paste(msg tea.PasteMsg) tea.Cmd { return l.typed(msg) }
+
+// typed hands a key or a paste to the filter input, and searches again
+// when the query changed.
+func (l *listPane) typed(msg tea.Msg) tea.Cmd {
+	before := l.input.Value()
+	var c tea.Cmd
+	l.input, c = l.input.Update(msg)
+	if l.input.Value() != before {
+		return tea.Batch(c, l.search())
+	}
+	return c
 }
 
 // search starts a filter run for the current input. When the new query

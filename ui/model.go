@@ -3,12 +3,13 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
@@ -50,13 +51,16 @@ type Model struct {
 	focus    pane
 	back     pane // where esc returns from the debate view
 	showHelp bool
+	mouse    bool // mouse capture: wheel and click work, the terminal's text selection does not
 	width    int
 	height   int
+	look     look // the look until the corpus is loaded
+	settled  bool // the background is known, or was waited for long enough
 }
 
 // New returns a reader over an already loaded corpus.
 func New(shared *Shared, opts Options) Model {
-	m := Model{opts: opts, spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	m := Model{opts: opts, spin: spinner.New(spinner.WithSpinner(spinner.Dot)), mouse: !opts.NoMouse}
 	m.init(shared)
 	return m
 }
@@ -64,33 +68,84 @@ func New(shared *Shared, opts Options) Model {
 // NewLoading returns a reader that shows a spinner while load runs, so that
 // a large corpus never holds up the first frame.
 func NewLoading(load func() (*Shared, error), opts Options) Model {
-	return Model{opts: opts, load: load, spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	return Model{opts: opts, load: load, spin: spinner.New(spinner.WithSpinner(spinner.Dot)), mouse: !opts.NoMouse}
 }
 
 func (m *Model) init(shared *Shared) {
 	m.c = newCommon(shared, m.opts)
+	if m.look.profile != 0 {
+		m.c.setLook(m.look) // what the terminal said while the corpus loaded
+	}
+	m.c.settled = m.c.settled || m.settled
 	m.list = newListPane(m.c)
 	m.reader = newReaderPane(m.c)
 	m.debate = debateView{c: m.c}
 	m.help = help.New()
-	m.help.Styles.ShortKey = m.c.styles.StatusKey
-	m.help.Styles.FullKey = m.c.styles.StatusKey
-	m.help.Styles.ShortDesc = m.c.styles.Status
-	m.help.Styles.FullDesc = m.c.styles.Status
-	m.help.Styles.ShortSeparator = m.c.styles.Status
-	m.help.Styles.FullSeparator = m.c.styles.Status
+	m.restyle()
 }
 
-// Init starts loading when the corpus is not there yet.
+// restyle hands the bubbles the session's styles, after a change of look.
+func (m *Model) restyle() {
+	m.look = m.c.look
+	m.help.Styles = m.c.styles.Help
+	m.list.input.SetStyles(m.c.styles.Input)
+	m.reader.input.SetStyles(m.c.styles.Input)
+}
+
+// setLook follows the terminal's background and colour profile, as Bubble
+// Tea reports them: styles are rebuilt and the article is laid out again
+// when its Glamour style changes.
+func (m *Model) setLook(l look) tea.Cmd {
+	if m.c == nil {
+		m.look = l
+		return nil
+	}
+	if l == m.c.look {
+		return nil
+	}
+	m.c.setLook(l)
+	m.restyle()
+	return m.reader.ensureRender()
+}
+
+// Init asks the terminal for its background colour (the answer arrives as
+// a message, whenever it comes, and is never mistaken for keys), and
+// starts loading when the corpus is not there yet.
 func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.opts.AwaitBackground {
+		cmds = append(cmds, tea.Tick(backgroundWait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }))
+	}
 	if m.c == nil && m.load != nil {
 		load := m.load
-		return tea.Batch(m.spin.Tick, func() tea.Msg {
+		cmds = append(cmds, m.spin.Tick, func() tea.Msg {
 			s, err := load()
 			return corpusLoadedMsg{shared: s, err: err}
 		})
 	}
-	return nil
+	return tea.Batch(cmds...)
+}
+
+// settle lets articles be laid out, now that the background is known or
+// was waited for long enough.
+func (m *Model) settle() tea.Cmd {
+	m.settled = true
+	if m.c == nil || m.c.settled {
+		return nil
+	}
+	m.c.settled = true
+	return m.layout()
+}
+
+// currentLook is the look in force, before or after the corpus loads.
+func (m Model) currentLook() look {
+	if m.c != nil {
+		return m.c.look
+	}
+	if m.look.profile == 0 {
+		return newCommon(nil, m.opts).look
+	}
+	return m.look
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -98,6 +153,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		cmd := m.layout()
+		return m, cmd
+	case tea.BackgroundColorMsg:
+		l := m.currentLook()
+		l.dark = msg.IsDark()
+		cmd := m.setLook(l)
+		return m, tea.Batch(cmd, m.settle())
+	case backgroundWaitMsg:
+		cmd := m.settle()
+		return m, cmd
+	case tea.ColorProfileMsg:
+		l := m.currentLook()
+		l.profile = msg.Profile
+		cmd := m.setLook(l)
 		return m, cmd
 	case corpusLoadedMsg:
 		if msg.err != nil {
@@ -119,7 +187,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	if m.c == nil {
-		if k, ok := msg.(tea.KeyMsg); ok && (k.String() == "ctrl+c" || k.String() == "q") {
+		if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "ctrl+c" || k.String() == "q") {
 			return m, tea.Quit
 		}
 		return m, nil
@@ -136,39 +204,30 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.focus = paneReader
 		cmd := tea.Batch(m.reader.open(msg.article, m.c.shared.Corpus.Articles[msg.article], msg.quote), m.layout())
 		return m, cmd
-	case tea.MouseMsg:
-		cmd := m.mouse(msg)
+	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		cmd := m.mouseEvent(msg.(tea.MouseMsg))
 		cmd = tea.Batch(cmd, m.preview())
 		return m, cmd
-	case tea.KeyMsg:
-		return m.keys(msg)
+	case tea.PasteMsg:
+		return m.paste(msg)
+	case tea.KeyPressMsg:
+		return m.key(msg)
 	}
 	return m, nil
 }
 
-// keys handles a key message. Bubble Tea delivers runes typed quickly (or
-// over a slow link) together in one message: "/stolt" rather than "/" then
-// "stolt". Outside a text input each rune is a key of its own, so the
-// message is split; once a rune focuses an input, the rest are typed in.
-func (m Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || m.typing() {
-		return m.key(msg)
+// paste goes to the text input that has the keyboard, and nowhere else:
+// pasted text is never taken for commands.
+func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case m.focus == paneList && m.list.filtering():
+		cmd := m.list.paste(msg)
+		return m, cmd
+	case m.focus == paneReader && m.reader.searching():
+		cmd := m.reader.paste(msg)
+		return m, cmd
 	}
-	var cmds []tea.Cmd
-	var model tea.Model = m
-	for i, r := range msg.Runes {
-		mm := model.(Model)
-		if mm.typing() {
-			rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:], Alt: msg.Alt}
-			var cmd tea.Cmd
-			model, cmd = mm.key(rest)
-			return model, tea.Batch(append(cmds, cmd)...)
-		}
-		var cmd tea.Cmd
-		model, cmd = mm.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
-	}
-	return model, tea.Batch(cmds...)
+	return m, nil
 }
 
 // typing reports whether a text input has the keyboard.
@@ -179,9 +238,9 @@ func (m Model) typing() bool {
 // key routes a key press. A focused text input takes every key but the
 // ones that leave it, so typing "q" or "?" in a search never quits or
 // opens help.
-func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
-	if msg.Type == tea.KeyCtrlC {
+	if msg.String() == "ctrl+c" {
 		return m, tea.Quit
 	}
 	typing := m.typing()
@@ -191,6 +250,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		case key.Matches(msg, k.Help):
 			m.showHelp = !m.showHelp
+			return m, nil
+		case key.Matches(msg, k.Mouse):
+			m.mouse = !m.mouse
 			return m, nil
 		case m.showHelp && key.Matches(msg, k.Back):
 			m.showHelp = false
@@ -285,25 +347,29 @@ func (m *Model) cycleFocus() tea.Cmd {
 	return m.layout()
 }
 
-func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
-	if m.focus == paneDebate || m.showHelp {
+func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
+	if m.focus == paneDebate || m.showHelp || !m.mouse {
 		return nil
 	}
+	ev := msg.Mouse()
 	listW, _ := m.paneWidths()
-	overList := m.wide() && msg.X < listW || !m.wide() && m.focus == paneList
-	switch {
-	case msg.Button == tea.MouseButtonWheelUp || msg.Button == tea.MouseButtonWheelDown:
-		delta := 1
-		if msg.Button == tea.MouseButtonWheelUp {
+	overList := m.wide() && ev.X < listW || !m.wide() && m.focus == paneList
+	switch msg.(type) {
+	case tea.MouseWheelMsg:
+		var delta int
+		switch ev.Button {
+		case tea.MouseWheelUp:
 			delta = -1
+		case tea.MouseWheelDown:
+			delta = 1
 		}
 		if overList {
 			m.list.move(delta)
 		} else {
 			m.reader.vp.ScrollDown(3 * delta)
 		}
-	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && overList:
-		if m.list.clickRow(msg.Y - 1) { // the pane border takes the first line
+	case tea.MouseClickMsg:
+		if ev.Button == tea.MouseLeft && overList && m.list.clickRow(ev.Y-1) { // the pane border takes the first line
 			m.focus = paneList
 			return m.openSelected()
 		}
@@ -332,11 +398,22 @@ func (m *Model) layout() tea.Cmd {
 	listW, readerW := m.paneWidths()
 	m.list.setSize(listW, h)
 	m.debate.width, m.debate.height = m.width-2, h
-	m.help.Width = m.width
+	m.help.SetWidth(m.width)
 	return tea.Batch(m.reader.setSize(readerW, h), m.preview())
 }
 
-func (m Model) View() string {
+// View draws the screen on the alternate screen, with mouse capture when
+// it is on.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	if m.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+func (m Model) content() string {
 	if m.width == 0 {
 		return ""
 	}
@@ -437,7 +514,7 @@ func (m Model) fullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfDown, k.Top, k.Bottom},
 		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search, k.NextMatch},
 		{k.NextQuote, k.FocusSpeaker, k.Debate, k.CorpusDebate, k.Left, k.Right},
-		{k.Help, k.Quit},
+		{k.Mouse, k.Help, k.Quit},
 	}
 }
 
@@ -454,7 +531,7 @@ func (m Model) helpView() string {
 		"  debate view. Quotations are drawn in their speaker's colour; s dims all but one speaker.",
 		"Debate: d shows this article's accusations next to the responses they drew;",
 		"  D shows them for every article in the list, grouped by who accuses whom.",
-		"Mouse: wheel scrolls, click opens. Start with --no-mouse to select text instead.",
+		"Mouse: wheel scrolls, click opens. m turns mouse capture off, so text can be selected.",
 	}
 	for _, l := range explain {
 		b.WriteString(s.Status.Render(l) + "\n")

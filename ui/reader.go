@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
@@ -51,9 +50,9 @@ func newReaderPane(c *common) readerPane {
 	in := textinput.New()
 	in.Prompt = "find: "
 	in.CharLimit = 200
-	in.Cursor.SetMode(cursor.CursorStatic)
+	in.SetStyles(c.styles.Input)
 	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
-	vp := viewport.New(0, 0)
+	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // keys are handled here, from the one keymap
 	return readerPane{c: c, vp: vp, spin: sp, input: in, quote: -1, wantQuote: -1}
 }
@@ -68,8 +67,9 @@ func (r *readerPane) bodyHeight() int {
 
 func (r *readerPane) setSize(w, h int) tea.Cmd {
 	r.width, r.height = w, h
-	r.vp.Width, r.vp.Height = w, r.bodyHeight()
-	r.input.Width = max(w-10, 10)
+	r.vp.SetWidth(w)
+	r.vp.SetHeight(r.bodyHeight())
+	r.input.SetWidth(max(w-10, 10))
 	return r.ensureRender()
 }
 
@@ -83,7 +83,7 @@ func (r *readerPane) open(index int, a *corpus.Article, quote int) tea.Cmd {
 	}
 	r.wantQuote = quote
 	cmd := r.ensureRender()
-	r.vp.Height = r.bodyHeight()
+	r.vp.SetHeight(r.bodyHeight())
 	r.showWanted()
 	return cmd
 }
@@ -93,10 +93,10 @@ func (r *readerPane) open(index int, a *corpus.Article, quote int) tea.Cmd {
 // tea.Cmd while a spinner turns. Nothing renders before the pane has a
 // size.
 func (r *readerPane) ensureRender() tea.Cmd {
-	if r.article == nil || r.width <= 0 {
+	if r.article == nil || r.width <= 0 || !r.c.settled {
 		return nil
 	}
-	k := renderKey{id: r.article.ID, width: r.width, style: r.c.style, profile: r.c.profile}
+	k := renderKey{id: r.article.ID, width: r.width, style: r.c.style}
 	if r.r != nil && r.key == k {
 		return nil
 	}
@@ -111,7 +111,7 @@ func (r *readerPane) ensureRender() tea.Cmd {
 	r.loading = true
 	a, cache := r.article, r.c.shared.cache
 	render := func() tea.Msg {
-		return renderDoneMsg{key: k, r: cache.get(k, func() *rendered { return renderArticle(a, k.width, k.style, k.profile) })}
+		return renderDoneMsg{key: k, r: cache.get(k, func() *rendered { return renderArticle(a, k.width, k.style) })}
 	}
 	return tea.Batch(render, r.spin.Tick)
 }
@@ -126,9 +126,9 @@ func (r *readerPane) applyRender(msg renderDoneMsg) {
 
 func (r *readerPane) setRendered(done *rendered) {
 	r.r, r.loading = done, false
-	r.vp.SetContent(strings.Join(done.lines, "\n"))
-	r.vp.Height = r.bodyHeight()
-	r.vp.SetYOffset(int(r.anchor * float64(max(len(done.lines)-r.vp.Height, 0))))
+	r.vp.SetContentLines(done.lines)
+	r.vp.SetHeight(r.bodyHeight())
+	r.vp.SetYOffset(int(r.anchor * float64(max(len(done.lines)-r.vp.Height(), 0))))
 	r.findMatches()
 	r.showWanted()
 }
@@ -145,28 +145,21 @@ func (r *readerPane) showWanted() {
 	r.wantQuote = -1
 }
 
-func (r *readerPane) update(msg tea.KeyMsg) tea.Cmd {
+func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.c.keys
 	if r.searching() {
-		switch msg.Type {
-		case tea.KeyEsc:
+		switch msg.String() {
+		case "esc":
 			r.input.Blur()
 			r.input.SetValue("")
 			r.query = ""
 			r.findMatches()
 			return nil
-		case tea.KeyEnter:
+		case "enter":
 			r.input.Blur()
 			return nil
 		}
-		var cmd tea.Cmd
-		r.input, cmd = r.input.Update(msg)
-		if r.input.Value() != r.query {
-			r.query = r.input.Value()
-			r.findMatches()
-			r.jumpToMatch(0)
-		}
-		return cmd
+		return r.typed(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Up):
@@ -201,6 +194,22 @@ func (r *readerPane) update(msg tea.KeyMsg) tea.Cmd {
 		r.findMatches()
 	}
 	return nil
+}
+
+// paste types pasted text into the search.
+func (r *readerPane) paste(msg tea.PasteMsg) tea.Cmd { return r.typed(msg) }
+
+// typed hands a key or a paste to the search input and searches again
+// when the query changed.
+func (r *readerPane) typed(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	r.input, cmd = r.input.Update(msg)
+	if r.input.Value() != r.query {
+		r.query = r.input.Value()
+		r.findMatches()
+		r.jumpToMatch(0)
+	}
+	return cmd
 }
 
 // stepQuote moves to the next or previous quotation (of the focused
@@ -273,8 +282,8 @@ func (r *readerPane) jumpToMatch(i int) {
 	}
 	r.current = (i%len(r.matches) + len(r.matches)) % len(r.matches)
 	line := r.matches[r.current].line
-	if line < r.vp.YOffset || line >= r.vp.YOffset+r.vp.Height {
-		r.vp.SetYOffset(max(line-r.vp.Height/3, 0))
+	if top := r.vp.YOffset(); line < top || line >= top+r.vp.Height() {
+		r.vp.SetYOffset(max(line-r.vp.Height()/3, 0))
 	}
 }
 
@@ -335,14 +344,15 @@ func (r *readerPane) view() string {
 	for _, l := range r.legendLines() {
 		b.WriteString(ansi.Truncate(l, r.width, "…") + "\n")
 	}
-	body := r.vp.Height
+	body := r.vp.Height()
+	top := r.vp.YOffset()
 	switch {
 	case r.r == nil:
 		b.WriteString(r.spin.View() + s.Meta.Render(" rendering…"))
 		b.WriteString(strings.Repeat("\n", body))
 	default:
 		pt := painter{quoteStyle: r.quoteStyle}
-		for i := r.vp.YOffset; i < r.vp.YOffset+body; i++ {
+		for i := top; i < top+body; i++ {
 			if i < len(r.r.lines) {
 				line := pt.paint(r.r.lines[i], r.r.spans[i], r.matchesOn(i))
 				b.WriteString(ansi.Truncate(line, r.width, ""))

@@ -8,9 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/glamour"
+	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"counterpoint/corpus"
 )
@@ -23,20 +22,17 @@ import (
 // lines it wraps over, and the painter colours those ranges whatever
 // escape sequences Glamour put around them.
 
-// Bounds on rendering. Glamour v1 takes seconds on some ordinary-looking
+// Bounds on rendering. Glamour takes seconds on some ordinary-looking
 // input and cannot be stopped once started, so it only ever sees text it
 // handles quickly; everything else takes the plain wrapped path.
 const (
-	maxGlamourBytes = 48 << 10 // Markdown handed to Glamour per article
-	maxGlamourParas = 400      // paragraphs handed to Glamour per article (each render has a fixed cost)
-	// Glamour is about seven times slower with the 16-colour profile
-	// (termenv converts every colour), so the budget shrinks with it.
-	slowProfileShare = 4
-	maxParagraphSize = 6 << 10 // a longer paragraph is wrapped plainly
-	maxTokenRunes    = 60      // a longer run without spaces (CJK, a URL, base64) too
-	maxCombining     = 48      // so does a paragraph heavy with combining marks
-	maxRenderedBytes = 2 << 20 // text beyond this is not shown at all
-	documentMargin   = 2       // Glamour's dark and light styles indent by two
+	maxGlamourBytes  = 48 << 10 // Markdown handed to Glamour per article
+	maxGlamourParas  = 400      // paragraphs handed to Glamour per article (each render has a fixed cost)
+	maxParagraphSize = 6 << 10  // a longer paragraph is wrapped plainly
+	maxTokenRunes    = 60       // a longer run without spaces (CJK, a URL, base64) too
+	maxCombining     = 48       // so does a paragraph heavy with combining marks
+	maxRenderedBytes = 2 << 20  // text beyond this is not shown at all
+	documentMargin   = 2        // Glamour's dark and light styles indent by two
 )
 
 // rendered is an article laid out for one width and style.
@@ -51,18 +47,20 @@ type rendered struct {
 // quoteSpan is the part of a line's plain text that belongs to a quotation.
 type quoteSpan struct{ start, end, quote int }
 
+// renderKey names a layout. Glamour v2 writes the same bytes whatever the
+// terminal (Bubble Tea fits the colours to each terminal when it draws), so
+// the colour profile is not part of it.
 type renderKey struct {
-	id      string
-	width   int
-	style   string
-	profile termenv.Profile
+	id    string
+	width int
+	style string
 }
 
 // renderArticle lays an article out: a header (title, subtitle, details),
 // then each paragraph, through Glamour or, for text Glamour would choke on,
 // the plain wrapped path. It never fails: a Glamour error sends that block
 // down the plain path.
-func renderArticle(a *corpus.Article, width int, style string, profile termenv.Profile) *rendered {
+func renderArticle(a *corpus.Article, width int, style string) *rendered {
 	width = max(width, 20)
 	r := &rendered{quoteLine: make([]int, len(a.Quotes))}
 	for i := range r.quoteLine {
@@ -70,7 +68,7 @@ func renderArticle(a *corpus.Article, width int, style string, profile termenv.P
 	}
 	var g *glamour.TermRenderer
 	if style != "notty" {
-		g, _ = glamour.NewTermRenderer(glamourStyle(style), glamour.WithWordWrap(width), glamour.WithColorProfile(profile))
+		g, _ = glamour.NewTermRenderer(glamourStyle(style), glamour.WithWordWrap(width))
 	}
 	block := func(md, plainText string) []string {
 		if g != nil && md != "" {
@@ -83,9 +81,6 @@ func renderArticle(a *corpus.Article, width int, style string, profile termenv.P
 	r.add(block(headerMarkdown(a), headerPlain(a)), nil, "", nil)
 	quotes := quotesByParagraph(a)
 	byteBudget, paraBudget := maxGlamourBytes, maxGlamourParas
-	if profile == termenv.ANSI {
-		byteBudget, paraBudget = byteBudget/slowProfileShare, paraBudget/slowProfileShare
-	}
 	glamourBytes, shown := 0, 0
 	for i, p := range a.Paragraphs {
 		if shown += len(p); shown > maxRenderedBytes {

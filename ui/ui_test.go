@@ -2,17 +2,16 @@ package ui
 
 import (
 	"bytes"
-	"io"
 	"strconv"
 	"testing"
 	"time"
+	"unicode/utf8"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"counterpoint/corpus"
 )
@@ -20,53 +19,54 @@ import (
 // plainOptions draw without colour, so golden files hold only the layout
 // and can be checked by eye; Glamour still lays the article out.
 func plainOptions() Options {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	return Options{Renderer: r, Style: "dark", Version: "test"}
+	return Options{Profile: colorprofile.ASCII, Style: "dark", Version: "test"}
 }
 
 func colourOptions() Options {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
-	return Options{Renderer: r, Style: "dark", Version: "test"}
+	return Options{Profile: colorprofile.ANSI256, Style: "dark", Version: "test"}
 }
 
 var seedShared = NewShared(corpus.LoadSeeds())
 
-func press(s string) tea.KeyMsg {
+// press is the key message a terminal sends for a key.
+func press(s string) tea.KeyPressMsg {
 	switch s {
 	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
 	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
 	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
+		return tea.KeyPressMsg{Code: tea.KeyTab}
 	case "ctrl+c":
-		return tea.KeyMsg{Type: tea.KeyCtrlC}
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case " ":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+	r, _ := utf8.DecodeRuneInString(s)
+	return tea.KeyPressMsg{Code: r, Text: s}
 }
+
+// view is the screen's text, as Bubble Tea would draw it.
+func view(m Model) string { return m.View().Content }
 
 // screen drives the real program with teatest: it sends the keys one by
 // one, waits until the screen shows want, quits, and returns the final
 // model's view.
 func screen(t *testing.T, w, h int, want string, keys ...string) string {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(seedShared, plainOptions()), teatest.WithInitialTermSize(w, h))
+	tm := teatest.NewTestModel(t, New(seedShared, plainOptions()), teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
 	for _, k := range keys {
 		tm.Send(press(k))
 	}
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-	// One more round trip, so that every message sent before is handled.
-	tm.Send(tea.WindowSizeMsg{Width: w, Height: h})
-	time.Sleep(50 * time.Millisecond)
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	// Quit travels the program's message queue behind every key sent, so
+	// the final model has handled them all.
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
+	return view(tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model))
 }
 
 // The main screens at 120x40 and 80x24. The golden files were checked by
