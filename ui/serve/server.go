@@ -6,6 +6,7 @@ package serve
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"sync"
@@ -101,7 +102,11 @@ type Server struct {
 // hooks let tests inject failures into a session; they are nil in use.
 type hooks struct {
 	wrapModel func(tea.Model) tea.Model // wraps each session's model
-	onResize  func(ssh.Window)          // runs in the resize goroutine
+	onResize  func(ssh.Window)          // runs when a window change reaches the session
+	// wrapOutput wraps a session's channel writer; closed is closed when
+	// the server closes the channel (which fails a blocked write).
+	wrapOutput func(sess ssh.Session, w io.Writer, closed <-chan struct{}) io.Writer
+	beforeRun  func() // runs just before a session's program starts
 }
 
 // New prepares a server; it reads or creates the host key and reads the

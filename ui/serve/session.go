@@ -29,8 +29,8 @@ type control struct {
 	done     chan struct{}
 
 	mu     sync.Mutex
-	prog   *tea.Program // set once the program exists
-	output io.Closer    // the session's channel: closing it fails a blocked write
+	prog   *tea.Program   // set once the program exists
+	output io.Closer // the session's channel: closing it fails a blocked write
 }
 
 func newControl() *control {
@@ -110,9 +110,14 @@ func (s *Server) handle(sess ssh.Session) {
 	// by the time it returns, with no PTY buffer to drain and no copier to
 	// wait for, and a write blocked on a client that stopped reading fails
 	// as soon as the channel is closed.
-	out := &watchedWriter{w: sess}
+	closed := make(chan struct{})
+	var channel io.Writer = sess
+	if s.hooks.wrapOutput != nil {
+		channel = s.hooks.wrapOutput(sess, sess, closed)
+	}
+	out := &watchedWriter{w: channel}
 	ctl.mu.Lock()
-	ctl.output = sess
+	ctl.output = &closeOnce{c: sess, closed: closed}
 	ctl.mu.Unlock()
 
 	if err := makeRaw(pty.Slave); err != nil {
@@ -148,6 +153,9 @@ func (s *Server) handle(sess ssh.Session) {
 	})
 	go s.guard("watchdog", attrs, func() { s.watchOutput(ctl, out, reason) })
 
+	if s.hooks.beforeRun != nil {
+		s.hooks.beforeRun()
+	}
 	_, err := prog.Run()
 	if v, stack := panicked.caught(); v != nil {
 		reason.set("panic")
@@ -161,6 +169,18 @@ func (s *Server) handle(sess ssh.Session) {
 		reason.set("error: " + err.Error())
 	}
 	sess.Exit(0)
+}
+
+// closeOnce closes the session's channel once and says so.
+type closeOnce struct {
+	once   sync.Once
+	c      io.Closer
+	closed chan struct{}
+}
+
+func (c *closeOnce) Close() error {
+	c.once.Do(func() { c.c.Close(); close(c.closed) })
+	return nil
 }
 
 // ptyReader hides the PTY's file from Bubble Tea. Given an *os.File, its
