@@ -29,8 +29,8 @@ type control struct {
 	done     chan struct{}
 
 	mu     sync.Mutex
-	prog   *tea.Program   // set once the program exists
-	output io.Closer // the session's channel: closing it fails a blocked write
+	prog   *tea.Program // set once the program exists
+	output io.Closer    // the session's channel: closing it fails a blocked write
 }
 
 func newControl() *control {
