@@ -49,6 +49,9 @@ func start(t testing.TB, cfg Config, h hooks) (addr string, srv *Server, logs *l
 	if cfg.RatePerMinute == 0 {
 		cfg.RatePerMinute, cfg.RateBurst = 100000, 1000
 	}
+	if cfg.MaxPerAddress == 0 {
+		cfg.MaxPerAddress = 1000 // the tests all come from loopback
+	}
 	if cfg.GracePeriod == 0 {
 		cfg.GracePeriod = 3 * time.Second
 	}

@@ -27,6 +27,7 @@ type limits struct {
 type ipLimit struct {
 	limiter *rate.Limiter
 	seen    time.Time
+	conns   int // open connections from this address
 }
 
 // trimEvery is how often idle per-address limiters are forgotten.
@@ -55,24 +56,29 @@ type connState struct {
 // caps before any SSH is spoken, and arms the handshake deadline.
 func (l *limits) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 	host, _, _ := net.SplitHostPort(conn.RemoteAddr().String())
-	if !l.allowRate(host) {
+	switch l.admit(host) {
+	case refusedRate:
 		logRefused(l.cfg.Logger, conn, "too many new connections from this address")
+		return nil
+	case refusedAddress:
+		logRefused(l.cfg.Logger, conn, "too many open connections from this address")
 		return nil
 	}
 	if l.conns.Add(1) > int64(l.cfg.MaxConnections) {
 		l.conns.Add(-1)
+		l.leave(host)
 		logRefused(l.cfg.Logger, conn, "too many connections")
 		return nil
 	}
 	st := &connState{windows: make(chan ssh.Window, 1), ctl: newControl()}
-	st.release = func() { st.closeOnce.Do(func() { l.conns.Add(-1) }) }
+	st.release = func() { st.closeOnce.Do(func() { l.conns.Add(-1); l.leave(host) }) }
 	st.handshake = time.AfterFunc(l.cfg.HandshakeTimeout, func() { conn.Close() })
 	ctx.SetValue(connKey{}, st)
 	return &trackedConn{Conn: conn, st: st}
 }
 
-// handshakeDone stops the handshake deadline once a client has
-// authenticated.
+// handshakeDone stops the deadline once a client has authenticated and
+// started a session.
 func handshakeDone(ctx ssh.Context) {
 	if st, ok := ctx.Value(connKey{}).(*connState); ok {
 		st.handshake.Stop()
@@ -91,13 +97,24 @@ func (c *trackedConn) Close() error {
 	return c.Conn.Close()
 }
 
-func (l *limits) allowRate(host string) bool {
+type admission int
+
+const (
+	admitted admission = iota
+	refusedRate
+	refusedAddress
+)
+
+// admit applies the per-address limits: the rate of new connections and
+// the number held open at once (so one address cannot take every session
+// slot, each connection holding at most one PTY).
+func (l *limits) admit(host string) admission {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := time.Now()
 	if now.Sub(l.lastTrim) > trimEvery {
 		for h, il := range l.perIP {
-			if now.Sub(il.seen) > trimEvery {
+			if now.Sub(il.seen) > trimEvery && il.conns == 0 {
 				delete(l.perIP, h)
 			}
 		}
@@ -109,7 +126,23 @@ func (l *limits) allowRate(host string) bool {
 		l.perIP[host] = il
 	}
 	il.seen = now
-	return il.limiter.Allow()
+	if !il.limiter.Allow() {
+		return refusedRate
+	}
+	if il.conns >= l.cfg.MaxPerAddress {
+		return refusedAddress
+	}
+	il.conns++
+	return admitted
+}
+
+// leave gives an address's connection slot back.
+func (l *limits) leave(host string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if il, ok := l.perIP[host]; ok && il.conns > 0 {
+		il.conns--
+	}
 }
 
 // openChannel takes a session-channel slot on the connection.

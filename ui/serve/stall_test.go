@@ -195,3 +195,47 @@ func TestShutdownWhileASessionStarts(t *testing.T) {
 		t.Errorf("the starting session was not restored and told: %q", tm.raw())
 	}
 }
+
+// Defect 6: one address holds at most MaxPerAddress connections, and a
+// connection whose session channel never starts a shell is closed at the
+// handshake deadline instead of being held by keepalives.
+func TestOneAddressCannotHoldEverySlot(t *testing.T) {
+	addr, _, _, _ := start(t, Config{MaxPerAddress: 2, HandshakeTimeout: time.Second}, hooks{})
+	var held []*gossh.Client
+	for range 2 {
+		c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		held = append(held, c)
+	}
+	if c, err := dial(addr, gossh.PublicKeys(newKey(t))); err == nil {
+		c.Close()
+		t.Errorf("a third connection from one address got in with a cap of 2")
+	}
+	// Both held connections open a session channel and never start a shell.
+	closed := make(chan struct{}, 2)
+	for _, c := range held {
+		if _, err := c.NewSession(); err != nil {
+			t.Fatal(err)
+		}
+		go func() { c.Wait(); closed <- struct{}{} }()
+	}
+	for range 2 {
+		select {
+		case <-closed:
+		case <-time.After(4 * wait):
+			t.Fatal("a session channel that never started was held past the deadline")
+		}
+	}
+	if !eventually(wait, func() bool {
+		c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}) {
+		t.Errorf("the address's slots were not given back")
+	}
+}

@@ -67,7 +67,7 @@ func run(n, articles int) error {
 	}
 	defer os.RemoveAll(dir)
 	srv, err := serve.New(shared, serve.Config{
-		HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10,
+		HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10, MaxPerAddress: n + 10,
 		RatePerMinute: 1e6, RateBurst: float64(n + 10),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
