@@ -289,14 +289,14 @@ func TestResizeReflows(t *testing.T) {
 				t.Fatalf("width %d: line %d is %d wide", w, i, ansi.StringWidth(l))
 			}
 		}
-		if m.reader.r == nil || m.reader.key.width != m.reader.width {
+		if m.reader.r == nil || m.reader.key.width != renderWidth(m.reader.width) {
 			t.Errorf("width %d: reader not re-rendered for its width", w)
 		}
 	}
 }
 
 func TestRenderCacheComputesOnce(t *testing.T) {
-	c := newRenderCache(4)
+	c := newRenderCache(1 << 20)
 	var calls atomic.Int32
 	k := renderKey{id: "a", width: 80}
 	done := make(chan bool)
@@ -372,5 +372,32 @@ func TestCorpusDebateScrollsWithTheCursor(t *testing.T) {
 	}
 	if n := len(strings.Split(view(m), "\n")); n != 40 {
 		t.Errorf("view is %d lines, want 40", n)
+	}
+}
+
+// Defect 5: the cache is bounded in bytes, oldest first, and a client
+// dragging its window through every width causes few layouts.
+func TestRenderCacheIsBoundedInBytes(t *testing.T) {
+	a := seedShared.Corpus.Article("001_13f1f25d5283cfc5")
+	one := renderArticle(a, 80, "dark").size()
+	c := newRenderCache(3 * one)
+	for w := 80; w < 80+20*widthStep; w += widthStep {
+		c.get(renderKey{id: a.ID, width: w, style: "dark"}, func() *rendered { return renderArticle(a, w, "dark") })
+	}
+	if c.bytes > 3*one+one/2 || c.lru.Len() > 4 {
+		t.Errorf("cache holds %d bytes in %d entries, bound %d", c.bytes, c.lru.Len(), 3*one)
+	}
+	if _, ok := c.peek(renderKey{id: a.ID, width: 80, style: "dark"}); ok {
+		t.Errorf("the oldest layout was kept")
+	}
+	widths := map[int]bool{}
+	for w := 10; w < 600; w++ {
+		widths[renderWidth(w)] = true
+		if rw := renderWidth(w); rw > max(w, 20) {
+			t.Fatalf("a %d-column pane gets a %d-column layout", w, rw)
+		}
+	}
+	if len(widths) > 60 {
+		t.Errorf("%d distinct layout widths for panes of 10 to 600 columns", len(widths))
 	}
 }

@@ -96,7 +96,7 @@ func (r *readerPane) ensureRender() tea.Cmd {
 	if r.article == nil || r.width <= 0 || !r.c.settled {
 		return nil
 	}
-	k := renderKey{id: r.article.ID, width: r.width, style: r.c.style}
+	k := renderKey{id: r.article.ID, width: renderWidth(r.width), style: r.c.style}
 	if r.r != nil && r.key == k {
 		return nil
 	}

@@ -332,31 +332,64 @@ func escapeLineStart(s *string) string {
 	return ""
 }
 
-// renderCacheSize bounds the shared cache of laid-out articles.
-const renderCacheSize = 256
+// renderCacheBytes bounds the shared cache of laid-out articles, in bytes:
+// a bound in entries let one client with a large article and many window
+// sizes fill gigabytes.
+const renderCacheBytes = 64 << 20
+
+// Widths a client can make the server lay an article out for: the reading
+// column is capped, and above 40 columns widths are rounded down to a
+// multiple of 4, so a client dragging its window through every width
+// causes a few dozen layouts per article, not hundreds.
+const (
+	maxRenderWidth = 160
+	widthStep      = 4
+	exactBelow     = 40
+)
+
+// renderWidth is the width an article is laid out at for a pane.
+func renderWidth(pane int) int {
+	w := min(max(pane, 20), maxRenderWidth)
+	if w > exactBelow {
+		w -= w % widthStep
+	}
+	return w
+}
 
 // maxRenders is how many renders run at once over all sessions: Glamour
 // is CPU-bound and cannot be cancelled.
 const maxRenders = 2
 
-// renderCache holds laid-out articles for every session. A render is
-// computed once: a second request for the same key waits for the first.
+// renderCache holds laid-out articles for every session, up to a number
+// of bytes. A render is computed once: a second request for the same key
+// waits for the first.
 type renderCache struct {
-	mu      sync.Mutex
-	entries map[renderKey]*list.Element
-	lru     *list.List
-	size    int
-	slots   chan struct{}
+	mu       sync.Mutex
+	entries  map[renderKey]*list.Element
+	lru      *list.List
+	bytes    int64 // size of the finished entries
+	maxBytes int64
+	slots    chan struct{}
 }
 
 type cacheEntry struct {
 	key  renderKey
 	done chan struct{}
 	r    *rendered
+	size int64
 }
 
-func newRenderCache(size int) *renderCache {
-	return &renderCache{entries: map[renderKey]*list.Element{}, lru: list.New(), size: size, slots: make(chan struct{}, maxRenders)}
+func newRenderCache(maxBytes int64) *renderCache {
+	return &renderCache{entries: map[renderKey]*list.Element{}, lru: list.New(), maxBytes: maxBytes, slots: make(chan struct{}, maxRenders)}
+}
+
+// size estimates the memory a layout holds.
+func (r *rendered) size() int64 {
+	n := int64(len(r.quoteLine)*8 + 64)
+	for i := range r.lines {
+		n += int64(len(r.lines[i]) + len(r.plain[i]) + 2*16 + 24 + len(r.spans[i])*24)
+	}
+	return n
 }
 
 // peek returns a finished render without waiting.
@@ -386,17 +419,29 @@ func (c *renderCache) get(k renderKey, compute func() *rendered) *rendered {
 		return e.r
 	}
 	e := &cacheEntry{key: k, done: make(chan struct{})}
-	c.entries[k] = c.lru.PushFront(e)
-	for c.lru.Len() > c.size {
-		old := c.lru.Back()
-		c.lru.Remove(old)
-		delete(c.entries, old.Value.(*cacheEntry).key)
-	}
+	el := c.lru.PushFront(e)
+	c.entries[k] = el
 	c.mu.Unlock()
 
 	c.slots <- struct{}{}
-	defer func() { <-c.slots }()
-	defer close(e.done)
-	e.r = compute()
-	return e.r
+	r := compute()
+	<-c.slots
+	e.r = r
+	close(e.done)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries[k] == el { // not evicted while it was computed
+		e.size = r.size()
+		c.bytes += e.size
+	}
+	// The oldest go first; the newest stays even when it alone is over.
+	for c.bytes > c.maxBytes && c.lru.Len() > 1 {
+		old := c.lru.Back()
+		oe := old.Value.(*cacheEntry)
+		c.lru.Remove(old)
+		delete(c.entries, oe.key)
+		c.bytes -= oe.size
+	}
+	return r
 }

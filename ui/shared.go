@@ -29,7 +29,7 @@ func NewShared(c *corpus.Corpus) *Shared {
 	for i, a := range c.Articles {
 		main[i] = mainSpeakers(a, listSpeakers) // once, not on every frame
 	}
-	return &Shared{Corpus: c, slots: assignColours(c), main: main, cache: newRenderCache(renderCacheSize)}
+	return &Shared{Corpus: c, slots: assignColours(c), main: main, cache: newRenderCache(renderCacheBytes)}
 }
 
 // assignColours gives every speaker one palette slot, the same in every
