@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -400,4 +401,42 @@ func TestRenderCacheIsBoundedInBytes(t *testing.T) {
 	if len(widths) > 60 {
 		t.Errorf("%d distinct layout widths for panes of 10 to 600 columns", len(widths))
 	}
+}
+
+// Defect 4: every string that reaches Glamour is guarded like the body (a
+// 100 KB subtitle of brackets took minutes), and an article's Glamour time
+// is bounded: the rest takes the plain path.
+func TestGlamourTimeIsBounded(t *testing.T) {
+	a := corpus.Parse("x", "x.txt", "Title\n\nA short paragraph.\n")
+	a.Analyse()
+	a.Title = strings.Repeat("[ ", 10<<10)
+	a.Dek = strings.Repeat("[", 100<<10)
+	began := time.Now()
+	r := renderArticle(a, 80, "dark")
+	if d := time.Since(began); d > 5*time.Second {
+		t.Errorf("a header of brackets took %v", d)
+	}
+	if !strings.Contains(strings.Join(r.plain, "\n"), "A short paragraph.") {
+		t.Errorf("the body is missing after a pathological header")
+	}
+
+	// Once the budget is spent, the rest of the article is wrapped plainly
+	// (no Glamour escapes), and none of it is lost.
+	defer func(b time.Duration) { renderBudget = b }(renderBudget)
+	renderBudget = 0
+	seed := seedShared.Corpus.Article("001_13f1f25d5283cfc5")
+	r = renderArticle(seed, 80, "dark")
+	for i, l := range r.lines {
+		if strings.Contains(l, "\x1b[") {
+			t.Fatalf("line %d went through Glamour after the budget was spent: %q", i, l)
+		}
+	}
+	if last := seed.Paragraphs[len(seed.Paragraphs)-1]; !strings.Contains(strings.Join(r.plain, " "), lastWord(last)) {
+		t.Errorf("the end of the article is missing from the plain path")
+	}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	return f[len(f)-1]
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,8 +33,15 @@ const (
 	maxTokenRunes    = 60       // a longer run without spaces (CJK, a URL, base64) too
 	maxCombining     = 48       // so does a paragraph heavy with combining marks
 	maxRenderedBytes = 2 << 20  // text beyond this is not shown at all
+	maxHeaderBytes   = 2 << 10  // a longer title and subtitle take the plain path
 	documentMargin   = 2        // Glamour's dark and light styles indent by two
 )
+
+// renderBudget is the Glamour time an article may take: a render cannot be
+// stopped once started, so the time is checked between blocks and the rest
+// of the article takes the plain path once it is spent. (A variable for
+// tests.)
+var renderBudget = 1500 * time.Millisecond
 
 // rendered is an article laid out for one width and style.
 type rendered struct {
@@ -70,15 +78,20 @@ func renderArticle(a *corpus.Article, width int, style string) *rendered {
 	if style != "notty" {
 		g, _ = glamour.NewTermRenderer(glamourStyle(style), glamour.WithWordWrap(width))
 	}
+	deadline := time.Now().Add(renderBudget)
 	block := func(md, plainText string) []string {
-		if g != nil && md != "" {
+		if g != nil && md != "" && time.Now().Before(deadline) {
 			if out, err := g.Render(md); err == nil {
 				return trimBlank(strings.Split(out, "\n"))
 			}
 		}
 		return strings.Split(wrapPlain(plainText, width), "\n")
 	}
-	r.add(block(headerMarkdown(a), headerPlain(a)), nil, "", nil)
+	header := ""
+	if !chokesGlamour(a.Title) && !chokesGlamour(a.Dek) && len(a.Title)+len(a.Dek) <= maxHeaderBytes {
+		header = headerMarkdown(a) // the header gets the body's guard
+	}
+	r.add(block(header, headerPlain(a)), nil, "", nil)
 	quotes := quotesByParagraph(a)
 	byteBudget, paraBudget := maxGlamourBytes, maxGlamourParas
 	glamourBytes, shown := 0, 0
