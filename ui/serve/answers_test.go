@@ -44,3 +44,40 @@ func TestLateTerminalAnswersAreNotKeys(t *testing.T) {
 		t.Fatalf("q did not quit after a late answer:\n%s", tm.shown())
 	}
 }
+
+// Defect 7: typing is bounded work. A client pastes 64 KB of keys into the
+// filter in one go: the session lays out at most a frame per 1/FPS
+// second, not one per key, and still answers.
+func TestTypingFloodIsCoalesced(t *testing.T) {
+	var gate *frameGate
+	found := make(chan struct{})
+	addr, _, _, _ := start(t, Config{FPS: 30}, hooks{onIsolate: func(m isolated) { gate = m.frames; close(found) }})
+	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tm := openTerm(t, c, 120, 40)
+	<-found
+	if !tm.waitFor(t, "Articles (5)", 0, wait) {
+		t.Fatal("no first frame")
+	}
+	began := time.Now()
+	tm.send("/" + strings.Repeat("x", 64<<10) + "\r") // enter leaves the filter after the flood
+	if !tm.waitFor(t, "No article matches", tm.mark(), 6*wait) {
+		t.Fatalf("the session did not come back from the flood:\n%s", tm.shown())
+	}
+	elapsed := time.Since(began)
+	gate.mu.Lock()
+	frames := gate.computed
+	gate.mu.Unlock()
+	if limit := int(elapsed.Seconds()*30) + 40; frames > limit {
+		t.Errorf("%d frames laid out in %v for 64 KB of keys, want at most %d", frames, elapsed, limit)
+	}
+	tm.send("q")
+	select {
+	case <-tm.ended:
+	case <-time.After(wait):
+		t.Fatal("q did not quit after the flood")
+	}
+}

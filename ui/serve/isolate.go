@@ -3,6 +3,7 @@ package serve
 import (
 	"runtime/debug"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -22,6 +23,50 @@ type isolated struct {
 	inner  tea.Model
 	state  *panicState
 	events *sessionEvents
+	frames *frameGate
+}
+
+// frameGate coalesces frames: Bubble Tea calls View after every message,
+// so a client typing a megabyte made the server lay out a megabyte of
+// frames. Within minFrame of the last frame, View returns that frame
+// again, and a tick makes sure the newest state is drawn once the interval
+// has passed.
+type frameGate struct {
+	minFrame time.Duration
+
+	mu          sync.Mutex
+	last        time.Time
+	view        tea.View
+	drawn       bool
+	tickPending bool
+	computed    int // frames laid out, for tests
+}
+
+// frameTickMsg asks for a frame held back by the gate.
+type frameTickMsg struct{}
+
+// due reports whether the next View may be laid out now; when it may not,
+// it returns a tick for when it may (or nil when one is on its way).
+func (g *frameGate) due() tea.Cmd {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	wait := g.minFrame - time.Since(g.last)
+	if !g.drawn || wait <= 0 || g.tickPending {
+		return nil
+	}
+	g.tickPending = true
+	return tea.Tick(wait, func(time.Time) tea.Msg { return frameTickMsg{} })
+}
+
+func (g *frameGate) render(view func() tea.View) tea.View {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.drawn && time.Since(g.last) < g.minFrame {
+		return g.view
+	}
+	g.view, g.drawn, g.last = view(), true, time.Now()
+	g.computed++
+	return g.view
 }
 
 // sessionEvents are what the server tells a running program.
@@ -78,9 +123,9 @@ func (p *panicState) caught() (any, string) {
 	return p.value, p.stack
 }
 
-func isolate(m tea.Model, events *sessionEvents, quit func()) (isolated, *panicState) {
+func isolate(m tea.Model, events *sessionEvents, quit func(), minFrame time.Duration) (isolated, *panicState) {
 	st := &panicState{quit: quit}
-	return isolated{inner: m, state: st, events: events}, st
+	return isolated{inner: m, state: st, events: events, frames: &frameGate{minFrame: minFrame}}, st
 }
 
 func (m isolated) Init() tea.Cmd {
@@ -91,9 +136,15 @@ func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if v, _ := m.state.caught(); v != nil {
 		return m, tea.Quit
 	}
-	if w, ok := msg.(windowMsg); ok {
-		size := tea.WindowSizeMsg{Width: w.w.Width, Height: w.w.Height}
+	switch msg := msg.(type) {
+	case windowMsg:
+		size := tea.WindowSizeMsg{Width: msg.w.Width, Height: msg.w.Height}
 		return m, tea.Batch(func() tea.Msg { return size }, m.wrap(m.events.next))
+	case frameTickMsg:
+		m.frames.mu.Lock()
+		m.frames.tickPending = false
+		m.frames.mu.Unlock()
+		return m, nil // Bubble Tea draws after this message
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -102,7 +153,9 @@ func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	inner, c := m.inner.Update(msg)
-	return isolated{inner: inner, state: m.state, events: m.events}, m.wrap(c)
+	next := m
+	next.inner = inner
+	return next, tea.Batch(m.wrap(c), m.frames.due())
 }
 
 func (m isolated) View() (view tea.View) {
@@ -113,7 +166,7 @@ func (m isolated) View() (view tea.View) {
 			view.AltScreen = true
 		}
 	}()
-	return m.inner.View()
+	return m.frames.render(m.inner.View)
 }
 
 // wrap makes a command report a panic instead of raising it, batches

@@ -38,6 +38,7 @@ type Config struct {
 	MaxSessionTime     time.Duration // longest connection (default 12h)
 	WriteStall         time.Duration // a client not reading for this long is dropped (default 30s)
 	GracePeriod        time.Duration // for sessions to end on shutdown (default 5s)
+	FPS                int           // frames per second at most, per session (default 30)
 	MaxWidth           int           // window size clamp (default 500)
 	MaxHeight          int           // (default 200)
 	Style              string        // Glamour style for every session; empty picks dark or light per client
@@ -66,6 +67,7 @@ func (c *Config) defaults() {
 	def(&c.MaxSessions, 256)
 	def(&c.MaxSessionsPerConn, 2)
 	def(&c.MaxPerAddress, 16)
+	def(&c.FPS, 30)
 	def(&c.MaxWidth, 500)
 	def(&c.MaxHeight, 200)
 	if c.RatePerMinute <= 0 {
@@ -108,7 +110,8 @@ type hooks struct {
 	// wrapOutput wraps a session's channel writer; closed is closed when
 	// the server closes the channel (which fails a blocked write).
 	wrapOutput func(sess ssh.Session, w io.Writer, closed <-chan struct{}) io.Writer
-	beforeRun  func() // runs just before a session's program starts
+	beforeRun  func()         // runs just before a session's program starts
+	onIsolate  func(isolated) // sees each session's wrapped model
 }
 
 // New prepares a server; it reads or creates the host key and reads the

@@ -131,7 +131,10 @@ func (s *Server) handle(sess ssh.Session) {
 		model = s.hooks.wrapModel(model)
 	}
 	events := &sessionEvents{stop: ctl.stop, windows: windowChanges(ctx), clamp: s.limits.clampWindow, onResize: s.hooks.onResize}
-	safe, panicked := isolate(model, events, ctl.quit)
+	safe, panicked := isolate(model, events, ctl.quit, time.Second/time.Duration(s.cfg.FPS))
+	if s.hooks.onIsolate != nil {
+		s.hooks.onIsolate(safe)
+	}
 	win := s.limits.clampWindow(pty.Window)
 	prog := tea.NewProgram(safe,
 		tea.WithInput(ptyReader{pty.Slave}), tea.WithOutput(out),
@@ -139,6 +142,7 @@ func (s *Server) handle(sess ssh.Session) {
 		tea.WithWindowSize(win.Width, win.Height),
 		tea.WithoutSignalHandler(), // signals belong to the server, and ctrl+z must not stop it
 		tea.WithFilter(noSuspend),
+		tea.WithFPS(s.cfg.FPS),
 	)
 	ctl.mu.Lock()
 	ctl.prog = prog
