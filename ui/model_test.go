@@ -440,3 +440,30 @@ func lastWord(s string) string {
 	f := strings.Fields(s)
 	return f[len(f)-1]
 }
+
+// Defect 11: m turns mouse capture off (so the terminal can select text)
+// and on again, help says so, and with capture off the mouse does nothing.
+func TestMouseCaptureToggles(t *testing.T) {
+	m := sized(120, 40, plainOptions())
+	if m.View().MouseMode != tea.MouseModeCellMotion {
+		t.Fatalf("the mouse is not captured at start")
+	}
+	m = typeKeys(m, "m")
+	if m.View().MouseMode != tea.MouseModeNone {
+		t.Errorf("m did not release the mouse")
+	}
+	m = run(m, tea.MouseClickMsg{X: 10, Y: 7, Button: tea.MouseLeft})
+	if m.Article() != nil && m.focus == paneReader {
+		t.Errorf("a click acted with mouse capture off")
+	}
+	if !strings.Contains(ansi.Strip(view(typeKeys(m, "?"))), "mouse capture on/off") {
+		t.Errorf("help does not name the mouse key")
+	}
+	m = typeKeys(m, "m")
+	if m.View().MouseMode != tea.MouseModeCellMotion {
+		t.Errorf("m did not capture the mouse again")
+	}
+	if typeKeys(sized(120, 40, Options{NoMouse: true}), "?").View().MouseMode != tea.MouseModeNone {
+		t.Errorf("--no-mouse starts with capture on")
+	}
+}

@@ -115,7 +115,7 @@ func TestStalledAndVanishedClientsFreeTheirSlots(t *testing.T) {
 			if sess.User() != "stall" {
 				return w
 			}
-			return &windowed{w: w, closed: closed, blocked: blocked, left: 64 << 10}
+			return &windowed{w: w, closed: closed, blocked: blocked, left: 8 << 10}
 		},
 	})
 	var clients []*stallingClient
