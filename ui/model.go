@@ -486,7 +486,7 @@ func (m Model) statusBar(s *Styles) string {
 		left = append(left, "filter: "+m.list.query)
 	}
 	if n := len(m.c.shared.Corpus.Skipped); n > 0 {
-		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped", n)))
+		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped (? names them)", n)))
 	}
 	hints := m.help.ShortHelpView(m.shortHelp())
 	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
@@ -535,6 +535,13 @@ func (m Model) helpView() string {
 	}
 	for _, l := range explain {
 		b.WriteString(s.Status.Render(l) + "\n")
+	}
+	if skipped := m.c.shared.Corpus.Skipped; len(skipped) > 0 {
+		b.WriteString("\n" + s.Error.Render(fmt.Sprintf("%d files were skipped:", len(skipped))) + "\n")
+		for _, sk := range skipped {
+			// File names come from the disk: shown sanitised, one line each.
+			b.WriteString(s.Status.Render("  "+ansi.Truncate(corpus.SanitizeLine(sk.String()), max(m.width-6, 10), "…")) + "\n")
+		}
 	}
 	b.WriteString("\n" + s.Meta.Render("? or esc closes this help."))
 	return b.String()

@@ -467,3 +467,23 @@ func TestMouseCaptureToggles(t *testing.T) {
 		t.Errorf("--no-mouse starts with capture on")
 	}
 }
+
+// Defect 12: the reader names each skipped file (in help), not only how
+// many there were, and a hostile file name reaches the screen sanitised.
+func TestSkippedFilesAreNamed(t *testing.T) {
+	skipped := []corpus.Skipped{{Path: "news/broken.txt", Reason: "not UTF-8"}, {Path: "news/evil\x1b[2J.md", Reason: "too large"}}
+	shared := NewShared(corpus.NewCorpus(seedShared.Corpus.Articles, skipped))
+	m := run(New(shared, plainOptions()), tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !strings.Contains(view(m), "2 skipped") {
+		t.Errorf("the status bar does not count the skipped files")
+	}
+	help := view(typeKeys(m, "?"))
+	for _, want := range []string{"news/broken.txt: not UTF-8", "news/evil"} {
+		if !strings.Contains(ansi.Strip(help), want) {
+			t.Errorf("help does not name %q", want)
+		}
+	}
+	if strings.Contains(help, "\x1b[2J") {
+		t.Errorf("a file name's escape sequence reached the screen")
+	}
+}

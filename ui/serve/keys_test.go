@@ -54,3 +54,34 @@ func TestMouseToggleOverSSH(t *testing.T) {
 		t.Errorf("a second m did not capture the mouse again")
 	}
 }
+
+// Defect 12: a 30 KB user name and TERM full of control characters are
+// logged cut short, quoted once, with no raw control character.
+func TestHugeUserNameIsLoggedShort(t *testing.T) {
+	addr, _, logs, _ := start(t, Config{}, hooks{})
+	name := strings.Repeat("a\x1b[2J\"", 10<<10)
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: name, Auth: []gossh.AuthMethod{gossh.PublicKeys(newKey(t))}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty(strings.Repeat("xterm\x07", 5<<10), 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Shell()
+	if !eventually(wait, func() bool { return strings.Contains(logs.String(), "session start") }) {
+		t.Fatal("no session start logged")
+	}
+	for _, line := range strings.Split(logs.String(), "\n") {
+		if !strings.Contains(line, "session start") {
+			continue
+		}
+		if len(line) > 600 || strings.ContainsAny(line, "\x1b\x07") || strings.Contains(line, `\\\"`) {
+			t.Errorf("session start logged as %d bytes: %.300q", len(line), line)
+		}
+	}
+}

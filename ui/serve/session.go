@@ -6,10 +6,10 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -217,14 +217,18 @@ func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
-// logValue quotes a client-chosen string for the log, cut to a length a
-// person can read.
+// logValue cuts a client-chosen string to a length a person can read; the
+// log handler quotes it (once) when it holds spaces or control characters.
 func logValue(s string) string {
 	const maxLogged = 64
 	if len(s) > maxLogged {
-		return strconv.Quote(s[:maxLogged]) + fmt.Sprintf("…(%d bytes)", len(s))
+		cut := maxLogged
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return s[:cut] + fmt.Sprintf("…(%d bytes)", len(s))
 	}
-	return strconv.Quote(s)
+	return s
 }
 
 // guard runs a session goroutine with the same panic isolation as the
