@@ -459,14 +459,26 @@ func (m Model) box(content string, w, h int, focused bool) string {
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
-	for i, l := range lines {
-		lines[i] = pad(l, w)
-	}
-	st := m.c.styles.Blurred
+	f := m.c.styles.blurredFrame
 	if focused {
-		st = m.c.styles.Focused
+		f = m.c.styles.focusedFrame
 	}
-	return st.Render(strings.Join(lines, "\n"))
+	on, off := f.sgr, ""
+	if on != "" {
+		off = sgrReset
+	}
+	b := f.border
+	var out strings.Builder
+	out.Grow((h + 2) * (w + 16))
+	out.WriteString(on + b.TopLeft + strings.Repeat(b.Top, w) + b.TopRight + off + "\n")
+	left, right := on+b.Left+off, on+b.Right+off
+	for _, l := range lines {
+		out.WriteString(left)
+		out.WriteString(pad(l, w))
+		out.WriteString(right + "\n")
+	}
+	out.WriteString(on + b.BottomLeft + strings.Repeat(b.Bottom, w) + b.BottomRight + off)
+	return out.String()
 }
 
 // statusBar shows the article position, the filter, skipped files and the

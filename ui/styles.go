@@ -78,6 +78,15 @@ type Styles struct {
 	quoteDim                                                          string
 	Input                                                             textinput.Styles
 	Help                                                              help.Styles
+	// The pane frames, drawn by hand: Lip Gloss would measure every line
+	// again on every frame, and the panes already pad them to width.
+	focusedFrame, blurredFrame frame
+}
+
+// frame is a pane border and the SGR that colours it ("" for none).
+type frame struct {
+	border lipgloss.Border
+	sgr    string
 }
 
 // NewStyles builds the styles for one look.
@@ -92,6 +101,8 @@ func NewStyles(l look) *Styles {
 	s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
 	s.Focused = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(acc)
 	s.Blurred = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(l.colour(border))
+	s.focusedFrame = frame{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(acc).String()}
+	s.blurredFrame = frame{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(l.colour(border)).String()}
 	s.Status = lipgloss.NewStyle().Foreground(sub)
 	s.StatusKey = lipgloss.NewStyle().Foreground(acc).Bold(true)
 	s.Error = lipgloss.NewStyle().Foreground(l.colour(errorTone)).Bold(true)
@@ -110,6 +121,8 @@ func NewStyles(l look) *Styles {
 		// quotations by bold and underline.
 		s.Focused = lipgloss.NewStyle().Border(lipgloss.ThickBorder())
 		s.Blurred = lipgloss.NewStyle().Border(lipgloss.RoundedBorder())
+		s.focusedFrame = frame{lipgloss.ThickBorder(), ""}
+		s.blurredFrame = frame{lipgloss.RoundedBorder(), ""}
 		for i := range s.quoteOn {
 			s.speaker[i] = lipgloss.NewStyle()
 			s.quoteOn[i] = "\x1b[1;4m"

@@ -64,7 +64,8 @@ func (g *frameGate) render(view func() tea.View) tea.View {
 	if g.drawn && time.Since(g.last) < g.minFrame {
 		return g.view
 	}
-	g.view, g.drawn, g.last = view(), true, time.Now()
+	g.view, g.last = view(), time.Now()
+	g.drawn = g.view.Content != "" // an empty first view (no size yet) never holds the first frame back
 	g.computed++
 	return g.view
 }
