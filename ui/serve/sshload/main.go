@@ -139,7 +139,7 @@ func run(n, articles int) error {
 			cl.Close()
 		}
 	}
-	clients = nil // the load program's own client state is not the server's
+	clients = nil                // the load program's own client state is not the server's
 	time.Sleep(10 * time.Second) // the report says "10 s after": a measuring tool, not a test
 	afterG, afterHeap, afterPTY, after := runtime.NumGoroutine(), heapInUse(), openPTYs(), srv.Stats()
 	fmt.Printf("10 s after the clients left: %d goroutines (baseline %d), %.1f MB heap (baseline %.1f), %d PTY descriptors (baseline %d), %d sessions, %d connections\n",
