@@ -110,6 +110,7 @@ type vterm struct {
 	mu     sync.Mutex
 	out    bytes.Buffer
 	screen *vt.Emulator
+	chunks int // chunks received, so a wait looks again only when something came
 	ended  chan struct{}
 	bg     string // the background colour it reports, rgb:RRRR/GGGG/BBBB without the prefix
 }
@@ -162,6 +163,7 @@ func tryTermAnswering(c *gossh.Client, w, h int, answer bool) (*vterm, error) {
 				tm.mu.Lock()
 				tm.out.Write(chunk)
 				tm.screen.Write(chunk)
+				tm.chunks++
 				tm.mu.Unlock()
 			}
 			if err != nil {
@@ -211,9 +213,14 @@ func (tm *vterm) mark() int { tm.mu.Lock(); defer tm.mu.Unlock(); return tm.out.
 // the alternate screen is left).
 func (tm *vterm) waitFor(t testing.TB, want string, from int, timeout time.Duration) bool {
 	t.Helper()
+	seen := -1
 	return eventually(timeout, func() bool {
 		tm.mu.Lock()
 		defer tm.mu.Unlock()
+		if tm.chunks == seen {
+			return false // nothing new: the screen and the stream are as last checked
+		}
+		seen = tm.chunks
 		got := ansi.Strip(tm.out.String()[min(from, tm.out.Len()):])
 		return strings.Contains(got, want) || strings.Contains(tm.screen.String(), want)
 	})
