@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -134,6 +135,10 @@ func lightFromEnv() bool {
 // read prints one article as the reading pane shows it.
 func read(args []string, stdout, stderr io.Writer) int {
 	command := newCommand("counterpoint read", stderr)
+	command.fs.Usage = func() {
+		fmt.Fprint(stderr, readUsage)
+		command.fs.PrintDefaults()
+	}
 	style := command.fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file")
 	width := command.fs.Int("width", 0, "wrap at this many columns (default: the terminal's width, or 80)")
 	pos, err := parseAll(command.fs, args)
@@ -148,9 +153,9 @@ func read(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	a := c.Article(pos[0])
-	if a == nil {
-		fmt.Fprintf(stderr, "counterpoint read: no article %q; `counterpoint search ''` lists them\n", corpus.SanitizeLine(pos[0]))
+	a, err := findArticle(c, pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "counterpoint read: %v; `counterpoint search ''` lists them\n", err)
 		return 1
 	}
 	opts := ui.Options{Style: *style, Light: lightFromEnv(), Profile: colorprofile.NoTTY}
@@ -169,6 +174,39 @@ func read(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+const readUsage = `Usage: counterpoint read ARTICLE [PATH...]
+
+Prints one article as the reader shows it, each quotation's speaker tagged in
+the margin. ARTICLE is an article's ID, a prefix of one ID (such as "003"),
+or its number in the list (1 for the first, as in the reader's status bar).
+
+Flags:
+`
+
+// findArticle resolves what the user typed: an ID, a prefix of exactly one
+// ID, or a 1-based number in the list.
+func findArticle(c *corpus.Corpus, ref string) (*corpus.Article, error) {
+	if a := c.Article(ref); a != nil {
+		return a, nil
+	}
+	var found []*corpus.Article
+	for _, a := range c.Articles {
+		if ref != "" && strings.HasPrefix(a.ID, ref) {
+			found = append(found, a)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	if len(found) > 1 {
+		return nil, fmt.Errorf("%q starts %d article IDs (%s, %s…); type more of one", corpus.SanitizeLine(ref), len(found), found[0].ID, found[1].ID)
+	}
+	if n, err := strconv.Atoi(ref); err == nil && n >= 1 && n <= len(c.Articles) {
+		return c.Articles[n-1], nil
+	}
+	return nil, fmt.Errorf("no article %q", corpus.SanitizeLine(ref))
 }
 
 // search prints the list's ranking for a query.

@@ -35,6 +35,30 @@ type debateView struct {
 	height   int
 	note     string // shown when there is nothing to pair
 	title    string
+	shown    string            // what the rows are of: "a<index>" or the corpus articles
+	saved    map[string][3]int // row, column and first row of each view left, to reopen it there
+}
+
+// remember keeps the cursor of the view shown, so that reopening it finds
+// the selection where it was left.
+func (d *debateView) remember() {
+	if d.shown == "" {
+		return
+	}
+	if d.saved == nil {
+		d.saved = map[string][3]int{}
+	}
+	d.saved[d.shown] = [3]int{d.row, d.col, d.top}
+}
+
+// restore puts the cursor back where it was when this view was last left.
+func (d *debateView) restore(shown string) {
+	d.shown = shown
+	if p, ok := d.saved[shown]; ok && p[0] < len(d.rows) {
+		d.row, d.col, d.top = p[0], p[1], p[2]
+		return
+	}
+	d.skipHeading(1)
 }
 
 // quoteIndex finds a quotation's index in its article.
@@ -67,7 +91,7 @@ func (d *debateView) showArticle(index int) {
 	case !hasResponse:
 		d.note = noResponseNote(c, index)
 	}
-	d.skipHeading(1)
+	d.restore(fmt.Sprintf("a%d", index))
 }
 
 // noResponseNote says plainly that the accused did not answer here, and
@@ -125,7 +149,7 @@ func (d *debateView) showCorpus(articles []int) {
 	if len(d.rows) == 0 {
 		d.note = "No accusations or responses in these articles."
 	}
-	d.skipHeading(1)
+	d.restore(fmt.Sprint(articles))
 }
 
 func groupName(a *corpus.Article, p corpus.Pair) string {
@@ -156,6 +180,7 @@ func (d *debateView) skipHeading(dir int) {
 
 // update moves the cursor; it returns an openQuoteMsg command for enter.
 func (d *debateView) update(msg tea.KeyPressMsg) tea.Cmd {
+	defer d.remember()
 	defer d.follow()
 	k := d.c.keys
 	switch {

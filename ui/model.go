@@ -51,6 +51,7 @@ type Model struct {
 	focus    pane
 	back     pane // where esc returns from the debate view
 	showHelp bool
+	helpTop  int  // first line of help shown, when help is taller than the screen
 	mouse    bool // mouse capture: wheel and click work, the terminal's text selection does not
 	width    int
 	height   int
@@ -202,6 +203,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case openQuoteMsg:
 		m.focus = paneReader
+		m.list.selectArticle(msg.article)
 		cmd := tea.Batch(m.reader.open(msg.article, m.c.shared.Corpus.Articles[msg.article], msg.quote), m.layout())
 		return m, cmd
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
@@ -235,27 +237,32 @@ func (m Model) typing() bool {
 	return m.focus == paneList && m.list.filtering() || m.focus == paneReader && m.reader.searching()
 }
 
-// key routes a key press. A focused text input takes every key but the
-// ones that leave it, so typing "q" or "?" in a search never quits or
-// opens help.
+// key routes a key press. Help is modal: while it shows, it takes every
+// key. A focused text input takes every key but the ones that leave it, so
+// typing "q" or "?" in a search never quits or opens help. q and esc close
+// what is open (help, the debate view) before q quits.
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
 	if msg.String() == "ctrl+c" {
 		return m, tea.Quit
 	}
+	if m.showHelp {
+		m.helpKey(msg)
+		return m, nil
+	}
 	typing := m.typing()
 	if !typing {
 		switch {
+		case key.Matches(msg, k.Quit) && m.focus == paneDebate:
+			cmd := m.leaveDebate()
+			return m, cmd
 		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, k.Help):
-			m.showHelp = !m.showHelp
+			m.showHelp, m.helpTop = true, 0
 			return m, nil
 		case key.Matches(msg, k.Mouse):
 			m.mouse = !m.mouse
-			return m, nil
-		case m.showHelp && key.Matches(msg, k.Back):
-			m.showHelp = false
 			return m, nil
 		case key.Matches(msg, k.CorpusDebate):
 			cmd := m.openCorpusDebate()
@@ -267,6 +274,11 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.focus {
 	case paneList:
+		// Side by side, the article keys act on the article shown, even
+		// while the list has the keyboard.
+		if !typing && m.wide() && m.reader.article != nil && m.readerKey(msg) {
+			return m.articleKey(msg, paneList)
+		}
 		cmd, open := m.list.update(msg)
 		if open {
 			cmd = tea.Batch(cmd, m.openSelected())
@@ -277,22 +289,19 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case paneReader:
 		if !typing {
 			switch {
-			case key.Matches(msg, k.Debate) && m.reader.article != nil:
-				m.debate.showArticle(m.reader.index)
-				m.back, m.focus = paneReader, paneDebate
+			case key.Matches(msg, k.Back) && m.reader.query == "":
+				m.focus = paneList
 				cmd := m.layout()
 				return m, cmd
-			case key.Matches(msg, k.Back) && m.reader.query == "" && !m.wide():
-				m.focus = paneList
-				return m, nil
+			case m.readerKey(msg):
+				return m.articleKey(msg, paneReader)
 			}
 		}
 		cmd := m.reader.update(msg)
 		return m, cmd
 	case paneDebate:
 		if key.Matches(msg, k.Back) || key.Matches(msg, k.Debate) && !m.debate.corpus {
-			m.focus = m.back
-			cmd := m.layout()
+			cmd := m.leaveDebate()
 			return m, cmd
 		}
 		cmd := m.debate.update(msg)
@@ -301,11 +310,39 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// readerKey reports a key that acts on the article shown: d, s, ] and [.
+func (m Model) readerKey(msg tea.KeyPressMsg) bool {
+	k := m.c.keys
+	return key.Matches(msg, k.Debate, k.FocusSpeaker, k.NextQuote, k.PrevQuote)
+}
+
+// articleKey handles d, s, ] and [ for the article shown; from is the pane
+// the debate view returns to.
+func (m Model) articleKey(msg tea.KeyPressMsg, from pane) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.c.keys.Debate) {
+		if m.reader.article == nil {
+			return m, nil
+		}
+		m.debate.showArticle(m.reader.index)
+		m.back, m.focus = from, paneDebate
+		cmd := m.layout()
+		return m, cmd
+	}
+	cmd := m.reader.update(msg)
+	return m, cmd
+}
+
+// leaveDebate goes back to where the debate view was opened from.
+func (m *Model) leaveDebate() tea.Cmd {
+	m.focus = m.back
+	return m.layout()
+}
+
 // preview shows the article under the list's cursor in the reader when
 // both stand side by side, without moving the focus.
 func (m *Model) preview() tea.Cmd {
 	i, ok := m.list.selected()
-	if !ok || !m.wide() || m.reader.article == m.c.shared.Corpus.Articles[i] {
+	if !ok || !m.wide() || m.focus != paneList || m.reader.article == m.c.shared.Corpus.Articles[i] {
 		return nil
 	}
 	return m.reader.open(i, m.c.shared.Corpus.Articles[i], -1)
@@ -363,10 +400,16 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 		case tea.MouseWheelDown:
 			delta = 1
 		}
-		if overList {
+		switch {
+		case overList:
 			m.list.move(delta)
-		} else {
-			m.reader.vp.ScrollDown(3 * delta)
+			if m.wide() {
+				m.focus = paneList // the list being scrolled shows its article
+			}
+		case delta < 0:
+			m.reader.vp.ScrollUp(3)
+		default:
+			m.reader.vp.ScrollDown(3)
 		}
 	case tea.MouseClickMsg:
 		if ev.Button == tea.MouseLeft && overList && m.list.clickRow(ev.Y-1) { // the pane border takes the first line
@@ -491,53 +534,6 @@ func (m Model) statusBar(s *Styles) string {
 	hints := m.help.ShortHelpView(m.shortHelp())
 	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
 	return ansi.Truncate(line, m.width, "…")
-}
-
-// shortHelp is the key hint for what has focus.
-func (m Model) shortHelp() []key.Binding {
-	k := m.c.keys
-	switch {
-	case m.showHelp:
-		return []key.Binding{k.Help, k.Quit}
-	case m.focus == paneDebate:
-		return []key.Binding{k.Up, k.Left, k.Open, k.Back, k.Help}
-	case m.focus == paneReader:
-		return []key.Binding{k.NextQuote, k.FocusSpeaker, k.Search, k.Debate, k.Help, k.Quit}
-	}
-	return []key.Binding{k.Search, k.Open, k.NextPane, k.CorpusDebate, k.Help, k.Quit}
-}
-
-// fullHelp lists every key, by where it works.
-func (m Model) fullHelp() [][]key.Binding {
-	k := m.c.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search, k.NextMatch},
-		{k.NextQuote, k.FocusSpeaker, k.Debate, k.CorpusDebate, k.Left, k.Right},
-		{k.Mouse, k.Help, k.Quit},
-	}
-}
-
-func (m Model) helpView() string {
-	s := m.c.styles
-	var b strings.Builder
-	b.WriteString(s.Title.Render("counterpoint "+m.opts.Version) + "\n\n")
-	b.WriteString(m.help.FullHelpView(m.fullHelp()) + "\n\n")
-	explain := []string{
-		"Search: words match titles, subtitles and speakers fuzzily, and the start of body words.",
-		"  'word matches exactly   !word excludes   @name keeps articles quoting that speaker",
-		"  A capital letter makes a word case-sensitive. esc clears the filter.",
-		"Colours: each speaker keeps one colour in the list, the article, the legend and the",
-		"  debate view. Quotations are drawn in their speaker's colour; s dims all but one speaker.",
-		"Debate: d shows this article's accusations next to the responses they drew;",
-		"  D shows them for every article in the list, grouped by who accuses whom.",
-		"Mouse: wheel scrolls, click opens. m turns mouse capture off, so text can be selected.",
-	}
-	for _, l := range explain {
-		b.WriteString(s.Status.Render(l) + "\n")
-	}
-	b.WriteString("\n" + s.Meta.Render("? or esc closes this help."))
-	return b.String()
 }
 
 // Article returns the article open in the reader, for tests.

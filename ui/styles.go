@@ -106,13 +106,14 @@ func NewStyles(l look) *Styles {
 	}
 	s.quoteDim = ansi.NewStyle().ForegroundColor(sub).String()
 	if l.noColor() {
-		// Without colour the focused pane shows by its heavier border, and
-		// quotations by bold and underline.
+		// Without colour the focused pane shows by its heavier border,
+		// quotations by bold type and their speakers' tags in the margin
+		// (underline is left to search matches).
 		s.Focused = lipgloss.NewStyle().Border(lipgloss.ThickBorder())
 		s.Blurred = lipgloss.NewStyle().Border(lipgloss.RoundedBorder())
 		for i := range s.quoteOn {
 			s.speaker[i] = lipgloss.NewStyle()
-			s.quoteOn[i] = "\x1b[1;4m"
+			s.quoteOn[i] = "\x1b[1m"
 		}
 		s.quoteDim = ""
 	}
