@@ -318,6 +318,7 @@ func (d *debateView) renderRow(r debateRow, selected bool, colW, rightW int) []s
 func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected bool, w int) []string {
 	s := d.c.styles
 	var lines []string
+	w-- // the first column holds the selection bar
 	if q == nil {
 		lines = []string{s.Meta.Render(empty)}
 	} else {
@@ -333,17 +334,57 @@ func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected b
 		if len(detail) > 0 {
 			lines = append(lines, wrapTo(s.Meta.Render(strings.Join(detail, " · ")), w)...)
 		}
-		lines = append(lines, wrapTo("“"+q.Text+"”", w)...)
+		a := d.c.shared.Corpus.Articles[r.article]
+		lines = append(lines, wrapTo(framing(a, q)+"“"+q.Text+"”", w)...)
 		if d.corpus {
 			lines = append(lines, s.Meta.Render(ansi.Truncate("in: "+d.c.shared.Corpus.Articles[r.article].Title, w, "…")))
 		}
 	}
-	if selected {
-		for i, l := range lines {
-			lines[i] = s.CellSelected.Render(pad(l, w))
+	// The selected cell has a bar down its left side, visible without
+	// colour, and a background tint where there is colour.
+	for i, l := range lines {
+		if selected {
+			lines[i] = s.Selected.Render("▌") + s.CellSelected.Render(pad(l, w))
+		} else {
+			lines[i] = " " + l
 		}
 	}
 	return lines
+}
+
+// framingWords bounds the words kept before a partial quotation.
+const framingWords = 6
+
+// framing returns the words that lead into a partial quotation ("asked the
+// alliance to stop "), so that a fragment never reads as the opposite of
+// what was said. A quotation that opens its sentence, or follows a colon
+// or comma ("said:", "said,"), stands on its own and gets none.
+func framing(a *corpus.Article, q *corpus.Quote) string {
+	if q.Paragraph < 0 || q.Paragraph >= len(a.Paragraphs) {
+		return ""
+	}
+	p := a.Paragraphs[q.Paragraph]
+	if q.Start <= 0 || q.Start > len(p) {
+		return ""
+	}
+	before := strings.TrimRight(p[:q.Start], " ")
+	before = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(before, "“"), "\""), " ")
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ":,.!?;") || strings.HasSuffix(before, "”") {
+		return ""
+	}
+	// Only the sentence the quotation is in.
+	if i := strings.LastIndexAny(before, ".!?:;"); i >= 0 {
+		before = strings.TrimSpace(before[i+1:])
+	}
+	words := strings.Fields(before)
+	if len(words) == 0 {
+		return ""
+	}
+	lead := ""
+	if len(words) > framingWords {
+		words, lead = words[len(words)-framingWords:], "…"
+	}
+	return lead + strings.Join(words, " ") + " "
 }
 
 func orDash(s string) string {

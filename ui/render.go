@@ -73,6 +73,7 @@ func renderArticle(a *corpus.Article, width int, style string) *rendered {
 	block := func(md, plainText string) []string {
 		if g != nil && md != "" {
 			if out, err := g.Render(md); err == nil {
+				out = strings.ReplaceAll(out, "\u00a0", " ") // see keepLastWordsTogether
 				return trimBlank(strings.Split(out, "\n"))
 			}
 		}
@@ -90,7 +91,7 @@ func renderArticle(a *corpus.Article, width int, style string) *rendered {
 		}
 		md := ""
 		if glamourBytes < byteBudget && i < paraBudget && !chokesGlamour(p) {
-			md = escapeMarkdown(p)
+			md = escapeMarkdown(keepLastWordsTogether(p))
 			if isHeading(p, quotes[i]) && i < len(a.Paragraphs)-1 {
 				md = "## " + md
 			}
@@ -189,9 +190,9 @@ func trimBlank(lines []string) []string {
 
 func headerMarkdown(a *corpus.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + escapeMarkdown(a.Title) + "\n\n")
+	b.WriteString("# " + escapeMarkdown(keepLastWordsTogether(a.Title)) + "\n\n")
 	if a.Dek != "" {
-		b.WriteString("*" + escapeMarkdown(a.Dek) + "*\n\n")
+		b.WriteString("*" + escapeMarkdown(keepLastWordsTogether(a.Dek)) + "*\n\n")
 	}
 	b.WriteString(escapeMarkdown(metaLine(a)) + "\n\n---\n")
 	return b.String()
@@ -232,11 +233,24 @@ func quotesByParagraph(a *corpus.Article) map[int][]int {
 	return m
 }
 
+// keepLastWordsTogether binds a paragraph's last two words with a no-break
+// space, so that wrapping never leaves one word alone on the last line
+// (Glamour's wrapper, like ansi.Wrap, breaks only at ordinary spaces). A
+// last word that is only punctuation (a lone ”) is bound the same way.
+func keepLastWordsTogether(p string) string {
+	t := strings.TrimRight(p, " ")
+	i := strings.LastIndexByte(t, ' ')
+	if i <= 0 || strings.Count(t, " ") < 3 || len(t)-i > 30 {
+		return p
+	}
+	return t[:i] + "\u00a0" + t[i+1:]
+}
+
 // wrapPlain is the fast path: word wrap with hard breaks for long words,
 // indented like Glamour's paragraphs. It is linear in the text.
 func wrapPlain(text string, width int) string {
 	inner := max(width-2*documentMargin, 10)
-	wrapped := ansi.Wrap(text, inner, "")
+	wrapped := strings.ReplaceAll(ansi.Wrap(keepLastWordsTogether(text), inner, ""), "\u00a0", " ")
 	pad := strings.Repeat(" ", documentMargin)
 	return pad + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
 }

@@ -20,26 +20,30 @@ type tone struct {
 }
 
 // palette holds the speaker colours: a bright variant for dark
-// backgrounds, a deep one for light backgrounds (the 16-colour ones
-// repeat after six hues).
+// backgrounds, a deep one for light backgrounds, each at least 4.5:1
+// against its background (TestPaletteContrast). With 16 colours the
+// terminal decides the shades; the ten are distinct, and the speaker tags
+// tell apart speakers beyond them.
 var palette = [paletteSize]tone{
-	{"#FFA657", "215", "11", "#9A4A00", "130", "3"}, // orange
-	{"#79C0FF", "117", "12", "#0550AE", "25", "4"},  // blue
-	{"#7EE787", "114", "10", "#116329", "22", "2"},  // green
-	{"#FF7EB6", "211", "13", "#A4246B", "125", "5"}, // pink
-	{"#56D4DD", "80", "14", "#0B6A77", "30", "6"},   // cyan
-	{"#FF7B72", "203", "9", "#B31D28", "124", "1"},  // red
-	{"#D2A8FF", "183", "13", "#6639BA", "55", "5"},  // purple
-	{"#E3B341", "178", "11", "#6F4E00", "94", "3"},  // gold
-	{"#A5D6FF", "153", "12", "#1F4E9A", "18", "4"},  // sky
-	{"#B4E37A", "150", "10", "#3D6B0F", "64", "2"},  // lime
+	{"#FFA657", "215", "3", "#9A4A00", "94", "3"},    // orange
+	{"#79C0FF", "117", "12", "#0550AE", "25", "4"},   // blue
+	{"#7EE787", "114", "10", "#116329", "22", "2"},   // green
+	{"#FF7EB6", "211", "13", "#A4246B", "125", "13"}, // pink
+	{"#56D4DD", "80", "14", "#0B6A77", "23", "6"},    // cyan
+	{"#FF7B72", "203", "1", "#B31D28", "124", "9"},   // red
+	{"#D2A8FF", "183", "5", "#6639BA", "55", "5"},    // purple
+	{"#E3B341", "178", "11", "#6F4E00", "58", "11"},  // gold
+	{"#A5D6FF", "153", "4", "#1F4E9A", "18", "12"},   // sky
+	{"#B4E37A", "150", "2", "#3D6B0F", "53", "10"},   // lime
 }
 
-// Subtle colours shared by the panes.
+// Subtle colours shared by the panes. With 16 colours the interface keeps
+// to greys, black or white and the error red, so that every one of the
+// ten speaker colours above is its own.
 var (
-	subtle    = tone{"#8B949E", "246", "8", "#6E7781", "243", "8"}
+	subtle    = tone{"#8B949E", "246", "8", "#656D76", "242", "8"}
 	border    = tone{"#30363D", "237", "8", "#D0D7DE", "188", "7"}
-	accent    = tone{"#D2A8FF", "183", "13", "#6639BA", "55", "5"}
+	accent    = tone{"#D2A8FF", "183", "15", "#6639BA", "55", "0"}
 	selection = tone{"#21262D", "235", "8", "#EAEEF2", "255", "7"}
 	errorTone = tone{"#FF7B72", "203", "9", "#B31D28", "124", "1"}
 )
