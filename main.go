@@ -38,11 +38,12 @@ const usage = `counterpoint: read the news and see who said what, and how the ot
 
 Usage:
   counterpoint [flags] [PATH...]                 open the reader (the embedded seeds when no PATH)
-  counterpoint read ID [PATH...]                 print one article as the reader shows it
+  counterpoint read ARTICLE [PATH...]            print one article (ID, ID prefix or number; see read --help)
   counterpoint search [--json] QUERY [PATH...]   print the articles matching QUERY, best first
   counterpoint quotes [--json] [PATH...]         list every statement with speaker, party and role
   counterpoint debate [--json] [PATH...]         list accusations next to the responses they drew
   counterpoint serve [flags] [PATH...]           serve the reader over SSH (see serve --help)
+  counterpoint help                              print this help
 
 PATH is a .txt or .md file, or a folder searched recursively for them.
 
@@ -73,12 +74,39 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
 	}
+	if len(args) > 0 && unknownCommand(args[0]) {
+		if args[0] != "help" {
+			fmt.Fprintf(stderr, "counterpoint: unknown command %q\n\n", corpus.SanitizeLine(args[0]))
+		}
+		fs.Usage()
+		return 2
+	}
 	paths, err := parseAll(fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "counterpoint", version)
+		return 0
+	}
+	if err := checkStyle(*style); err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 2
+	}
+	if !isTerminal(stdout) {
+		fmt.Fprintln(stderr, "counterpoint: the reader needs a terminal, and standard output is not one; `counterpoint search ''` lists the articles and `counterpoint read ARTICLE` prints one")
+		return 1
+	}
+	if os.Getenv("TERM") == "dumb" {
+		// A dumb terminal cannot place the cursor: print the list instead.
+		c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
+		reportSkipped(c, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "counterpoint:", err)
+			return 1
+		}
+		ui.WriteSearch(stdout, c, c.Search("", nil))
+		fmt.Fprintln(stdout, "\nTERM=dumb: the reader needs cursor movement. `counterpoint read ARTICLE` prints one article.")
 		return 0
 	}
 	load := func() (*ui.Shared, error) {
@@ -101,6 +129,39 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// isTerminal reports whether w is a terminal; tests replace it.
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isatty.IsTerminal(f.Fd())
+}
+
+// unknownCommand reports a first argument that is neither a flag nor a
+// path that exists and reads like a word: "help", or a mistyped
+// subcommand, which would otherwise be taken for a missing file.
+func unknownCommand(arg string) bool {
+	if arg == "help" {
+		return true
+	}
+	if arg == "" || strings.HasPrefix(arg, "-") || strings.ContainsAny(arg, `/\.`) {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
+}
+
+// checkStyle accepts Glamour's own style names and JSON style files that
+// exist; anything else is a mistake worth saying at once.
+func checkStyle(style string) error {
+	switch style {
+	case "", "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night":
+		return nil
+	}
+	if _, err := os.Stat(style); err != nil {
+		return fmt.Errorf("--style %q is neither dark, light, notty, ascii, dracula, pink, tokyo-night nor a style file: %v", corpus.SanitizeLine(style), err)
+	}
+	return nil
 }
 
 // loadError names the skipped files when nothing could be loaded.
@@ -145,8 +206,12 @@ func read(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitFor(err)
 	}
+	if err := checkStyle(*style); err != nil {
+		fmt.Fprintln(stderr, "counterpoint read:", err)
+		return 2
+	}
 	if len(pos) < 1 {
-		fmt.Fprintln(stderr, "counterpoint read: which article? usage: counterpoint read ID [PATH...]")
+		fmt.Fprintln(stderr, "counterpoint read: which article? usage: counterpoint read ARTICLE [PATH...]")
 		return 2
 	}
 	c, ok := command.load(pos[1:])
@@ -160,7 +225,7 @@ func read(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := ui.Options{Style: *style, Light: lightFromEnv(), Profile: colorprofile.NoTTY}
 	w := *width
-	if f, ok := stdout.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+	if f, ok := stdout.(*os.File); ok && isTerminal(f) {
 		if tw, _, err := term.GetSize(int(f.Fd())); err == nil && w == 0 {
 			w = tw
 		}
