@@ -91,8 +91,10 @@ func TestEnterInTheCorpusDebateOpensThatArticle(t *testing.T) {
 		m := typeKeys(sized(size[0], size[1], plainOptions()), "D")
 		// Find a row from another article than the list's selection.
 		sel, _ := m.list.selected()
+		// Far enough down its article that the top of it would not show.
 		for range len(m.debate.rows) {
-			if m.debate.rows[m.debate.row].article != sel {
+			r := m.debate.rows[m.debate.row]
+			if r.article != sel && r.accIndex >= 7 {
 				break
 			}
 			m = typeKeys(m, "j")
@@ -109,7 +111,8 @@ func TestEnterInTheCorpusDebateOpensThatArticle(t *testing.T) {
 		if want < 0 {
 			want = row.respIndex
 		}
-		if m.reader.quote != want || m.reader.vp.YOffset() == 0 && m.reader.r.quoteLine[want] > m.reader.vp.Height() {
+		line, top := m.reader.r.quoteLine[want], m.reader.vp.YOffset()
+		if m.reader.quote != want || line < top || line >= top+m.reader.vp.Height() {
 			t.Errorf("%dx%d: opened at quotation %d (offset %d), want %d", size[0], size[1], m.reader.quote, m.reader.vp.YOffset(), want)
 		}
 	}

@@ -113,8 +113,8 @@ func (r *readerPane) ensureRender() tea.Cmd {
 		return nil
 	}
 	k := renderKey{id: r.article.ID, width: r.renderWidth(), style: r.c.style}
-	if r.r != nil && r.key == k {
-		return nil
+	if r.key == k && (r.r != nil || r.loading) {
+		return nil // laid out, or being laid out, for this already
 	}
 	if r.r != nil {
 		r.anchor = r.vp.ScrollPercent()
