@@ -40,6 +40,12 @@ func WriteArticle(w io.Writer, shared *Shared, a *corpus.Article, width int, opt
 		for _, sp := range a.Speakers {
 			b.WriteString(fmt.Sprintf("  %-3s%s\n", rp.tags[sp.Name], sp.Name))
 		}
+		for _, q := range a.Quotes {
+			if q.Speaker == "" {
+				b.WriteString("  ?  unattributed\n")
+				break
+			}
+		}
 	}
 	// Glamour writes its own colours in full; the writer fits them to the
 	// terminal, or removes every escape for a pipe.

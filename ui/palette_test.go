@@ -192,3 +192,23 @@ func TestNoStrandedWords(t *testing.T) {
 		}
 	}
 }
+
+// The legend explains every tag and colour the article shows, at 80x24.
+func TestLegendExplainsEveryTag(t *testing.T) {
+	m := sized(80, 24, plainOptions())
+	for i, a := range seedShared.Corpus.Articles {
+		m = run(m, openQuoteMsg{article: i, quote: -1})
+		legend := ansi.Strip(strings.Join(m.reader.legendLines(), "\n"))
+		for _, sp := range a.Speakers {
+			if !strings.Contains(legend, m.reader.tags[sp.Name]+" "+sp.Name) {
+				t.Errorf("%s: the legend does not explain %s's tag", a.ID[:3], sp.Name)
+			}
+		}
+		for _, q := range a.Quotes {
+			if q.Speaker == "" && !strings.Contains(legend, "? unattributed") {
+				t.Errorf("%s: the legend does not explain ?", a.ID[:3])
+				break
+			}
+		}
+	}
+}

@@ -332,16 +332,36 @@ func (r *readerPane) jumpToMatch(i int) {
 	}
 }
 
-// legendLines lists the article's speakers: colour, name, party and
-// number of statements, wrapped to the pane.
+// legendLines lists the article's speakers: tag and name in their colour,
+// party and number of statements, wrapped to the pane; "?" stands for
+// quotations nobody is named for. When that does not fit in
+// maxLegendLines, details are dropped before any speaker is, so that every
+// colour and tag on screen is explained.
 func (r *readerPane) legendLines() []string {
-	if r.article == nil || len(r.article.Speakers) == 0 {
+	if r.article == nil || len(r.article.Quotes) == 0 {
 		return nil
 	}
+	lines, shown := r.layLegend(r.legendItems(true))
+	if items := r.legendItems(false); shown < len(items) {
+		lines, shown = r.layLegend(items)
+		if rest := len(items) - shown; rest > 0 {
+			// Say that the legend goes on; s still cycles through everyone.
+			more := r.c.styles.Meta.Render(fmt.Sprintf("+%d more", rest))
+			last := lines[len(lines)-1]
+			if ansi.StringWidth(last)+ansi.StringWidth(more) > r.width {
+				lines = append(lines[:len(lines)-1], more)
+			} else {
+				lines[len(lines)-1] = last + more
+			}
+		}
+	}
+	return lines
+}
+
+// legendItems are the legend's entries, with party and count when full.
+func (r *readerPane) legendItems(full bool) []string {
 	s := r.c.styles
-	var lines []string
-	line, width := "", 0
-	shown := 0
+	var items []string
 	for _, sp := range r.article.Speakers {
 		slot := r.c.shared.Slot(sp.Name)
 		name := s.Speaker(slot).Render(sp.Name)
@@ -351,33 +371,47 @@ func (r *readerPane) legendLines() []string {
 		if r.focus == sp.Name {
 			name = s.Speaker(slot).Underline(true).Render(sp.Name)
 		}
-		detail := fmt.Sprintf(" %d", sp.Quotes)
-		if sp.Party != "" && sp.Party != sp.Name {
-			detail = fmt.Sprintf(" (%s) %d", sp.Party, sp.Quotes)
+		item := s.Speaker(slot).Render(r.tags[sp.Name]) + " " + name
+		if full {
+			detail := fmt.Sprintf(" %d", sp.Quotes)
+			if sp.Party != "" && sp.Party != sp.Name {
+				detail = fmt.Sprintf(" (%s) %d", sp.Party, sp.Quotes)
+			}
+			item += s.Meta.Render(detail)
 		}
-		item := s.Speaker(slot).Render(r.tags[sp.Name]) + " " + name + s.Meta.Render(detail)
+		items = append(items, item)
+	}
+	for _, q := range r.article.Quotes {
+		if q.Speaker == "" {
+			items = append(items, s.Meta.Render("? unattributed"))
+			break
+		}
+	}
+	return items
+}
+
+// layLegend wraps items into at most maxLegendLines lines; it returns the
+// lines and how many items they hold.
+func (r *readerPane) layLegend(items []string) ([]string, int) {
+	var lines []string
+	line, width, shown := "", 0, 0
+	for _, item := range items {
 		w := ansi.StringWidth(item) + 2
 		if width > 0 && width+w > r.width {
 			lines = append(lines, line)
 			line, width = "", 0
 			if len(lines) == maxLegendLines {
-				break
+				return lines, shown
 			}
 		}
 		line += item + "  "
 		width += w
 		shown++
 	}
-	if line != "" && len(lines) < maxLegendLines {
+	if line != "" {
 		lines = append(lines, line)
 	}
-	if rest := len(r.article.Speakers) - shown; rest > 0 && len(lines) > 0 {
-		// Say that the legend goes on; s still cycles through everyone.
-		more := s.Meta.Render(fmt.Sprintf(" +%d more", rest))
-		last := lines[len(lines)-1]
-		lines[len(lines)-1] = ansi.Truncate(last, max(r.width-ansi.StringWidth(more), 0), "") + more
-	}
-	return lines
+	return lines, shown
 }
 
 func (r *readerPane) view() string {
