@@ -89,16 +89,15 @@ func TestPaletteContrast(t *testing.T) {
 	}
 }
 
-// With 16 colours, speakers get ten distinct colours, none of which the
-// interface uses for itself.
-func TestSixteenColoursAreDistinct(t *testing.T) {
-	for _, dark := range []bool{true, false} {
-		pick := func(tn tone) string {
-			if dark {
-				return tn.dark16
-			}
-			return tn.light16
-		}
+// At every depth (16 colours most of all) speakers get ten distinct
+// colours, none of which the interface uses for itself.
+func TestSpeakerColoursAreDistinct(t *testing.T) {
+	depths := map[string]func(tone) string{
+		"dark16": func(t tone) string { return t.dark16 }, "light16": func(t tone) string { return t.light16 },
+		"dark256": func(t tone) string { return t.dark256 }, "light256": func(t tone) string { return t.light256 },
+		"dark": func(t tone) string { return t.dark }, "light": func(t tone) string { return t.light },
+	}
+	for dark, pick := range depths {
 		ui := map[string]bool{}
 		for _, tn := range []tone{subtle, border, accent, selection, errorTone} {
 			ui[pick(tn)] = true

@@ -30,20 +30,20 @@ var palette = [paletteSize]tone{
 	{"#7EE787", "114", "10", "#116329", "22", "2"},   // green
 	{"#FF7EB6", "211", "13", "#A4246B", "125", "13"}, // pink
 	{"#56D4DD", "80", "14", "#0B6A77", "23", "6"},    // cyan
-	{"#FF7B72", "203", "1", "#B31D28", "124", "9"},   // red
+	{"#F47067", "209", "1", "#A40E26", "88", "9"},    // red
 	{"#D2A8FF", "183", "5", "#6639BA", "55", "5"},    // purple
 	{"#E3B341", "178", "11", "#6F4E00", "58", "11"},  // gold
 	{"#A5D6FF", "153", "4", "#1F4E9A", "18", "12"},   // sky
 	{"#B4E37A", "150", "2", "#3D6B0F", "53", "10"},   // lime
 }
 
-// Subtle colours shared by the panes. With 16 colours the interface keeps
-// to greys, black or white and the error red, so that every one of the
-// ten speaker colours above is its own.
+// The interface's own colours. It keeps to greys, near-black or
+// near-white and the error red, so that at every depth a colour that is
+// not grey belongs to a speaker.
 var (
 	subtle    = tone{"#8B949E", "246", "8", "#656D76", "242", "8"}
 	border    = tone{"#30363D", "237", "8", "#D0D7DE", "188", "7"}
-	accent    = tone{"#D2A8FF", "183", "15", "#6639BA", "55", "0"}
+	accent    = tone{"#E6EDF3", "255", "15", "#1F2328", "234", "0"}
 	selection = tone{"#21262D", "235", "8", "#EAEEF2", "255", "7"}
 	errorTone = tone{"#FF7B72", "203", "9", "#B31D28", "124", "1"}
 )
