@@ -61,6 +61,14 @@ func (d *debateView) restore(shown string) {
 	d.skipHeading(1)
 }
 
+// setSize fits the view to its pane and keeps the cursor's row on screen.
+func (d *debateView) setSize(w, h int) {
+	d.width, d.height = w, h
+	if d.row < len(d.rows) {
+		d.follow()
+	}
+}
+
 // quoteIndex finds a quotation's index in its article.
 func quoteIndex(a *corpus.Article, q *corpus.Quote) int {
 	for i := range a.Quotes {

@@ -36,7 +36,7 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) {
 }
 
 // helpHeight is the room for help inside its box.
-func (m Model) helpHeight() int { return max(m.height-3, 1) }
+func (m Model) helpHeight() int { return max(m.f.paneH, 1) }
 
 // shortHelp is the key hint for what has focus.
 func (m Model) shortHelp() []key.Binding {
@@ -77,7 +77,7 @@ var helpExplained = []string{
 // columns as fit, then the explanations wrapped.
 func (m Model) helpLines() []string {
 	s := m.c.styles
-	w := max(m.width-2, 20)
+	w := max(m.f.fullW, 20)
 	lines := []string{s.Title.Render("counterpoint " + m.opts.Version), ""}
 	var keys, descs []string
 	keyW, descW := 0, 0

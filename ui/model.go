@@ -51,12 +51,11 @@ type Model struct {
 	focus    pane
 	back     pane // where esc returns from the debate view
 	showHelp bool
-	helpTop  int  // first line of help shown, when help is taller than the screen
-	mouse    bool // mouse capture: wheel and click work, the terminal's text selection does not
-	width    int
-	height   int
-	look     look // the look until the corpus is loaded
-	settled  bool // the background is known, or was waited for long enough
+	helpTop  int   // first line of help shown, when help is taller than the screen
+	mouse    bool  // mouse capture: wheel and click work, the terminal's text selection does not
+	f        frame // sizes, computed once per resize
+	look     look  // the look until the corpus is loaded
+	settled  bool  // the background is known, or was waited for long enough
 }
 
 // New returns a reader over an already loaded corpus.
@@ -152,7 +151,7 @@ func (m Model) currentLook() look {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.f = newFrame(msg.Width, msg.Height)
 		cmd := m.layout()
 		return m, cmd
 	case tea.BackgroundColorMsg:
@@ -389,8 +388,7 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 		return nil
 	}
 	ev := msg.Mouse()
-	listW, _ := m.paneWidths()
-	overList := m.wide() && ev.X < listW || !m.wide() && m.focus == paneList
+	overList := m.f.wide && ev.X < m.f.listW+2 || !m.f.wide && m.focus == paneList
 	switch msg.(type) {
 	case tea.MouseWheelMsg:
 		var delta int
@@ -420,29 +418,19 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-func (m Model) wide() bool { return m.width >= wideFrom }
-
-// paneWidths gives the inner widths of the list and the reader.
-func (m Model) paneWidths() (list, reader int) {
-	if !m.wide() {
-		return m.width - 2, m.width - 2
-	}
-	list = min(max(int(float64(m.width)*listShare), minListWide), maxListWide)
-	return list, m.width - list - 4
-}
+func (m Model) wide() bool { return m.f.wide }
 
 // layout hands every pane its size; a resize reflows at once, and the
 // reader re-renders for its new width (from the cache when it can).
 func (m *Model) layout() tea.Cmd {
-	if m.c == nil || m.width == 0 {
+	if m.c == nil || m.f.width == 0 {
 		return nil
 	}
-	h := m.height - 3 // status bar and pane borders
-	listW, readerW := m.paneWidths()
-	m.list.setSize(listW, h)
-	m.debate.width, m.debate.height = m.width-2, h
-	m.help.SetWidth(m.width)
-	return tea.Batch(m.reader.setSize(readerW, h), m.preview())
+	f := m.f
+	m.list.setSize(f.listW, f.paneH)
+	m.debate.setSize(f.fullW, f.paneH)
+	m.help.SetWidth(f.width)
+	return tea.Batch(m.reader.setSize(f.readerW, f.paneH), m.preview())
 }
 
 // View draws the screen on the alternate screen, with mouse capture when
@@ -457,37 +445,35 @@ func (m Model) View() tea.View {
 }
 
 func (m Model) content() string {
-	if m.width == 0 {
+	if m.f.width == 0 {
 		return ""
 	}
-	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf("Terminal too small\n%d×%d, needs %d×%d\nq quits", m.width, m.height, minWidth, minHeight)
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, ansi.Truncate(msg, m.width*3, ""))
+	if m.f.tooSmall() {
+		msg := fmt.Sprintf("Terminal too small\n%d×%d, needs %d×%d\nq quits", m.f.width, m.f.height, minWidth, minHeight)
+		return lipgloss.Place(m.f.width, m.f.height, lipgloss.Center, lipgloss.Center, ansi.Truncate(msg, m.f.width*3, ""))
 	}
 	if m.c == nil {
 		text := m.spin.View() + " Loading articles…"
 		if m.loadErr != nil {
 			text = "Could not load any article: " + m.loadErr.Error() + "\nq quits."
 		}
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, text)
+		return lipgloss.Place(m.f.width, m.f.height, lipgloss.Center, lipgloss.Center, text)
 	}
-	s := m.c.styles
-	h := m.height - 1
+	s, f := m.c.styles, m.f
 	var main string
 	switch {
 	case m.showHelp:
-		main = m.box(m.helpView(), m.width-2, h-2, true)
+		main = m.box(m.helpView(), f.fullW, f.paneH, true)
 	case m.focus == paneDebate:
-		main = m.box(m.debate.view(), m.width-2, h-2, true)
-	case m.wide():
-		listW, readerW := m.paneWidths()
+		main = m.box(m.debate.view(), f.fullW, f.paneH, true)
+	case f.wide:
 		main = lipgloss.JoinHorizontal(lipgloss.Top,
-			m.box(m.list.view(m.focus == paneList), listW, h-2, m.focus == paneList),
-			m.box(m.reader.view(), readerW, h-2, m.focus == paneReader))
+			m.box(m.list.view(m.focus == paneList), f.listW, f.paneH, m.focus == paneList),
+			m.box(m.reader.view(), f.readerW, f.paneH, m.focus == paneReader))
 	case m.focus == paneList:
-		main = m.box(m.list.view(true), m.width-2, h-2, true)
+		main = m.box(m.list.view(true), f.fullW, f.paneH, true)
 	default:
-		main = m.box(m.reader.view(), m.width-2, h-2, true)
+		main = m.box(m.reader.view(), f.fullW, f.paneH, true)
 	}
 	return main + "\n" + m.statusBar(s)
 }
@@ -533,7 +519,7 @@ func (m Model) statusBar(s *Styles) string {
 	}
 	hints := m.help.ShortHelpView(m.shortHelp())
 	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
-	return ansi.Truncate(line, m.width, "…")
+	return ansi.Truncate(line, m.f.width, "…")
 }
 
 // Article returns the article open in the reader, for tests.
