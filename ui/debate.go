@@ -186,8 +186,8 @@ func (d *debateView) skipHeading(dir int) {
 	d.row = min(max(d.row, 0), max(len(d.rows)-1, 0))
 }
 
-// update moves the cursor; it returns an openQuoteMsg command for enter.
-func (d *debateView) update(msg tea.KeyPressMsg) tea.Cmd {
+// update moves the cursor; for enter it returns the quotation to open.
+func (d *debateView) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	defer d.remember()
 	defer d.follow()
 	k := d.c.keys
@@ -220,10 +220,10 @@ func (d *debateView) update(msg tea.KeyPressMsg) tea.Cmd {
 			if q < 0 {
 				q = r.accIndex
 			}
-			return func() tea.Msg { return openQuoteMsg{article: r.article, quote: q} }
+			return nil, &openQuoteMsg{article: r.article, quote: q}
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 func (d *debateView) moveRow(delta int) {
@@ -415,4 +415,15 @@ func pad(s string, w int) string {
 		return s + strings.Repeat(" ", w-sw)
 	}
 	return s
+}
+
+// ShortHelp and FullHelp make the debate view a help.KeyMap: its own keys.
+func (d *debateView) ShortHelp() []key.Binding {
+	k := d.c.keys
+	return []key.Binding{k.Up, k.Left, k.Open, k.Back}
+}
+
+func (d *debateView) FullHelp() [][]key.Binding {
+	k := d.c.keys
+	return [][]key.Binding{{k.CorpusDebate, k.Left, k.Right}}
 }

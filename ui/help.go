@@ -38,29 +38,33 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) {
 // helpHeight is the room for help inside its box.
 func (m Model) helpHeight() int { return max(m.f.paneH, 1) }
 
-// shortHelp is the key hint for what has focus.
+// shortHelp is the key hint for what has focus: the focused pane's own
+// keys, then help and quit.
 func (m Model) shortHelp() []key.Binding {
 	k := m.c.keys
+	var keys []key.Binding
 	switch {
 	case m.showHelp:
 		return []key.Binding{k.Down, k.Back, k.Quit}
 	case m.focus == paneDebate:
-		return []key.Binding{k.Up, k.Left, k.Open, k.Back, k.Help}
+		return append(m.debate.ShortHelp(), k.Help) // q closes the view here
 	case m.focus == paneReader:
-		return []key.Binding{k.NextQuote, k.FocusSpeaker, k.Search, k.Debate, k.Back, k.Help, k.Quit}
+		keys = m.reader.ShortHelp()
+	default:
+		keys = m.list.ShortHelp()
 	}
-	return []key.Binding{k.Search, k.Open, k.NextPane, k.CorpusDebate, k.Help, k.Quit}
+	return append(keys, k.Help, k.Quit)
 }
 
-// fullHelp lists every key, by where it works.
+// fullHelp lists every key: movement, then each pane's own keys, then the
+// keys that work everywhere.
 func (m Model) fullHelp() [][]key.Binding {
 	k := m.c.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search, k.NextMatch},
-		{k.NextQuote, k.FocusSpeaker, k.Debate, k.CorpusDebate, k.Left, k.Right},
-		{k.Mouse, k.Help, k.Quit},
-	}
+	groups := [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}}
+	groups = append(groups, m.list.FullHelp()...)
+	groups = append(groups, m.reader.FullHelp()...)
+	groups = append(groups, m.debate.FullHelp()...)
+	return append(groups, []key.Binding{k.Mouse, k.Help, k.Quit})
 }
 
 // helpExplained says what the keys cannot: the search syntax, and what

@@ -92,34 +92,35 @@ func (l *listPane) move(delta int) {
 	l.clampOffset()
 }
 
-// update handles keys for the list. It returns open=true when the user
-// asked to open the selected article.
-func (l *listPane) update(msg tea.KeyPressMsg) (cmd tea.Cmd, open bool) {
+// update handles keys for the list. Like every pane's, it returns the
+// work to run and, for enter, the article to open, which the Model opens
+// at once so that keys typed right after act on it.
+func (l *listPane) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	k := l.c.keys
 	if l.filtering() {
 		switch msg.String() {
 		case "esc":
 			l.input.Blur()
 			l.input.SetValue("")
-			return l.search(), false
+			return l.search(), nil
 		case "enter":
 			l.input.Blur()
-			return nil, len(l.hits) > 0
+			return nil, l.open()
 		case "up":
 			l.move(-1)
-			return nil, false
+			return nil, nil
 		case "down":
 			l.move(1)
-			return nil, false
+			return nil, nil
 		}
-		return l.typed(msg), false
+		return l.typed(msg), nil
 	}
 	switch {
 	case key.Matches(msg, k.Search):
-		return l.input.Focus(), false
+		return l.input.Focus(), nil
 	case key.Matches(msg, k.Back) && l.input.Value() != "":
 		l.input.SetValue("")
-		return l.search(), false
+		return l.search(), nil
 	case key.Matches(msg, k.Up):
 		l.move(-1)
 	case key.Matches(msg, k.Down):
@@ -133,9 +134,48 @@ func (l *listPane) update(msg tea.KeyPressMsg) (cmd tea.Cmd, open bool) {
 	case key.Matches(msg, k.Bottom):
 		l.move(len(l.hits))
 	case key.Matches(msg, k.Open):
-		return nil, len(l.hits) > 0
+		return nil, l.open()
 	}
-	return nil, false
+	return nil, nil
+}
+
+// open asks for the selected article to be opened.
+func (l *listPane) open() *openQuoteMsg {
+	i, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	return &openQuoteMsg{article: i, quote: -1}
+}
+
+// ShortHelp and FullHelp make the list a help.KeyMap: its own keys.
+func (l *listPane) ShortHelp() []key.Binding {
+	k := l.c.keys
+	return []key.Binding{k.Search, k.Open, k.NextPane, k.CorpusDebate}
+}
+
+func (l *listPane) FullHelp() [][]key.Binding {
+	k := l.c.keys
+	return [][]key.Binding{{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search}}
+}
+
+// status is the list's piece of the status bar: the cursor's position,
+// how many articles the filter keeps, and the filter.
+func (l *listPane) status() []string {
+	total := len(l.c.shared.Corpus.Articles)
+	var parts []string
+	if len(l.hits) > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.hits)))
+	} else {
+		parts = append(parts, fmt.Sprintf("0/%d", total))
+	}
+	if len(l.hits) != total {
+		parts = append(parts, fmt.Sprintf("of %d", total))
+	}
+	if l.query != "" {
+		parts = append(parts, "filter: "+l.query)
+	}
+	return parts
 }
 
 // paste types pasted text into the filter.

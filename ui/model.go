@@ -201,9 +201,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.applyRender(msg)
 		return m, nil
 	case openQuoteMsg:
-		m.focus = paneReader
-		m.list.selectArticle(msg.article)
-		cmd := tea.Batch(m.reader.open(msg.article, m.c.shared.Corpus.Articles[msg.article], msg.quote), m.layout())
+		cmd := m.openQuote(&msg)
 		return m, cmd
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
 		cmd := m.mouseEvent(msg.(tea.MouseMsg))
@@ -279,11 +277,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.articleKey(msg, paneList)
 		}
 		cmd, open := m.list.update(msg)
-		if open {
-			cmd = tea.Batch(cmd, m.openSelected())
-			return m, cmd
-		}
-		cmd = tea.Batch(cmd, m.preview())
+		cmd = tea.Batch(cmd, m.openQuote(open), m.preview())
 		return m, cmd
 	case paneReader:
 		if !typing {
@@ -296,14 +290,15 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 				return m.articleKey(msg, paneReader)
 			}
 		}
-		cmd := m.reader.update(msg)
+		cmd, _ := m.reader.update(msg)
 		return m, cmd
 	case paneDebate:
 		if key.Matches(msg, k.Back) || key.Matches(msg, k.Debate) && !m.debate.corpus {
 			cmd := m.leaveDebate()
 			return m, cmd
 		}
-		cmd := m.debate.update(msg)
+		cmd, open := m.debate.update(msg)
+		cmd = tea.Batch(cmd, m.openQuote(open))
 		return m, cmd
 	}
 	return m, nil
@@ -327,8 +322,19 @@ func (m Model) articleKey(msg tea.KeyPressMsg, from pane) (tea.Model, tea.Cmd) {
 		cmd := m.layout()
 		return m, cmd
 	}
-	cmd := m.reader.update(msg)
+	cmd, _ := m.reader.update(msg)
 	return m, cmd
+}
+
+// openQuote opens an article in the reader, at a quotation when asked,
+// and puts the list's cursor on it.
+func (m *Model) openQuote(o *openQuoteMsg) tea.Cmd {
+	if o == nil {
+		return nil
+	}
+	m.focus = paneReader
+	m.list.selectArticle(o.article)
+	return tea.Batch(m.reader.open(o.article, m.c.shared.Corpus.Articles[o.article], o.quote), m.layout())
 }
 
 // leaveDebate goes back to where the debate view was opened from.
@@ -347,14 +353,7 @@ func (m *Model) preview() tea.Cmd {
 	return m.reader.open(i, m.c.shared.Corpus.Articles[i], -1)
 }
 
-func (m *Model) openSelected() tea.Cmd {
-	i, ok := m.list.selected()
-	if !ok {
-		return nil
-	}
-	m.focus = paneReader
-	return tea.Batch(m.reader.open(i, m.c.shared.Corpus.Articles[i], -1), m.layout())
-}
+func (m *Model) openSelected() tea.Cmd { return m.openQuote(m.list.open()) }
 
 func (m *Model) openCorpusDebate() tea.Cmd {
 	var idx []int
@@ -501,19 +500,7 @@ func (m Model) box(content string, w, h int, focused bool) string {
 // statusBar shows the article position, the filter, skipped files and the
 // main keys.
 func (m Model) statusBar(s *Styles) string {
-	var left []string
-	total := len(m.c.shared.Corpus.Articles)
-	if len(m.list.hits) > 0 {
-		left = append(left, fmt.Sprintf("%d/%d", m.list.cursor+1, len(m.list.hits)))
-	} else {
-		left = append(left, fmt.Sprintf("0/%d", total))
-	}
-	if len(m.list.hits) != total {
-		left = append(left, fmt.Sprintf("of %d", total))
-	}
-	if m.list.query != "" {
-		left = append(left, "filter: "+m.list.query)
-	}
+	left := m.list.status()
 	if n := len(m.c.shared.Corpus.Skipped); n > 0 {
 		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped", n)))
 	}

@@ -162,7 +162,9 @@ func (r *readerPane) showWanted() {
 	r.wantQuote = -1
 }
 
-func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
+// update handles the reader's keys. It has the shape of every pane's
+// update; the reader never asks for an article to be opened.
+func (r *readerPane) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	k := r.c.keys
 	if r.searching() {
 		switch msg.String() {
@@ -171,12 +173,12 @@ func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 			r.input.SetValue("")
 			r.query = ""
 			r.findMatches()
-			return nil
+			return nil, nil
 		case "enter":
 			r.input.Blur()
-			return nil
+			return nil, nil
 		}
-		return r.typed(msg)
+		return r.typed(msg), nil
 	}
 	switch {
 	case key.Matches(msg, k.Up):
@@ -203,7 +205,7 @@ func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 		r.cycleFocus()
 	case key.Matches(msg, k.Search):
 		r.input.SetValue(r.query)
-		return r.input.Focus()
+		return r.input.Focus(), nil
 	case key.Matches(msg, k.NextMatch):
 		r.jumpToMatch(r.current + 1)
 	case key.Matches(msg, k.PrevMatch):
@@ -212,7 +214,7 @@ func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 		r.query = ""
 		r.findMatches()
 	}
-	return nil
+	return nil, nil
 }
 
 // paste types pasted text into the search.
@@ -541,4 +543,15 @@ func (r *readerPane) footer() string {
 		parts = append(parts, r.spin.View()+"re-rendering")
 	}
 	return s.Meta.Render(strings.Join(parts, " · "))
+}
+
+// ShortHelp and FullHelp make the reader a help.KeyMap: its own keys.
+func (r *readerPane) ShortHelp() []key.Binding {
+	k := r.c.keys
+	return []key.Binding{k.NextQuote, k.FocusSpeaker, k.Search, k.Debate, k.Back}
+}
+
+func (r *readerPane) FullHelp() [][]key.Binding {
+	k := r.c.keys
+	return [][]key.Binding{{k.NextMatch, k.NextQuote, k.FocusSpeaker, k.Debate}}
 }

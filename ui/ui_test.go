@@ -105,7 +105,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"reader", "words · ", []string{"j", "enter"}},
 		{"debate", "Responses", []string{"j", "enter", "d"}},
 		{"help", "counterpoint test", []string{"?"}},
-		{"filter", "3 matches", []string{"/", "s", "t", "o", "l", "t"}},
+		{"filter", `3 matches for "stolt"`, []string{"/", "s", "t", "o", "l", "t"}},
 		{"quote", "▌", []string{"j", "enter", "]", "]"}},
 	}
 	for _, size := range []struct{ w, h int }{{120, 40}, {100, 30}, {80, 24}, {60, 24}} {
