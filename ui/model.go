@@ -1,16 +1,12 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
 )
@@ -418,96 +414,6 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 }
 
 func (m Model) wide() bool { return m.f.wide }
-
-// layout hands every pane its size; a resize reflows at once, and the
-// reader re-renders for its new width (from the cache when it can).
-func (m *Model) layout() tea.Cmd {
-	if m.c == nil || m.f.width == 0 {
-		return nil
-	}
-	f := m.f
-	m.list.setSize(f.listW, f.paneH)
-	m.debate.setSize(f.fullW, f.paneH)
-	m.help.SetWidth(f.width)
-	return tea.Batch(m.reader.setSize(f.readerW, f.paneH), m.preview())
-}
-
-// View draws the screen on the alternate screen, with mouse capture when
-// it is on.
-func (m Model) View() tea.View {
-	v := tea.NewView(m.content())
-	v.AltScreen = true
-	if m.mouse {
-		v.MouseMode = tea.MouseModeCellMotion
-	}
-	return v
-}
-
-func (m Model) content() string {
-	if m.f.width == 0 {
-		return ""
-	}
-	if m.f.tooSmall() {
-		msg := fmt.Sprintf("Terminal too small\n%d×%d, needs %d×%d\nq quits", m.f.width, m.f.height, minWidth, minHeight)
-		return lipgloss.Place(m.f.width, m.f.height, lipgloss.Center, lipgloss.Center, ansi.Truncate(msg, m.f.width*3, ""))
-	}
-	if m.c == nil {
-		text := m.spin.View() + " Loading articles…"
-		if m.loadErr != nil {
-			text = "Could not load any article: " + m.loadErr.Error() + "\nq quits."
-		}
-		return lipgloss.Place(m.f.width, m.f.height, lipgloss.Center, lipgloss.Center, text)
-	}
-	s, f := m.c.styles, m.f
-	var main string
-	switch {
-	case m.showHelp:
-		main = m.box(m.helpView(), f.fullW, f.paneH, true)
-	case m.focus == paneDebate:
-		main = m.box(m.debate.view(), f.fullW, f.paneH, true)
-	case f.wide:
-		main = lipgloss.JoinHorizontal(lipgloss.Top,
-			m.box(m.list.view(m.focus == paneList), f.listW, f.paneH, m.focus == paneList),
-			m.box(m.reader.view(), f.readerW, f.paneH, m.focus == paneReader))
-	case m.focus == paneList:
-		main = m.box(m.list.view(true), f.fullW, f.paneH, true)
-	default:
-		main = m.box(m.reader.view(), f.fullW, f.paneH, true)
-	}
-	return main + "\n" + m.statusBar(s)
-}
-
-// box pads content to exactly w×h cells inside a border that shows focus,
-// so panes joined side by side never drift.
-func (m Model) box(content string, w, h int, focused bool) string {
-	lines := strings.Split(content, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	for i, l := range lines {
-		lines[i] = pad(l, w)
-	}
-	st := m.c.styles.Blurred
-	if focused {
-		st = m.c.styles.Focused
-	}
-	return st.Render(strings.Join(lines, "\n"))
-}
-
-// statusBar shows the article position, the filter, skipped files and the
-// main keys.
-func (m Model) statusBar(s *Styles) string {
-	left := m.list.status()
-	if n := len(m.c.shared.Corpus.Skipped); n > 0 {
-		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped", n)))
-	}
-	hints := m.help.ShortHelpView(m.shortHelp())
-	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
-	return ansi.Truncate(line, m.f.width, "…")
-}
 
 // Article returns the article open in the reader, for tests.
 func (m Model) Article() *corpus.Article { return m.reader.article }

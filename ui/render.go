@@ -233,19 +233,6 @@ func quotesByParagraph(a *corpus.Article) map[int][]int {
 	return m
 }
 
-// keepLastWordsTogether binds a paragraph's last two words with a no-break
-// space, so that wrapping never leaves one word alone on the last line
-// (Glamour's wrapper, like ansi.Wrap, breaks only at ordinary spaces). A
-// last word that is only punctuation (a lone ”) is bound the same way.
-func keepLastWordsTogether(p string) string {
-	t := strings.TrimRight(p, " ")
-	i := strings.LastIndexByte(t, ' ')
-	if i <= 0 || strings.Count(t, " ") < 3 || len(t)-i > 30 {
-		return p
-	}
-	return t[:i] + "\u00a0" + t[i+1:]
-}
-
 // wrapPlain is the fast path: word wrap with hard breaks for long words,
 // indented like Glamour's paragraphs. It is linear in the text.
 func wrapPlain(text string, width int) string {
@@ -288,62 +275,6 @@ func isHeading(p string, quotes []int) bool {
 	last, _ := utf8.DecodeLastRuneInString(p)
 	first, _ := utf8.DecodeRuneInString(p)
 	return unicode.IsUpper(first) && !strings.ContainsRune(".?!:;,\"”’)", last)
-}
-
-// inlineEscaped are the characters that can start a construct anywhere in
-// a line: code, emphasis, HTML and autolinks, and backslash escapes.
-// Glamour shows them literally after a backslash. Others are escaped only
-// where they matter (at the start of a paragraph), because each escape
-// splits Glamour's text into pieces and can upset its word wrap.
-const inlineEscaped = "\\`*_<"
-
-// escapeMarkdown makes article text literal in Markdown: what could start
-// a construct is escaped, & and ~ (entities, strikethrough) become
-// entities, and "www." loses its autolink.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	b.WriteString(escapeLineStart(&s))
-	for i, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '~':
-			b.WriteString("&#126;")
-		case r < utf8.RuneSelf && strings.ContainsRune(inlineEscaped, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
-			b.WriteString("\\.")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// escapeLineStart escapes what makes a block when it opens a line: a
-// heading, quote, list item, thematic break, code fence, table row or link
-// definition. It consumes what it wrote from *s.
-func escapeLineStart(s *string) string {
-	t := *s
-	if t == "" {
-		return ""
-	}
-	if strings.ContainsRune("#>-+*=|[:!", rune(t[0])) {
-		*s = t[1:]
-		return "\\" + t[:1]
-	}
-	// "1." and "1)" start an ordered list.
-	n := 0
-	for n < len(t) && n < 9 && t[n] >= '0' && t[n] <= '9' {
-		n++
-	}
-	if n > 0 && n < len(t) && (t[n] == '.' || t[n] == ')') {
-		*s = t[n+1:]
-		return t[:n] + "\\" + t[n:n+1]
-	}
-	return ""
 }
 
 // renderCacheSize bounds the shared cache of laid-out articles.
