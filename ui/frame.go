@@ -123,4 +123,3 @@ func (m Model) statusBar(s *Styles) string {
 	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
 	return ansi.Truncate(line, m.f.width, "…")
 }
-
