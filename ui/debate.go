@@ -278,7 +278,8 @@ func (d *debateView) view() string {
 	rightW := max(d.width-3-colW, 10)
 	var out []string
 	out = append(out, s.Title.Render(ansi.Truncate(d.title, d.width, "…")))
-	header := pad(s.Header.Render("Accusations"), colW) + " │ " + pad(s.Header.Render("Responses"), rightW)
+	// One space first: the cells below keep their first column for the selection bar.
+	header := pad(" "+s.Header.Render("Accusations"), colW) + " │ " + pad(" "+s.Header.Render("Responses"), rightW)
 	out = append(out, header)
 	if d.note != "" {
 		out = append(out, wrapTo(s.Meta.Render(d.note), d.width)...)
