@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -37,11 +38,12 @@ const usage = `counterpoint: read the news and see who said what, and how the ot
 
 Usage:
   counterpoint [flags] [PATH...]                 open the reader (the embedded seeds when no PATH)
-  counterpoint read ID [PATH...]                 print one article as the reader shows it
+  counterpoint read ARTICLE [PATH...]            print one article (ID, ID prefix or number; see read --help)
   counterpoint search [--json] QUERY [PATH...]   print the articles matching QUERY, best first
   counterpoint quotes [--json] [PATH...]         list every statement with speaker, party and role
   counterpoint debate [--json] [PATH...]         list accusations next to the responses they drew
   counterpoint serve [flags] [PATH...]           serve the reader over SSH (see serve --help)
+  counterpoint help                              print this help
 
 PATH is a .txt or .md file, or a folder searched recursively for them.
 
@@ -72,12 +74,39 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
 	}
+	if len(args) > 0 && unknownCommand(args[0]) {
+		if args[0] != "help" {
+			fmt.Fprintf(stderr, "counterpoint: unknown command %q\n\n", corpus.SanitizeLine(args[0]))
+		}
+		fs.Usage()
+		return 2
+	}
 	paths, err := parseAll(fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "counterpoint", version)
+		return 0
+	}
+	if err := checkStyle(*style); err != nil {
+		fmt.Fprintln(stderr, "counterpoint:", err)
+		return 2
+	}
+	if !isTerminal(stdout) {
+		fmt.Fprintln(stderr, "counterpoint: the reader needs a terminal, and standard output is not one; `counterpoint search ''` lists the articles and `counterpoint read ARTICLE` prints one")
+		return 1
+	}
+	if os.Getenv("TERM") == "dumb" {
+		// A dumb terminal cannot place the cursor: print the list instead.
+		c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
+		reportSkipped(c, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "counterpoint:", err)
+			return 1
+		}
+		ui.WriteSearch(stdout, c, c.Search("", nil))
+		fmt.Fprintln(stdout, "\nTERM=dumb: the reader needs cursor movement. `counterpoint read ARTICLE` prints one article.")
 		return 0
 	}
 	load := func() (*ui.Shared, error) {
@@ -100,6 +129,39 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// isTerminal reports whether w is a terminal; tests replace it.
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isatty.IsTerminal(f.Fd())
+}
+
+// unknownCommand reports a first argument that is neither a flag nor a
+// path that exists and reads like a word: "help", or a mistyped
+// subcommand, which would otherwise be taken for a missing file.
+func unknownCommand(arg string) bool {
+	if arg == "help" {
+		return true
+	}
+	if arg == "" || strings.HasPrefix(arg, "-") || strings.ContainsAny(arg, `/\.`) {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
+}
+
+// checkStyle accepts Glamour's own style names and JSON style files that
+// exist; anything else is a mistake worth saying at once.
+func checkStyle(style string) error {
+	switch style {
+	case "", "dark", "light", "notty", "ascii", "dracula", "pink", "tokyo-night":
+		return nil
+	}
+	if _, err := os.Stat(style); err != nil {
+		return fmt.Errorf("--style %q is neither dark, light, notty, ascii, dracula, pink, tokyo-night nor a style file: %v", corpus.SanitizeLine(style), err)
+	}
+	return nil
 }
 
 // loadError names the skipped files when nothing could be loaded.
@@ -134,28 +196,36 @@ func lightFromEnv() bool {
 // read prints one article as the reading pane shows it.
 func read(args []string, stdout, stderr io.Writer) int {
 	command := newCommand("counterpoint read", stderr)
+	command.fs.Usage = func() {
+		fmt.Fprint(stderr, readUsage)
+		command.fs.PrintDefaults()
+	}
 	style := command.fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file")
 	width := command.fs.Int("width", 0, "wrap at this many columns (default: the terminal's width, or 80)")
 	pos, err := parseAll(command.fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
+	if err := checkStyle(*style); err != nil {
+		fmt.Fprintln(stderr, "counterpoint read:", err)
+		return 2
+	}
 	if len(pos) < 1 {
-		fmt.Fprintln(stderr, "counterpoint read: which article? usage: counterpoint read ID [PATH...]")
+		fmt.Fprintln(stderr, "counterpoint read: which article? usage: counterpoint read ARTICLE [PATH...]")
 		return 2
 	}
 	c, ok := command.load(pos[1:])
 	if !ok {
 		return 1
 	}
-	a := c.Article(pos[0])
-	if a == nil {
-		fmt.Fprintf(stderr, "counterpoint read: no article %q; `counterpoint search ''` lists them\n", corpus.SanitizeLine(pos[0]))
+	a, err := findArticle(c, pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "counterpoint read: %v; `counterpoint search ''` lists them\n", err)
 		return 1
 	}
 	opts := ui.Options{Style: *style, Light: lightFromEnv(), Profile: colorprofile.NoTTY}
 	w := *width
-	if f, ok := stdout.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+	if f, ok := stdout.(*os.File); ok && isTerminal(f) {
 		if tw, _, err := term.GetSize(int(f.Fd())); err == nil && w == 0 {
 			w = tw
 		}
@@ -169,6 +239,39 @@ func read(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+const readUsage = `Usage: counterpoint read ARTICLE [PATH...]
+
+Prints one article as the reader shows it, each quotation's speaker tagged in
+the margin. ARTICLE is an article's ID, a prefix of one ID (such as "003"),
+or its number in the list (1 for the first, as in the reader's status bar).
+
+Flags:
+`
+
+// findArticle resolves what the user typed: an ID, a prefix of exactly one
+// ID, or a 1-based number in the list.
+func findArticle(c *corpus.Corpus, ref string) (*corpus.Article, error) {
+	if a := c.Article(ref); a != nil {
+		return a, nil
+	}
+	var found []*corpus.Article
+	for _, a := range c.Articles {
+		if ref != "" && strings.HasPrefix(a.ID, ref) {
+			found = append(found, a)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	if len(found) > 1 {
+		return nil, fmt.Errorf("%q starts %d article IDs (%s, %s…); type more of one", corpus.SanitizeLine(ref), len(found), found[0].ID, found[1].ID)
+	}
+	if n, err := strconv.Atoi(ref); err == nil && n >= 1 && n <= len(c.Articles) {
+		return c.Articles[n-1], nil
+	}
+	return nil, fmt.Errorf("no article %q", corpus.SanitizeLine(ref))
 }
 
 // search prints the list's ranking for a query.

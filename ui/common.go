@@ -61,6 +61,14 @@ func newCommon(shared *Shared, opts Options) *common {
 
 // setLook rebuilds the styles for a new background or colour profile.
 func (c *common) setLook(l look) {
+	// A style the user named says what the background is: --style light
+	// takes the light palette for speakers and interface too.
+	switch c.fixed {
+	case "light":
+		l.dark = false
+	case "dark":
+		l.dark = true
+	}
 	c.look = l
 	c.styles = NewStyles(l)
 	c.style = c.fixed

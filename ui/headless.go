@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
 )
@@ -19,17 +20,32 @@ func WriteArticle(w io.Writer, shared *Shared, a *corpus.Article, width int, opt
 	if opts.Profile <= colorprofile.ASCII && opts.Profile != colorprofile.Unknown {
 		c.setLook(look{dark: !opts.Light, profile: colorprofile.ASCII})
 	}
-	ren := renderArticle(a, width, c.style)
-	rp := readerPane{c: c, article: a}
+	ren := renderArticle(a, min(width-gutterWidth, maxMeasure), c.style)
+	rp := readerPane{c: c, article: a, quote: -1, tags: speakerTags(a), r: ren, starts: quoteStarts(ren)}
 	pt := painter{quoteStyle: rp.quoteStyle}
 	var b strings.Builder
 	for i, line := range ren.lines {
+		// The margin carries each quotation's speaker tag, so who said
+		// what survives a pipe.
 		if c.style == "notty" && c.look.noColor() {
-			b.WriteString(strings.TrimRight(ren.plain[i], " "))
+			b.WriteString(strings.TrimRight(ansi.Strip(rp.gutter(i))+ren.plain[i], " "))
 		} else {
-			b.WriteString(pt.paint(line, ren.spans[i], nil))
+			b.WriteString(rp.gutter(i) + pt.paint(line, ren.spans[i], nil))
 		}
 		b.WriteByte('\n')
+	}
+	// The legend ties each tag to its speaker.
+	if len(a.Speakers) > 0 {
+		b.WriteString("\n")
+		for _, sp := range a.Speakers {
+			b.WriteString(fmt.Sprintf("  %-3s%s\n", rp.tags[sp.Name], sp.Name))
+		}
+		for _, q := range a.Quotes {
+			if q.Speaker == "" {
+				b.WriteString("  ?  unattributed\n")
+				break
+			}
+		}
 	}
 	// Glamour writes its own colours in full; the writer fits them to the
 	// terminal, or removes every escape for a pipe.

@@ -5,12 +5,12 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is the one keymap of the reader. No two bindings that can be
 // active together share a key; help is built from it, never typed by hand.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, HalfDown, Top, Bottom key.Binding
-	Open, Back, NextPane, PrevPane                    key.Binding
-	Search, NextMatch, PrevMatch                      key.Binding
-	NextQuote, PrevQuote, FocusSpeaker                key.Binding
-	Debate, CorpusDebate, Left, Right                 key.Binding
-	Mouse, Help, Quit                                 key.Binding
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Open, Back, NextPane, PrevPane                            key.Binding
+	Search, NextMatch, PrevMatch                              key.Binding
+	NextQuote, PrevQuote, FocusSpeaker                        key.Binding
+	Debate, CorpusDebate, Left, Right                         key.Binding
+	Mouse, Help, Quit                                         key.Binding
 }
 
 // DefaultKeyMap holds vim keys and arrows.
@@ -20,6 +20,7 @@ func DefaultKeyMap() KeyMap {
 		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
 		PageDown:     key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		HalfUp:       key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		HalfDown:     key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),

@@ -31,6 +31,18 @@ type listPane struct {
 	gen       int    // generation of the newest search sent
 	query     string // query whose hits are shown
 	searching bool   // a search is running
+	keep      int    // corpus index the cursor stays on when the filter is cleared, or -1
+}
+
+// selectArticle puts the cursor on an article when the list shows it.
+func (l *listPane) selectArticle(index int) {
+	for i, h := range l.hits {
+		if h.Index == index {
+			l.cursor = i
+			l.clampOffset()
+			return
+		}
+	}
 }
 
 func newListPane(c *common) listPane {
@@ -39,7 +51,7 @@ func newListPane(c *common) listPane {
 	in.Placeholder = "words, 'exact, !exclude, @speaker"
 	in.CharLimit = 200
 	in.SetStyles(c.styles.Input)
-	l := listPane{c: c, input: in}
+	l := listPane{c: c, input: in, keep: -1}
 	l.hits = c.shared.Corpus.Search("", nil)
 	return l
 }
@@ -80,34 +92,35 @@ func (l *listPane) move(delta int) {
 	l.clampOffset()
 }
 
-// update handles keys for the list. It returns open=true when the user
-// asked to open the selected article.
-func (l *listPane) update(msg tea.KeyPressMsg) (cmd tea.Cmd, open bool) {
+// update handles keys for the list. Like every pane's, it returns the
+// work to run and, for enter, the article to open, which the Model opens
+// at once so that keys typed right after act on it.
+func (l *listPane) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	k := l.c.keys
 	if l.filtering() {
 		switch msg.String() {
 		case "esc":
 			l.input.Blur()
 			l.input.SetValue("")
-			return l.search(), false
+			return l.search(), nil
 		case "enter":
 			l.input.Blur()
-			return nil, len(l.hits) > 0
+			return nil, l.open()
 		case "up":
 			l.move(-1)
-			return nil, false
+			return nil, nil
 		case "down":
 			l.move(1)
-			return nil, false
+			return nil, nil
 		}
-		return l.typed(msg), false
+		return l.typed(msg), nil
 	}
 	switch {
 	case key.Matches(msg, k.Search):
-		return l.input.Focus(), false
+		return l.input.Focus(), nil
 	case key.Matches(msg, k.Back) && l.input.Value() != "":
 		l.input.SetValue("")
-		return l.search(), false
+		return l.search(), nil
 	case key.Matches(msg, k.Up):
 		l.move(-1)
 	case key.Matches(msg, k.Down):
@@ -121,9 +134,48 @@ func (l *listPane) update(msg tea.KeyPressMsg) (cmd tea.Cmd, open bool) {
 	case key.Matches(msg, k.Bottom):
 		l.move(len(l.hits))
 	case key.Matches(msg, k.Open):
-		return nil, len(l.hits) > 0
+		return nil, l.open()
 	}
-	return nil, false
+	return nil, nil
+}
+
+// open asks for the selected article to be opened.
+func (l *listPane) open() *openQuoteMsg {
+	i, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	return &openQuoteMsg{article: i, quote: -1}
+}
+
+// ShortHelp and FullHelp make the list a help.KeyMap: its own keys.
+func (l *listPane) ShortHelp() []key.Binding {
+	k := l.c.keys
+	return []key.Binding{k.Search, k.Open, k.NextPane, k.CorpusDebate}
+}
+
+func (l *listPane) FullHelp() [][]key.Binding {
+	k := l.c.keys
+	return [][]key.Binding{{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search}}
+}
+
+// status is the list's piece of the status bar: the cursor's position,
+// how many articles the filter keeps, and the filter.
+func (l *listPane) status() []string {
+	total := len(l.c.shared.Corpus.Articles)
+	var parts []string
+	if len(l.hits) > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.hits)))
+	} else {
+		parts = append(parts, fmt.Sprintf("0/%d", total))
+	}
+	if len(l.hits) != total {
+		parts = append(parts, fmt.Sprintf("of %d", total))
+	}
+	if l.query != "" {
+		parts = append(parts, "filter: "+l.query)
+	}
+	return parts
 }
 
 // paste types pasted text into the filter.
@@ -155,6 +207,11 @@ func (l *listPane) search() tea.Cmd {
 	}
 	c := l.c.shared.Corpus
 	l.searching = true
+	// Leaving a filter keeps the cursor on the article it was on.
+	l.keep = -1
+	if i, ok := l.selected(); ok && query == "" {
+		l.keep = i
+	}
 	return func() tea.Msg {
 		return searchDoneMsg{gen: gen, query: query, hits: c.Search(query, within)}
 	}
@@ -169,6 +226,10 @@ func (l *listPane) applySearch(msg searchDoneMsg) {
 	l.query = msg.query
 	l.hits = msg.hits
 	l.cursor, l.offset = 0, 0
+	if l.keep >= 0 {
+		l.selectArticle(l.keep)
+		l.keep = -1
+	}
 }
 
 // clickRow selects the row at line y of the pane; it reports whether a row
@@ -192,11 +253,10 @@ func (l *listPane) view(focused bool) string {
 		b.WriteString(s.Title.Render(fmt.Sprintf("Articles (%d)", len(l.c.shared.Corpus.Articles))))
 	}
 	b.WriteString("\n")
-	switch {
-	case l.searching:
-		b.WriteString(s.Meta.Render("searching…"))
-	case l.query != "":
-		b.WriteString(s.Meta.Render(fmt.Sprintf("%d match %q", len(l.hits), l.query)))
+	// While a search runs, the last result's count stays: a frame saying
+	// "searching…" on every key would flicker (and cost bytes over SSH).
+	if l.query != "" {
+		b.WriteString(s.Meta.Render(fmt.Sprintf("%s for %q", plural(len(l.hits), "match", "matches"), l.query)))
 	}
 	b.WriteString("\n")
 	if len(l.hits) == 0 {
@@ -231,7 +291,7 @@ func (l *listPane) row(h corpus.Hit, selected, focused bool) string {
 			meta = append(meta, p)
 		}
 	}
-	meta = append(meta, fmt.Sprintf("%d quotes", len(a.Quotes)))
+	meta = append(meta, plural(len(a.Quotes), "statement", "statements"))
 	line2 := s.Meta.Render(strings.Join(meta, " · "))
 	for i, sp := range l.c.shared.main[h.Index] {
 		sep := " · "
@@ -291,4 +351,12 @@ func highlight(s string, offsets []int, base, match interface{ Render(...string)
 	}
 	flush()
 	return b.String()
+}
+
+// plural says how many, with the right form of the noun: "1 match", "3 matches".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

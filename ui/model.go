@@ -1,16 +1,12 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
 )
@@ -51,11 +47,11 @@ type Model struct {
 	focus    pane
 	back     pane // where esc returns from the debate view
 	showHelp bool
-	mouse    bool // mouse capture: wheel and click work, the terminal's text selection does not
-	width    int
-	height   int
-	look     look // the look until the corpus is loaded
-	settled  bool // the background is known, or was waited for long enough
+	helpTop  int   // first line of help shown, when help is taller than the screen
+	mouse    bool  // mouse capture: wheel and click work, the terminal's text selection does not
+	f        frame // sizes, computed once per resize
+	look     look  // the look until the corpus is loaded
+	settled  bool  // the background is known, or was waited for long enough
 }
 
 // New returns a reader over an already loaded corpus.
@@ -151,7 +147,7 @@ func (m Model) currentLook() look {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.f = newFrame(msg.Width, msg.Height)
 		cmd := m.layout()
 		return m, cmd
 	case tea.BackgroundColorMsg:
@@ -201,8 +197,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.applyRender(msg)
 		return m, nil
 	case openQuoteMsg:
-		m.focus = paneReader
-		cmd := tea.Batch(m.reader.open(msg.article, m.c.shared.Corpus.Articles[msg.article], msg.quote), m.layout())
+		cmd := m.openQuote(&msg)
 		return m, cmd
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
 		cmd := m.mouseEvent(msg.(tea.MouseMsg))
@@ -235,27 +230,32 @@ func (m Model) typing() bool {
 	return m.focus == paneList && m.list.filtering() || m.focus == paneReader && m.reader.searching()
 }
 
-// key routes a key press. A focused text input takes every key but the
-// ones that leave it, so typing "q" or "?" in a search never quits or
-// opens help.
+// key routes a key press. Help is modal: while it shows, it takes every
+// key. A focused text input takes every key but the ones that leave it, so
+// typing "q" or "?" in a search never quits or opens help. q and esc close
+// what is open (help, the debate view) before q quits.
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
 	if msg.String() == "ctrl+c" {
 		return m, tea.Quit
 	}
+	if m.showHelp {
+		m.helpKey(msg)
+		return m, nil
+	}
 	typing := m.typing()
 	if !typing {
 		switch {
+		case key.Matches(msg, k.Quit) && m.focus == paneDebate:
+			cmd := m.leaveDebate()
+			return m, cmd
 		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, k.Help):
-			m.showHelp = !m.showHelp
+			m.showHelp, m.helpTop = true, 0
 			return m, nil
 		case key.Matches(msg, k.Mouse):
 			m.mouse = !m.mouse
-			return m, nil
-		case m.showHelp && key.Matches(msg, k.Back):
-			m.showHelp = false
 			return m, nil
 		case key.Matches(msg, k.CorpusDebate):
 			cmd := m.openCorpusDebate()
@@ -267,58 +267,89 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.focus {
 	case paneList:
-		cmd, open := m.list.update(msg)
-		if open {
-			cmd = tea.Batch(cmd, m.openSelected())
-			return m, cmd
+		// Side by side, the article keys act on the article shown, even
+		// while the list has the keyboard.
+		if !typing && m.wide() && m.reader.article != nil && m.readerKey(msg) {
+			return m.articleKey(msg, paneList)
 		}
-		cmd = tea.Batch(cmd, m.preview())
+		cmd, open := m.list.update(msg)
+		cmd = tea.Batch(cmd, m.openQuote(open), m.preview())
 		return m, cmd
 	case paneReader:
 		if !typing {
 			switch {
-			case key.Matches(msg, k.Debate) && m.reader.article != nil:
-				m.debate.showArticle(m.reader.index)
-				m.back, m.focus = paneReader, paneDebate
+			case key.Matches(msg, k.Back) && m.reader.query == "":
+				m.focus = paneList
 				cmd := m.layout()
 				return m, cmd
-			case key.Matches(msg, k.Back) && m.reader.query == "" && !m.wide():
-				m.focus = paneList
-				return m, nil
+			case m.readerKey(msg):
+				return m.articleKey(msg, paneReader)
 			}
 		}
-		cmd := m.reader.update(msg)
+		cmd, _ := m.reader.update(msg)
 		return m, cmd
 	case paneDebate:
 		if key.Matches(msg, k.Back) || key.Matches(msg, k.Debate) && !m.debate.corpus {
-			m.focus = m.back
-			cmd := m.layout()
+			cmd := m.leaveDebate()
 			return m, cmd
 		}
-		cmd := m.debate.update(msg)
+		cmd, open := m.debate.update(msg)
+		cmd = tea.Batch(cmd, m.openQuote(open))
 		return m, cmd
 	}
 	return m, nil
+}
+
+// readerKey reports a key that acts on the article shown: d, s, ] and [.
+func (m Model) readerKey(msg tea.KeyPressMsg) bool {
+	k := m.c.keys
+	return key.Matches(msg, k.Debate, k.FocusSpeaker, k.NextQuote, k.PrevQuote)
+}
+
+// articleKey handles d, s, ] and [ for the article shown; from is the pane
+// the debate view returns to.
+func (m Model) articleKey(msg tea.KeyPressMsg, from pane) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.c.keys.Debate) {
+		if m.reader.article == nil {
+			return m, nil
+		}
+		m.debate.showArticle(m.reader.index)
+		m.back, m.focus = from, paneDebate
+		cmd := m.layout()
+		return m, cmd
+	}
+	cmd, _ := m.reader.update(msg)
+	return m, cmd
+}
+
+// openQuote opens an article in the reader, at a quotation when asked,
+// and puts the list's cursor on it.
+func (m *Model) openQuote(o *openQuoteMsg) tea.Cmd {
+	if o == nil {
+		return nil
+	}
+	m.focus = paneReader
+	m.list.selectArticle(o.article)
+	return tea.Batch(m.reader.open(o.article, m.c.shared.Corpus.Articles[o.article], o.quote), m.layout())
+}
+
+// leaveDebate goes back to where the debate view was opened from.
+func (m *Model) leaveDebate() tea.Cmd {
+	m.focus = m.back
+	return m.layout()
 }
 
 // preview shows the article under the list's cursor in the reader when
 // both stand side by side, without moving the focus.
 func (m *Model) preview() tea.Cmd {
 	i, ok := m.list.selected()
-	if !ok || !m.wide() || m.reader.article == m.c.shared.Corpus.Articles[i] {
+	if !ok || !m.wide() || m.focus != paneList || m.reader.article == m.c.shared.Corpus.Articles[i] {
 		return nil
 	}
 	return m.reader.open(i, m.c.shared.Corpus.Articles[i], -1)
 }
 
-func (m *Model) openSelected() tea.Cmd {
-	i, ok := m.list.selected()
-	if !ok {
-		return nil
-	}
-	m.focus = paneReader
-	return tea.Batch(m.reader.open(i, m.c.shared.Corpus.Articles[i], -1), m.layout())
-}
+func (m *Model) openSelected() tea.Cmd { return m.openQuote(m.list.open()) }
 
 func (m *Model) openCorpusDebate() tea.Cmd {
 	var idx []int
@@ -352,8 +383,7 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 		return nil
 	}
 	ev := msg.Mouse()
-	listW, _ := m.paneWidths()
-	overList := m.wide() && ev.X < listW || !m.wide() && m.focus == paneList
+	overList := m.f.wide && ev.X < m.f.listW+2 || !m.f.wide && m.focus == paneList
 	switch msg.(type) {
 	case tea.MouseWheelMsg:
 		var delta int
@@ -363,10 +393,16 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 		case tea.MouseWheelDown:
 			delta = 1
 		}
-		if overList {
+		switch {
+		case overList:
 			m.list.move(delta)
-		} else {
-			m.reader.vp.ScrollDown(3 * delta)
+			if m.wide() {
+				m.focus = paneList // the list being scrolled shows its article
+			}
+		case delta < 0:
+			m.reader.vp.ScrollUp(3)
+		default:
+			m.reader.vp.ScrollDown(3)
 		}
 	case tea.MouseClickMsg:
 		if ev.Button == tea.MouseLeft && overList && m.list.clickRow(ev.Y-1) { // the pane border takes the first line
@@ -377,187 +413,7 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-func (m Model) wide() bool { return m.width >= wideFrom }
-
-// paneWidths gives the inner widths of the list and the reader.
-func (m Model) paneWidths() (list, reader int) {
-	if !m.wide() {
-		return m.width - 2, m.width - 2
-	}
-	list = min(max(int(float64(m.width)*listShare), minListWide), maxListWide)
-	return list, m.width - list - 4
-}
-
-// layout hands every pane its size; a resize reflows at once, and the
-// reader re-renders for its new width (from the cache when it can).
-func (m *Model) layout() tea.Cmd {
-	if m.c == nil || m.width == 0 {
-		return nil
-	}
-	h := m.height - 3 // status bar and pane borders
-	listW, readerW := m.paneWidths()
-	m.list.setSize(listW, h)
-	m.debate.width, m.debate.height = m.width-2, h
-	m.help.SetWidth(m.width)
-	return tea.Batch(m.reader.setSize(readerW, h), m.preview())
-}
-
-// View draws the screen on the alternate screen, with mouse capture when
-// it is on.
-func (m Model) View() tea.View {
-	v := tea.NewView(m.content())
-	v.AltScreen = true
-	if m.mouse {
-		v.MouseMode = tea.MouseModeCellMotion
-	}
-	return v
-}
-
-func (m Model) content() string {
-	if m.width == 0 {
-		return ""
-	}
-	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf("Terminal too small\n%d×%d, needs %d×%d\nq quits", m.width, m.height, minWidth, minHeight)
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, ansi.Truncate(msg, m.width*3, ""))
-	}
-	if m.c == nil {
-		text := m.spin.View() + " Loading articles…"
-		if m.loadErr != nil {
-			text = "Could not load any article: " + m.loadErr.Error() + "\nq quits."
-		}
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, text)
-	}
-	s := m.c.styles
-	h := m.height - 1
-	var main string
-	switch {
-	case m.showHelp:
-		main = m.box(m.helpView(), m.width-2, h-2, true)
-	case m.focus == paneDebate:
-		main = m.box(m.debate.view(), m.width-2, h-2, true)
-	case m.wide():
-		listW, readerW := m.paneWidths()
-		main = lipgloss.JoinHorizontal(lipgloss.Top,
-			m.box(m.list.view(m.focus == paneList), listW, h-2, m.focus == paneList),
-			m.box(m.reader.view(), readerW, h-2, m.focus == paneReader))
-	case m.focus == paneList:
-		main = m.box(m.list.view(true), m.width-2, h-2, true)
-	default:
-		main = m.box(m.reader.view(), m.width-2, h-2, true)
-	}
-	return main + "\n" + m.statusBar(s)
-}
-
-// box pads content to exactly w×h cells inside a border that shows focus,
-// so panes joined side by side never drift.
-func (m Model) box(content string, w, h int, focused bool) string {
-	lines := strings.Split(content, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	f := m.c.styles.blurredFrame
-	if focused {
-		f = m.c.styles.focusedFrame
-	}
-	on, off := f.sgr, ""
-	if on != "" {
-		off = sgrReset
-	}
-	b := f.border
-	var out strings.Builder
-	out.Grow((h + 2) * (w + 16))
-	out.WriteString(on + b.TopLeft + strings.Repeat(b.Top, w) + b.TopRight + off + "\n")
-	left, right := on+b.Left+off, on+b.Right+off
-	for _, l := range lines {
-		out.WriteString(left)
-		out.WriteString(pad(l, w))
-		out.WriteString(right + "\n")
-	}
-	out.WriteString(on + b.BottomLeft + strings.Repeat(b.Bottom, w) + b.BottomRight + off)
-	return out.String()
-}
-
-// statusBar shows the article position, the filter, skipped files and the
-// main keys.
-func (m Model) statusBar(s *Styles) string {
-	var left []string
-	total := len(m.c.shared.Corpus.Articles)
-	if len(m.list.hits) > 0 {
-		left = append(left, fmt.Sprintf("%d/%d", m.list.cursor+1, len(m.list.hits)))
-	} else {
-		left = append(left, fmt.Sprintf("0/%d", total))
-	}
-	if len(m.list.hits) != total {
-		left = append(left, fmt.Sprintf("of %d", total))
-	}
-	if m.list.query != "" {
-		left = append(left, "filter: "+m.list.query)
-	}
-	if n := len(m.c.shared.Corpus.Skipped); n > 0 {
-		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped (? names them)", n)))
-	}
-	hints := m.help.ShortHelpView(m.shortHelp())
-	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
-	return ansi.Truncate(line, m.width, "…")
-}
-
-// shortHelp is the key hint for what has focus.
-func (m Model) shortHelp() []key.Binding {
-	k := m.c.keys
-	switch {
-	case m.showHelp:
-		return []key.Binding{k.Help, k.Quit}
-	case m.focus == paneDebate:
-		return []key.Binding{k.Up, k.Left, k.Open, k.Back, k.Help}
-	case m.focus == paneReader:
-		return []key.Binding{k.NextQuote, k.FocusSpeaker, k.Search, k.Debate, k.Help, k.Quit}
-	}
-	return []key.Binding{k.Search, k.Open, k.NextPane, k.CorpusDebate, k.Help, k.Quit}
-}
-
-// fullHelp lists every key, by where it works.
-func (m Model) fullHelp() [][]key.Binding {
-	k := m.c.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search, k.NextMatch},
-		{k.NextQuote, k.FocusSpeaker, k.Debate, k.CorpusDebate, k.Left, k.Right},
-		{k.Mouse, k.Help, k.Quit},
-	}
-}
-
-func (m Model) helpView() string {
-	s := m.c.styles
-	var b strings.Builder
-	b.WriteString(s.Title.Render("counterpoint "+m.opts.Version) + "\n\n")
-	b.WriteString(m.help.FullHelpView(m.fullHelp()) + "\n\n")
-	explain := []string{
-		"Search: words match titles, subtitles and speakers fuzzily, and the start of body words.",
-		"  'word matches exactly   !word excludes   @name keeps articles quoting that speaker",
-		"  A capital letter makes a word case-sensitive. esc clears the filter.",
-		"Colours: each speaker keeps one colour in the list, the article, the legend and the",
-		"  debate view. Quotations are drawn in their speaker's colour; s dims all but one speaker.",
-		"Debate: d shows this article's accusations next to the responses they drew;",
-		"  D shows them for every article in the list, grouped by who accuses whom.",
-		"Mouse: wheel scrolls, click opens. m turns mouse capture off, so text can be selected.",
-	}
-	for _, l := range explain {
-		b.WriteString(s.Status.Render(l) + "\n")
-	}
-	if skipped := m.c.shared.Corpus.Skipped; len(skipped) > 0 {
-		b.WriteString("\n" + s.Error.Render(fmt.Sprintf("%d files were skipped:", len(skipped))) + "\n")
-		for _, sk := range skipped {
-			// File names come from the disk: shown sanitised, one line each.
-			b.WriteString(s.Status.Render("  "+ansi.Truncate(corpus.SanitizeLine(sk.String()), max(m.width-6, 10), "…")) + "\n")
-		}
-	}
-	b.WriteString("\n" + s.Meta.Render("? or esc closes this help."))
-	return b.String()
-}
+func (m Model) wide() bool { return m.f.wide }
 
 // Article returns the article open in the reader, for tests.
 func (m Model) Article() *corpus.Article { return m.reader.article }

@@ -183,7 +183,7 @@ func TestQuotesAreColouredOnEveryWrappedLine(t *testing.T) {
 func TestNoColorStillMarksQuotes(t *testing.T) {
 	m := sized(120, 40, plainOptions())
 	m = typeKeys(m, "j", "j", "j", "enter")
-	if !strings.Contains(view(m), "\x1b[1;4mWe have seen") {
+	if !strings.Contains(view(m), "\x1b[1mWe have seen") {
 		t.Errorf("without colour, quotations should be bold and underlined")
 	}
 }
@@ -290,7 +290,7 @@ func TestResizeReflows(t *testing.T) {
 				t.Fatalf("width %d: line %d is %d wide", w, i, ansi.StringWidth(l))
 			}
 		}
-		if m.reader.r == nil || m.reader.key.width != renderWidth(m.reader.width) {
+		if m.reader.r == nil || m.reader.key.width != m.reader.renderWidth() {
 			t.Errorf("width %d: reader not re-rendered for its width", w)
 		}
 	}

@@ -17,6 +17,14 @@ import (
 // maxLegendLines bounds the speaker legend above the article.
 const maxLegendLines = 3
 
+// The article's left margin holds a bar beside the current quotation and
+// each quotation's speaker tag where it starts; the text beside it is kept
+// to a comfortable measure on wide terminals, as glow does.
+const (
+	gutterWidth = 1 + tagWidth
+	maxMeasure  = 100
+)
+
 // readerPane shows one article rendered by Glamour, with quotations in
 // their speakers' colours, a legend, quotation jumps, a focused speaker
 // and search inside the article. The rendered lines are kept unpainted;
@@ -42,6 +50,16 @@ type readerPane struct {
 	current   int     // index in matches
 	anchor    float64 // scroll position to restore after a re-render
 	wantQuote int     // quotation to show once the render lands, or -1
+
+	tags   map[string]string // each speaker's tag in this article
+	starts map[int][]int     // the quotations that start on each rendered line
+}
+
+// renderWidth is the width the article is laid out for: the pane less the
+// margin, at most maxMeasure, and quantised like every layout width (see
+// the package's renderWidth) so that resizing causes few layouts.
+func (r *readerPane) renderWidth() int {
+	return renderWidth(min(r.width-gutterWidth, maxMeasure))
 }
 
 type lineMatch struct{ line, start, end int }
@@ -77,6 +95,7 @@ func (r *readerPane) setSize(w, h int) tea.Cmd {
 func (r *readerPane) open(index int, a *corpus.Article, quote int) tea.Cmd {
 	if r.article != a {
 		r.article, r.index = a, index
+		r.tags = speakerTags(a)
 		r.r, r.quote, r.focus, r.query, r.matches = nil, -1, "", "", nil
 		r.anchor = 0
 		r.vp.SetYOffset(0)
@@ -96,9 +115,9 @@ func (r *readerPane) ensureRender() tea.Cmd {
 	if r.article == nil || r.width <= 0 || !r.c.settled {
 		return nil
 	}
-	k := renderKey{id: r.article.ID, width: renderWidth(r.width), style: r.c.style}
-	if r.r != nil && r.key == k {
-		return nil
+	k := renderKey{id: r.article.ID, width: r.renderWidth(), style: r.c.style}
+	if r.key == k && (r.r != nil || r.loading) {
+		return nil // laid out, or being laid out, for this already
 	}
 	if r.r != nil {
 		r.anchor = r.vp.ScrollPercent()
@@ -126,6 +145,7 @@ func (r *readerPane) applyRender(msg renderDoneMsg) {
 
 func (r *readerPane) setRendered(done *rendered) {
 	r.r, r.loading = done, false
+	r.starts = quoteStarts(done)
 	r.vp.SetContentLines(done.lines)
 	r.vp.SetHeight(r.bodyHeight())
 	r.vp.SetYOffset(int(r.anchor * float64(max(len(done.lines)-r.vp.Height(), 0))))
@@ -145,7 +165,9 @@ func (r *readerPane) showWanted() {
 	r.wantQuote = -1
 }
 
-func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
+// update handles the reader's keys. It has the shape of every pane's
+// update; the reader never asks for an article to be opened.
+func (r *readerPane) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	k := r.c.keys
 	if r.searching() {
 		switch msg.String() {
@@ -154,12 +176,12 @@ func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 			r.input.SetValue("")
 			r.query = ""
 			r.findMatches()
-			return nil
+			return nil, nil
 		case "enter":
 			r.input.Blur()
-			return nil
+			return nil, nil
 		}
-		return r.typed(msg)
+		return r.typed(msg), nil
 	}
 	switch {
 	case key.Matches(msg, k.Up):
@@ -170,6 +192,8 @@ func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 		r.vp.PageUp()
 	case key.Matches(msg, k.PageDown):
 		r.vp.PageDown()
+	case key.Matches(msg, k.HalfUp):
+		r.vp.HalfPageUp()
 	case key.Matches(msg, k.HalfDown):
 		r.vp.HalfPageDown()
 	case key.Matches(msg, k.Top):
@@ -184,7 +208,7 @@ func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 		r.cycleFocus()
 	case key.Matches(msg, k.Search):
 		r.input.SetValue(r.query)
-		return r.input.Focus()
+		return r.input.Focus(), nil
 	case key.Matches(msg, k.NextMatch):
 		r.jumpToMatch(r.current + 1)
 	case key.Matches(msg, k.PrevMatch):
@@ -193,7 +217,7 @@ func (r *readerPane) update(msg tea.KeyPressMsg) tea.Cmd {
 		r.query = ""
 		r.findMatches()
 	}
-	return nil
+	return nil, nil
 }
 
 // paste types pasted text into the search.
@@ -213,24 +237,50 @@ func (r *readerPane) typed(msg tea.Msg) tea.Cmd {
 }
 
 // stepQuote moves to the next or previous quotation (of the focused
-// speaker, when one is focused) and scrolls it into view.
+// speaker, when one is focused) and scrolls it into view. It starts from
+// the current quotation while that is on screen, else from the screen:
+// ] goes to the first quotation from the top line down, [ to the last one
+// above it.
 func (r *readerPane) stepQuote(dir int) {
 	if r.r == nil || r.article == nil {
 		return
 	}
+	top, h := r.vp.YOffset(), r.vp.Height()
+	onScreen := func(q int) bool { l := r.r.quoteLine[q]; return l >= top && l < top+h }
 	n := len(r.article.Quotes)
-	for i, q := 0, r.quote; i < n; i++ {
-		q += dir
-		if q < 0 || q >= n {
-			return
+	from := r.quote
+	if from >= 0 && !onScreen(from) {
+		from = -1
+	}
+	wanted := func(q int) bool {
+		return r.r.quoteLine[q] >= 0 && (r.focus == "" || r.article.Quotes[q].Speaker == r.focus)
+	}
+	target := -1
+	switch {
+	case from >= 0:
+		for q := from + dir; q >= 0 && q < n && target < 0; q += dir {
+			if wanted(q) {
+				target = q
+			}
 		}
-		if r.r.quoteLine[q] < 0 || r.focus != "" && r.article.Quotes[q].Speaker != r.focus {
-			continue
+	case dir > 0:
+		for q := 0; q < n && target < 0; q++ {
+			if wanted(q) && r.r.quoteLine[q] >= top {
+				target = q
+			}
 		}
-		r.quote = q
-		r.vp.SetYOffset(max(r.r.quoteLine[q]-2, 0))
+	default:
+		for q := n - 1; q >= 0 && target < 0; q-- {
+			if wanted(q) && r.r.quoteLine[q] < top {
+				target = q
+			}
+		}
+	}
+	if target < 0 {
 		return
 	}
+	r.quote = target
+	r.vp.SetYOffset(max(r.r.quoteLine[target]-2, 0))
 }
 
 // cycleFocus focuses each speaker of the article in turn, then none.
@@ -287,16 +337,36 @@ func (r *readerPane) jumpToMatch(i int) {
 	}
 }
 
-// legendLines lists the article's speakers: colour, name, party and
-// number of statements, wrapped to the pane.
+// legendLines lists the article's speakers: tag and name in their colour,
+// party and number of statements, wrapped to the pane; "?" stands for
+// quotations nobody is named for. When that does not fit in
+// maxLegendLines, details are dropped before any speaker is, so that every
+// colour and tag on screen is explained.
 func (r *readerPane) legendLines() []string {
-	if r.article == nil || len(r.article.Speakers) == 0 {
+	if r.article == nil || len(r.article.Quotes) == 0 {
 		return nil
 	}
+	lines, shown := r.layLegend(r.legendItems(true))
+	if items := r.legendItems(false); shown < len(items) {
+		lines, shown = r.layLegend(items)
+		if rest := len(items) - shown; rest > 0 {
+			// Say that the legend goes on; s still cycles through everyone.
+			more := r.c.styles.Meta.Render(fmt.Sprintf("+%d more", rest))
+			last := lines[len(lines)-1]
+			if ansi.StringWidth(last)+ansi.StringWidth(more) > r.width {
+				lines = append(lines[:len(lines)-1], more)
+			} else {
+				lines[len(lines)-1] = last + more
+			}
+		}
+	}
+	return lines
+}
+
+// legendItems are the legend's entries, with party and count when full.
+func (r *readerPane) legendItems(full bool) []string {
 	s := r.c.styles
-	var lines []string
-	line, width := "", 0
-	shown := 0
+	var items []string
 	for _, sp := range r.article.Speakers {
 		slot := r.c.shared.Slot(sp.Name)
 		name := s.Speaker(slot).Render(sp.Name)
@@ -306,33 +376,47 @@ func (r *readerPane) legendLines() []string {
 		if r.focus == sp.Name {
 			name = s.Speaker(slot).Underline(true).Render(sp.Name)
 		}
-		detail := fmt.Sprintf(" %d", sp.Quotes)
-		if sp.Party != "" && sp.Party != sp.Name {
-			detail = fmt.Sprintf(" (%s) %d", sp.Party, sp.Quotes)
+		item := s.Speaker(slot).Render(r.tags[sp.Name]) + " " + name
+		if full {
+			detail := fmt.Sprintf(" %d", sp.Quotes)
+			if sp.Party != "" && sp.Party != sp.Name {
+				detail = fmt.Sprintf(" (%s) %d", sp.Party, sp.Quotes)
+			}
+			item += s.Meta.Render(detail)
 		}
-		item := s.swatch(slot) + " " + name + s.Meta.Render(detail)
+		items = append(items, item)
+	}
+	for _, q := range r.article.Quotes {
+		if q.Speaker == "" {
+			items = append(items, s.Meta.Render("? unattributed"))
+			break
+		}
+	}
+	return items
+}
+
+// layLegend wraps items into at most maxLegendLines lines; it returns the
+// lines and how many items they hold.
+func (r *readerPane) layLegend(items []string) ([]string, int) {
+	var lines []string
+	line, width, shown := "", 0, 0
+	for _, item := range items {
 		w := ansi.StringWidth(item) + 2
 		if width > 0 && width+w > r.width {
 			lines = append(lines, line)
 			line, width = "", 0
 			if len(lines) == maxLegendLines {
-				break
+				return lines, shown
 			}
 		}
 		line += item + "  "
 		width += w
 		shown++
 	}
-	if line != "" && len(lines) < maxLegendLines {
+	if line != "" {
 		lines = append(lines, line)
 	}
-	if rest := len(r.article.Speakers) - shown; rest > 0 && len(lines) > 0 {
-		// Say that the legend goes on; s still cycles through everyone.
-		more := s.Meta.Render(fmt.Sprintf(" +%d more", rest))
-		last := lines[len(lines)-1]
-		lines[len(lines)-1] = ansi.Truncate(last, max(r.width-ansi.StringWidth(more), 0), "") + more
-	}
-	return lines
+	return lines, shown
 }
 
 func (r *readerPane) view() string {
@@ -354,7 +438,7 @@ func (r *readerPane) view() string {
 		pt := painter{quoteStyle: r.quoteStyle}
 		for i := top; i < top+body; i++ {
 			if i < len(r.r.lines) {
-				line := pt.paint(r.r.lines[i], r.r.spans[i], r.matchesOn(i))
+				line := r.gutter(i) + pt.paint(r.r.lines[i], r.r.spans[i], r.matchesOn(i))
 				b.WriteString(ansi.Truncate(line, r.width, ""))
 			}
 			b.WriteString("\n")
@@ -382,11 +466,58 @@ func (r *readerPane) quoteStyle(q int) string {
 	return s.quoteOn[slot]
 }
 
-func (r *readerPane) matchesOn(line int) [][2]int {
-	var out [][2]int
-	for _, m := range r.matches {
+// quoteStarts maps each rendered line to the quotations that start on it.
+func quoteStarts(done *rendered) map[int][]int {
+	starts := map[int][]int{}
+	for q, line := range done.quoteLine {
+		if line >= 0 {
+			starts[line] = append(starts[line], q)
+		}
+	}
+	return starts
+}
+
+// gutter is the margin of a rendered line: ▌ beside the current
+// quotation, and the tag of the speaker whose quotation starts there (with
+// a + when another speaker's starts there too), in the speaker's colour.
+func (r *readerPane) gutter(line int) string {
+	s := r.c.styles
+	bar := " "
+	if r.quote >= 0 && r.r != nil {
+		for _, sp := range r.r.spans[line] {
+			if sp.quote == r.quote {
+				bar = s.Selected.Render("▌")
+				break
+			}
+		}
+	}
+	qs := r.starts[line]
+	if len(qs) == 0 {
+		return bar + strings.Repeat(" ", tagWidth)
+	}
+	who := r.article.Quotes[qs[0]].Speaker
+	tag := r.tags[who]
+	if tag == "" {
+		tag = "?"
+	}
+	st := s.Speaker(r.c.shared.Slot(who))
+	if r.focus != "" && who != r.focus {
+		st = s.Dim
+	}
+	more := " "
+	for _, q := range qs[1:] {
+		if r.article.Quotes[q].Speaker != who {
+			more = "+"
+		}
+	}
+	return bar + pad(st.Render(tag)+more, tagWidth)
+}
+
+func (r *readerPane) matchesOn(line int) []markRange {
+	var out []markRange
+	for i, m := range r.matches {
 		if m.line == line {
-			out = append(out, [2]int{m.start, m.end})
+			out = append(out, markRange{m.start, m.end, i == r.current})
 		}
 	}
 	return out
@@ -415,4 +546,15 @@ func (r *readerPane) footer() string {
 		parts = append(parts, r.spin.View()+"re-rendering")
 	}
 	return s.Meta.Render(strings.Join(parts, " · "))
+}
+
+// ShortHelp and FullHelp make the reader a help.KeyMap: its own keys.
+func (r *readerPane) ShortHelp() []key.Binding {
+	k := r.c.keys
+	return []key.Binding{k.NextQuote, k.FocusSpeaker, k.Search, k.Debate, k.Back}
+}
+
+func (r *readerPane) FullHelp() [][]key.Binding {
+	k := r.c.keys
+	return [][]key.Binding{{k.NextMatch, k.NextQuote, k.FocusSpeaker, k.Debate}}
 }

@@ -82,6 +82,7 @@ func renderArticle(a *corpus.Article, width int, style string) *rendered {
 	block := func(md, plainText string) []string {
 		if g != nil && md != "" && time.Now().Before(deadline) {
 			if out, err := g.Render(md); err == nil {
+				out = strings.ReplaceAll(out, "\u00a0", " ") // see keepLastWordsTogether
 				return trimBlank(strings.Split(out, "\n"))
 			}
 		}
@@ -103,7 +104,7 @@ func renderArticle(a *corpus.Article, width int, style string) *rendered {
 		}
 		md := ""
 		if glamourBytes < byteBudget && i < paraBudget && !chokesGlamour(p) {
-			md = escapeMarkdown(p)
+			md = escapeMarkdown(keepLastWordsTogether(p))
 			if isHeading(p, quotes[i]) && i < len(a.Paragraphs)-1 {
 				md = "## " + md
 			}
@@ -202,9 +203,9 @@ func trimBlank(lines []string) []string {
 
 func headerMarkdown(a *corpus.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + escapeMarkdown(a.Title) + "\n\n")
+	b.WriteString("# " + escapeMarkdown(keepLastWordsTogether(a.Title)) + "\n\n")
 	if a.Dek != "" {
-		b.WriteString("*" + escapeMarkdown(a.Dek) + "*\n\n")
+		b.WriteString("*" + escapeMarkdown(keepLastWordsTogether(a.Dek)) + "*\n\n")
 	}
 	b.WriteString(escapeMarkdown(metaLine(a)) + "\n\n---\n")
 	return b.String()
@@ -249,7 +250,7 @@ func quotesByParagraph(a *corpus.Article) map[int][]int {
 // indented like Glamour's paragraphs. It is linear in the text.
 func wrapPlain(text string, width int) string {
 	inner := max(width-2*documentMargin, 10)
-	wrapped := ansi.Wrap(text, inner, "")
+	wrapped := strings.ReplaceAll(ansi.Wrap(keepLastWordsTogether(text), inner, ""), "\u00a0", " ")
 	pad := strings.Repeat(" ", documentMargin)
 	return pad + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
 }
@@ -287,62 +288,6 @@ func isHeading(p string, quotes []int) bool {
 	last, _ := utf8.DecodeLastRuneInString(p)
 	first, _ := utf8.DecodeRuneInString(p)
 	return unicode.IsUpper(first) && !strings.ContainsRune(".?!:;,\"”’)", last)
-}
-
-// inlineEscaped are the characters that can start a construct anywhere in
-// a line: code, emphasis, HTML and autolinks, and backslash escapes.
-// Glamour shows them literally after a backslash. Others are escaped only
-// where they matter (at the start of a paragraph), because each escape
-// splits Glamour's text into pieces and can upset its word wrap.
-const inlineEscaped = "\\`*_<"
-
-// escapeMarkdown makes article text literal in Markdown: what could start
-// a construct is escaped, & and ~ (entities, strikethrough) become
-// entities, and "www." loses its autolink.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	b.WriteString(escapeLineStart(&s))
-	for i, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '~':
-			b.WriteString("&#126;")
-		case r < utf8.RuneSelf && strings.ContainsRune(inlineEscaped, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
-			b.WriteString("\\.")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// escapeLineStart escapes what makes a block when it opens a line: a
-// heading, quote, list item, thematic break, code fence, table row or link
-// definition. It consumes what it wrote from *s.
-func escapeLineStart(s *string) string {
-	t := *s
-	if t == "" {
-		return ""
-	}
-	if strings.ContainsRune("#>-+*=|[:!", rune(t[0])) {
-		*s = t[1:]
-		return "\\" + t[:1]
-	}
-	// "1." and "1)" start an ordered list.
-	n := 0
-	for n < len(t) && n < 9 && t[n] >= '0' && t[n] <= '9' {
-		n++
-	}
-	if n > 0 && n < len(t) && (t[n] == '.' || t[n] == ')') {
-		*s = t[n+1:]
-		return t[:n] + "\\" + t[n:n+1]
-	}
-	return ""
 }
 
 // renderCacheBytes bounds the shared cache of laid-out articles, in bytes:

@@ -20,26 +20,30 @@ type tone struct {
 }
 
 // palette holds the speaker colours: a bright variant for dark
-// backgrounds, a deep one for light backgrounds (the 16-colour ones
-// repeat after six hues).
+// backgrounds, a deep one for light backgrounds, each at least 4.5:1
+// against its background (TestPaletteContrast). With 16 colours the
+// terminal decides the shades; the ten are distinct, and the speaker tags
+// tell apart speakers beyond them.
 var palette = [paletteSize]tone{
-	{"#FFA657", "215", "11", "#9A4A00", "130", "3"}, // orange
-	{"#79C0FF", "117", "12", "#0550AE", "25", "4"},  // blue
-	{"#7EE787", "114", "10", "#116329", "22", "2"},  // green
-	{"#FF7EB6", "211", "13", "#A4246B", "125", "5"}, // pink
-	{"#56D4DD", "80", "14", "#0B6A77", "30", "6"},   // cyan
-	{"#FF7B72", "203", "9", "#B31D28", "124", "1"},  // red
-	{"#D2A8FF", "183", "13", "#6639BA", "55", "5"},  // purple
-	{"#E3B341", "178", "11", "#6F4E00", "94", "3"},  // gold
-	{"#A5D6FF", "153", "12", "#1F4E9A", "18", "4"},  // sky
-	{"#B4E37A", "150", "10", "#3D6B0F", "64", "2"},  // lime
+	{"#FFA657", "215", "3", "#9A4A00", "94", "3"},    // orange
+	{"#79C0FF", "117", "12", "#0550AE", "25", "4"},   // blue
+	{"#7EE787", "114", "10", "#116329", "22", "2"},   // green
+	{"#FF7EB6", "211", "13", "#A4246B", "125", "13"}, // pink
+	{"#56D4DD", "80", "14", "#0B6A77", "23", "6"},    // cyan
+	{"#F47067", "209", "1", "#A40E26", "88", "9"},    // red
+	{"#D2A8FF", "183", "5", "#6639BA", "55", "5"},    // purple
+	{"#E3B341", "178", "11", "#6F4E00", "58", "11"},  // gold
+	{"#A5D6FF", "153", "4", "#1F4E9A", "18", "12"},   // sky
+	{"#B4E37A", "150", "2", "#3D6B0F", "53", "10"},   // lime
 }
 
-// Subtle colours shared by the panes.
+// The interface's own colours. It keeps to greys, near-black or
+// near-white and the error red, so that at every depth a colour that is
+// not grey belongs to a speaker.
 var (
-	subtle    = tone{"#8B949E", "246", "8", "#6E7781", "243", "8"}
+	subtle    = tone{"#8B949E", "246", "8", "#656D76", "242", "8"}
 	border    = tone{"#30363D", "237", "8", "#D0D7DE", "188", "7"}
-	accent    = tone{"#D2A8FF", "183", "13", "#6639BA", "55", "5"}
+	accent    = tone{"#E6EDF3", "255", "15", "#1F2328", "234", "0"}
 	selection = tone{"#21262D", "235", "8", "#EAEEF2", "255", "7"}
 	errorTone = tone{"#FF7B72", "203", "9", "#B31D28", "124", "1"}
 )
@@ -80,11 +84,11 @@ type Styles struct {
 	Help                                                              help.Styles
 	// The pane frames, drawn by hand: Lip Gloss would measure every line
 	// again on every frame, and the panes already pad them to width.
-	focusedFrame, blurredFrame frame
+	focusedFrame, blurredFrame boxBorder
 }
 
-// frame is a pane border and the SGR that colours it ("" for none).
-type frame struct {
+// boxBorder is a pane border and the SGR that colours it ("" for none).
+type boxBorder struct {
 	border lipgloss.Border
 	sgr    string
 }
@@ -101,8 +105,8 @@ func NewStyles(l look) *Styles {
 	s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
 	s.Focused = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(acc)
 	s.Blurred = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(l.colour(border))
-	s.focusedFrame = frame{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(acc).String()}
-	s.blurredFrame = frame{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(l.colour(border)).String()}
+	s.focusedFrame = boxBorder{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(acc).String()}
+	s.blurredFrame = boxBorder{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(l.colour(border)).String()}
 	s.Status = lipgloss.NewStyle().Foreground(sub)
 	s.StatusKey = lipgloss.NewStyle().Foreground(acc).Bold(true)
 	s.Error = lipgloss.NewStyle().Foreground(l.colour(errorTone)).Bold(true)
@@ -117,15 +121,16 @@ func NewStyles(l look) *Styles {
 	}
 	s.quoteDim = ansi.NewStyle().ForegroundColor(sub).String()
 	if l.noColor() {
-		// Without colour the focused pane shows by its heavier border, and
-		// quotations by bold and underline.
+		// Without colour the focused pane shows by its heavier border,
+		// quotations by bold type and their speakers' tags in the margin
+		// (underline is left to search matches).
 		s.Focused = lipgloss.NewStyle().Border(lipgloss.ThickBorder())
 		s.Blurred = lipgloss.NewStyle().Border(lipgloss.RoundedBorder())
-		s.focusedFrame = frame{lipgloss.ThickBorder(), ""}
-		s.blurredFrame = frame{lipgloss.RoundedBorder(), ""}
+		s.focusedFrame = boxBorder{lipgloss.ThickBorder(), ""}
+		s.blurredFrame = boxBorder{lipgloss.RoundedBorder(), ""}
 		for i := range s.quoteOn {
 			s.speaker[i] = lipgloss.NewStyle()
-			s.quoteOn[i] = "\x1b[1;4m"
+			s.quoteOn[i] = "\x1b[1m"
 		}
 		s.quoteDim = ""
 	}

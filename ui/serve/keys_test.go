@@ -25,7 +25,7 @@ func TestKeysArrivingTogetherEachCount(t *testing.T) {
 		t.Errorf("\"jj\" in one read did not move the cursor twice:\n%s", tm.shown())
 	}
 	tm.send("/stolt")
-	if !tm.waitFor(t, `3 match "stolt"`, 0, wait) {
+	if !tm.waitFor(t, `3 matches for "stolt"`, 0, wait) {
 		t.Errorf("\"/stolt\" in one read did not filter for stolt:\n%s", tm.shown())
 	}
 }

@@ -107,6 +107,12 @@ func TestEachClientGetsItsOwnPalette(t *testing.T) {
 	light := open("ffff/ffff/ffff")
 	background = "1a1a/1a1a/1a1a"
 	const darkText, lightText = "38;5;252m", "38;5;234m" // Glamour's body text colours
+	// The list comes first; the article is laid out in the background.
+	for _, tm := range []*vterm{dark, light} {
+		if !eventually(wait, func() bool { return strings.Contains(tm.raw(), darkText) || strings.Contains(tm.raw(), lightText) }) {
+			t.Fatalf("no article text drawn:\n%s", tm.shown())
+		}
+	}
 	if !strings.Contains(dark.raw(), darkText) || strings.Contains(dark.raw(), lightText) {
 		t.Errorf("the dark terminal did not get the dark palette")
 	}
