@@ -22,6 +22,7 @@ import (
 	"golang.org/x/term"
 
 	"counterpoint/corpus"
+	"counterpoint/corpus/library/cli"
 	"counterpoint/ui"
 	"counterpoint/ui/serve"
 )
@@ -60,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return search(args[1:], stdout, stderr)
 		case "serve":
 			return serveCmd(args[1:], stderr)
+		case "add", "remove", "feeds", "import", "export", "fetch":
+			return cli.Run(args[0], args[1:], stdout, stderr, version)
 		}
 	}
 	fs := flag.NewFlagSet("counterpoint", flag.ContinueOnError)
@@ -68,8 +71,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
 	style := fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file (default: from the terminal background)")
 	noMouse := fs.Bool("no-mouse", false, "start without mouse capture, so text can be selected (m toggles it)")
+	seeds := fs.Bool("seeds", false, "with no PATH, read the embedded seeds even when the library holds articles")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage+cli.Usage+"\n")
 		fs.PrintDefaults()
 	}
 	paths, err := parseAll(fs, args)
@@ -81,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	load := func() (*ui.Shared, error) {
-		c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
+		c, err := cli.LoadArticles(paths, corpus.Options{MaxFileSize: *maxSize}, *seeds)
 		if err != nil {
 			return nil, loadError(c, err)
 		}
@@ -247,6 +251,7 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 type command struct {
 	fs      *flag.FlagSet
 	maxSize *int64
+	seeds   *bool
 	stderr  io.Writer
 }
 
@@ -254,14 +259,15 @@ func newCommand(name string, stderr io.Writer) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	return &command{fs: fs, stderr: stderr,
-		maxSize: fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")}
+		maxSize: fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes"),
+		seeds:   fs.Bool("seeds", false, "with no PATH, read the embedded seeds even when the library holds articles")}
 }
 
 // load reads the articles at paths (the seeds when none), reporting the
 // files it skipped; ok is false, with the message printed, when nothing
 // could be loaded.
 func (c *command) load(paths []string) (*corpus.Corpus, bool) {
-	cp, err := corpus.Load(paths, corpus.Options{MaxFileSize: *c.maxSize})
+	cp, err := cli.LoadArticles(paths, corpus.Options{MaxFileSize: *c.maxSize}, *c.seeds)
 	reportSkipped(cp, c.stderr)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "counterpoint:", err)
@@ -274,9 +280,13 @@ func (c *command) load(paths []string) (*corpus.Corpus, bool) {
 func headless(cmd string, args []string, stdout, stderr io.Writer) int {
 	command := newCommand("counterpoint "+cmd, stderr)
 	asJSON := command.fs.Bool("json", false, "print a JSON array")
+	markdown := command.fs.Bool("markdown", false, "debate: print as Markdown, of article ID if the first argument is one")
 	pos, err := parseAll(command.fs, args)
 	if err != nil {
 		return exitFor(err)
+	}
+	if *markdown && cmd == "debate" {
+		return cli.DebateMarkdown(pos, corpus.Options{MaxFileSize: *command.maxSize}, *command.seeds, stdout, stderr)
 	}
 	c, ok := command.load(pos)
 	if !ok {
