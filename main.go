@@ -22,6 +22,7 @@ import (
 	"golang.org/x/term"
 
 	"counterpoint/corpus"
+	"counterpoint/corpus/library"
 	"counterpoint/corpus/library/cli"
 	"counterpoint/ui"
 	"counterpoint/ui/serve"
@@ -84,7 +85,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "counterpoint", version)
 		return 0
 	}
+	var lib *library.Library // the library the reader reads, kept open for marks and refresh
+	defer func() {
+		if lib != nil {
+			lib.Close()
+		}
+	}()
 	load := func() (*ui.Shared, error) {
+		if len(paths) == 0 && !*seeds {
+			l, shared, ok, err := openReaderLibrary(context.Background(), false)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				lib = l
+				return shared, nil
+			}
+		}
 		c, err := cli.LoadArticles(paths, corpus.Options{MaxFileSize: *maxSize}, *seeds)
 		if err != nil {
 			return nil, loadError(c, err)
@@ -93,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// Bubble Tea reports the colour profile and the background colour to
 	// the reader as messages.
-	opts := ui.Options{Style: *style, NoMouse: *noMouse, Light: lightFromEnv(), AwaitBackground: true, Version: version}
+	opts := ui.Options{Style: *style, NoMouse: *noMouse, Light: lightFromEnv(), AwaitBackground: true, Version: version, Local: true}
 	final, err := tea.NewProgram(ui.NewLoading(load, opts)).Run()
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint:", err)
@@ -335,23 +352,25 @@ func serveCmd(args []string, stderr io.Writer) int {
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", 10*time.Second, "close a connection that has not authenticated within this time")
 	fs.DurationVar(&cfg.GracePeriod, "grace", 5*time.Second, "on SIGINT or SIGTERM, wait this long for sessions to end")
 	fs.StringVar(&cfg.Style, "style", "", "Glamour style for every session (default: dark or light from each client)")
+	refresh := fs.Duration("refresh", 0, "with no PATH, fetch the library's feeds now and then at this interval, such as 30m (users can never make the server fetch)")
 	paths, err := parseAll(fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
-	c, ok := command.load(paths)
+	cfg.Version = version
+	cfg.Logger = slog.New(slog.NewTextHandler(stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	shared, closeLib, ok := serveShared(ctx, command, paths, *refresh, cfg.Logger)
 	if !ok {
 		return 1
 	}
-	cfg.Version = version
-	cfg.Logger = slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := serve.New(ui.NewShared(c), cfg)
+	defer closeLib()
+	srv, err := serve.New(shared, cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint serve:", err)
 		return 1
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	if err := srv.ListenAndServe(ctx); err != nil {
 		fmt.Fprintln(stderr, "counterpoint serve:", err)
 		return 1

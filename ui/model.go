@@ -47,6 +47,7 @@ type Model struct {
 	reader readerPane
 	debate debateView
 	help   help.Model
+	lib    *libSession // library and link state (library.go)
 
 	focus    pane
 	back     pane // where esc returns from the debate view
@@ -72,7 +73,13 @@ func NewLoading(load func() (*Shared, error), opts Options) Model {
 }
 
 func (m *Model) init(shared *Shared) {
+	shared = shared.newest() // a later refresh of the library, if any
 	m.c = newCommon(shared, m.opts)
+	if m.lib == nil {
+		m.lib = newLibSession(shared, m.opts)
+	}
+	m.lib.shared, m.c.lib = shared, m.lib
+	m.lib.enableLibraryKeys(&m.c.keys)
 	if m.look.profile != 0 {
 		m.c.setLook(m.look) // what the terminal said while the corpus loaded
 	}
@@ -113,6 +120,9 @@ func (m *Model) setLook(l look) tea.Cmd {
 // starts loading when the corpus is not there yet.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.lib != nil {
+		cmds = append(cmds, m.lib.loadMarks())
+	}
 	if m.opts.AwaitBackground {
 		cmds = append(cmds, tea.Tick(backgroundWait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }))
 	}
@@ -173,7 +183,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.init(msg.shared)
-		cmd := m.layout()
+		cmd := tea.Batch(m.layout(), m.lib.loadMarks())
 		return m, cmd
 	case spinner.TickMsg:
 		var cmd tea.Cmd
@@ -192,6 +202,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if msg, ok := msg.(libraryMsg); ok {
+		return m.updateLibrary(msg)
+	}
 	switch msg := msg.(type) {
 	case searchDoneMsg:
 		m.list.applySearch(msg)
@@ -202,7 +215,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case openQuoteMsg:
 		m.focus = paneReader
-		cmd := tea.Batch(m.reader.open(msg.article, m.c.shared.Corpus.Articles[msg.article], msg.quote), m.layout())
+		cmd := tea.Batch(m.reader.open(msg.article, m.c.shared.Corpus.Articles[msg.article], msg.quote), m.layout(), m.openedArticle(msg.article))
 		return m, cmd
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
 		cmd := m.mouseEvent(msg.(tea.MouseMsg))
@@ -245,6 +258,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	typing := m.typing()
 	if !typing {
+		if cmd, ok := m.libraryKey(msg); ok {
+			return m, cmd
+		}
 		switch {
 		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
@@ -317,7 +333,7 @@ func (m *Model) openSelected() tea.Cmd {
 		return nil
 	}
 	m.focus = paneReader
-	return tea.Batch(m.reader.open(i, m.c.shared.Corpus.Articles[i], -1), m.layout())
+	return tea.Batch(m.reader.open(i, m.c.shared.Corpus.Articles[i], -1), m.layout(), m.openedArticle(i))
 }
 
 func (m *Model) openCorpusDebate() tea.Cmd {
@@ -488,6 +504,7 @@ func (m Model) statusBar(s *Styles) string {
 	if n := len(m.c.shared.Corpus.Skipped); n > 0 {
 		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped", n)))
 	}
+	left = append(left, m.libraryStatus(s)...)
 	hints := m.help.ShortHelpView(m.shortHelp())
 	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
 	return ansi.Truncate(line, m.width, "…")
@@ -523,6 +540,7 @@ func (m Model) helpView() string {
 	var b strings.Builder
 	b.WriteString(s.Title.Render("counterpoint "+m.opts.Version) + "\n\n")
 	b.WriteString(m.help.FullHelpView(m.fullHelp()) + "\n\n")
+	b.WriteString(m.libraryHelpView()) // keys of the library and links, a line each
 	explain := []string{
 		"Search: words match titles, subtitles and speakers fuzzily, and the start of body words.",
 		"  'word matches exactly   !word excludes   @name keeps articles quoting that speaker",

@@ -352,9 +352,13 @@ func (r *readerPane) view() string {
 		b.WriteString(strings.Repeat("\n", body))
 	default:
 		pt := painter{quoteStyle: r.quoteStyle}
+		linked := titleLine(r.r.plain, r.article) // the title links to the source
 		for i := top; i < top+body; i++ {
 			if i < len(r.r.lines) {
 				line := pt.paint(r.r.lines[i], r.r.spans[i], r.matchesOn(i))
+				if i == linked {
+					line = hyperlink(ansi.Truncate(line, r.width, ""), r.article.URL)
+				}
 				b.WriteString(ansi.Truncate(line, r.width, ""))
 			}
 			b.WriteString("\n")
@@ -414,5 +418,9 @@ func (r *readerPane) footer() string {
 	if r.loading && r.r != nil {
 		parts = append(parts, r.spin.View()+"re-rendering")
 	}
-	return s.Meta.Render(strings.Join(parts, " · "))
+	foot := s.Meta.Render(strings.Join(parts, " · "))
+	if link := linkLine(r.article, r.width-ansi.StringWidth(foot)-3); link != "" {
+		foot += s.Meta.Render(" · ") + link // the source address
+	}
+	return foot
 }
