@@ -151,17 +151,20 @@ func (m *Model) debateQuote() (*corpus.Article, int) {
 	return m.c.shared.Corpus.Articles[r.article], q
 }
 
-// exportDebate writes the debate shown: one article's, or every listed
-// article's for the corpus view.
+// exportDebate writes the debate shown: the article's (even when it has
+// no pairs, the file says so), or every listed article's for the corpus
+// view.
 func (m *Model) exportDebate() tea.Cmd {
 	c := m.c.shared.Corpus
-	if !m.debate.corpus && len(m.debate.rows) > 0 {
-		a := c.Articles[m.debate.rows[0].article]
-		return m.lib.exportDebate(c, []*corpus.Article{a}, a.ID)
-	}
 	if !m.debate.corpus {
-		m.lib.setNote("this article has no debate to export", false)
-		return nil
+		a := m.reader.article // d opens the debate of the article in the reader
+		if len(m.debate.rows) > 0 {
+			a = c.Articles[m.debate.rows[0].article]
+		}
+		if a == nil {
+			return nil
+		}
+		return m.lib.exportDebate(c, []*corpus.Article{a}, a.ID)
 	}
 	var arts []*corpus.Article
 	for _, h := range m.list.hits {
