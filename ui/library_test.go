@@ -393,7 +393,7 @@ func TestOverSSHNoRefreshAndAnonymousKeepsNothing(t *testing.T) {
 		t.Errorf("a key's star was not stored: %v", st)
 	}
 	help := ansi.Strip(view(func() Model { h, _ := keys(k, "?"); return h }()))
-	if strings.Contains(help, "refresh feeds") || strings.Contains(help, "open in browser") || !strings.Contains(help, "read/unread") {
+	if strings.Contains(help, "r refresh") || strings.Contains(help, "open in browser") || !strings.Contains(help, "u read") {
 		t.Errorf("help over SSH:\n%s", help)
 	}
 }
@@ -404,7 +404,7 @@ func TestHelpListsLibraryKeys(t *testing.T) {
 	m := libraryModel(t, lib, localOptions())
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m, _ = keys(next.(Model), "?")
-	for _, want := range []string{"u read/unread", "* star", "U unread only", "S sort by date/feed", "F next feed", "r refresh feeds", "o open in browser", "y copy quotation", "e debate to Markdown"} {
+	for _, want := range []string{"u read", "* star", "U unread only", "S date/feed order", "F next feed", "r refresh", "o open in browser", "y copy quotation", "e debate to .md"} {
 		if !strings.Contains(ansi.Strip(view(m)), want) {
 			t.Errorf("help lacks %q", want)
 		}

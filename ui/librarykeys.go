@@ -20,15 +20,15 @@ type libraryMsg interface{ libraryMsg() }
 // added to the one keymap; the ones a session cannot use are disabled, so
 // help never offers them.
 func libraryBindings(k *KeyMap) {
-	k.ToggleRead = key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "read/unread"))
+	k.ToggleRead = key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "read"))
 	k.Star = key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star"))
 	k.UnreadOnly = key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "unread only"))
-	k.SortOrder = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort by date/feed"))
-	k.NextFeed = key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "next feed / all"))
-	k.Refresh = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds"))
+	k.SortOrder = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "date/feed order"))
+	k.NextFeed = key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "next feed"))
+	k.Refresh = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh"))
 	k.OpenLink = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser"))
 	k.CopyQuote = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quotation"))
-	k.Export = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "debate to Markdown file"))
+	k.Export = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "debate to .md"))
 }
 
 // enableLibraryKeys turns off the keys this session cannot use: the
@@ -47,8 +47,8 @@ func (s *libSession) enableLibraryKeys(k *KeyMap) {
 // links'. Disabled keys are left out.
 func (k KeyMap) libraryHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.ToggleRead, k.Star, k.UnreadOnly, k.SortOrder, k.NextFeed, k.Refresh},
-		{k.OpenLink, k.CopyQuote, k.Export},
+		{k.ToggleRead, k.Star, k.UnreadOnly, k.SortOrder, k.NextFeed},
+		{k.Refresh, k.OpenLink, k.CopyQuote, k.Export},
 	}
 }
 
@@ -57,7 +57,7 @@ func (k KeyMap) libraryHelp() [][]key.Binding {
 func (m Model) libraryHelpView() string {
 	var b strings.Builder
 	for i, group := range m.c.keys.libraryHelp() {
-		label := []string{"Library: ", "Links:   "}[i]
+		label := []string{"Library: ", "Also:    "}[i]
 		if v := m.help.ShortHelpView(group); v != "" {
 			b.WriteString(ansi.Truncate(m.c.styles.Meta.Render(label)+v, m.width-2, "…") + "\n")
 		}
