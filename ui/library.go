@@ -119,18 +119,19 @@ type marksLoadedMsg struct {
 
 func (marksLoadedMsg) libraryMsg() {}
 
-// loadMarks reads the user's marks off the UI goroutine.
+// loadMarks reads the user's marks off the UI goroutine, and starts the
+// watch for a newer shelf where the server refreshes.
 func (s *libSession) loadMarks() tea.Cmd {
 	if !s.hasLibrary() {
 		return nil
 	}
 	u := s.user
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		m, err := u.States(ctx)
 		return marksLoadedMsg{marks: m, err: err}
-	}
+	}, s.watchShelf())
 }
 
 // markSavedMsg reports a mark that could not be stored.

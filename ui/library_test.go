@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -238,11 +239,14 @@ func TestRefreshShowsProgressAndKeepsTheCursor(t *testing.T) {
 
 // drain runs a command as Bubble Tea would and hands the library's and
 // the list's messages back to the model, until nothing is left to do.
+// Timers (tea.Tick: spinners, the shelf watch) are skipped: a test sends
+// their messages itself.
 func drain(m Model, cmd tea.Cmd) (Model, []tea.Msg) {
+	tick := reflect.ValueOf(tea.Tick(time.Hour, nil)).Pointer()
 	var seen []tea.Msg
 	var run func(tea.Cmd, int)
 	run = func(cmd tea.Cmd, depth int) {
-		if cmd == nil || depth > 20 {
+		if cmd == nil || depth > 20 || reflect.ValueOf(cmd).Pointer() == tick {
 			return
 		}
 		msg := cmd()
@@ -418,5 +422,40 @@ func TestHelpListsLibraryKeys(t *testing.T) {
 		if !strings.Contains(ansi.Strip(view(m)), want) {
 			t.Errorf("help lacks %q", want)
 		}
+	}
+}
+
+// Over SSH a session picks up what the server's scheduled refresh loaded,
+// keeping its cursor.
+func TestSessionTakesTheServersRefresh(t *testing.T) {
+	fs, lib := threeStories(t)
+	ro, err := library.Open(lib.Path(), library.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	opts := plainOptions()
+	opts.Reader = "SHA256:test-key"
+	m := libraryModel(t, ro, opts)
+	m, _ = keys(m, "j")
+	fs.set("/valley.xml", "Valley Ledger",
+		story{"market", "Market hall reopens", "Wed, 04 Mar 2026 08:00:00 +0000"},
+		story{"school", "School roof", "Sat, 28 Feb 2026 08:00:00 +0000"})
+	if _, err := lib.Refresh(context.Background(), feeds.NewFetcher(feeds.Options{}), nil); err != nil { // the operator's handle
+		t.Fatal(err)
+	}
+	if _, err := m.c.shared.Library().Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	next, cmd := m.Update(shelfCheckMsg{})
+	m, _ = drain(next.(Model), cmd)
+	if got := titles(m); len(got) != 4 || got[0] != "Market hall reopens" {
+		t.Errorf("list after the server's refresh: %v", got)
+	}
+	if selectedID(m) == "" || !strings.Contains(selectedID(m), "bridge") {
+		t.Errorf("cursor moved to %q", selectedID(m))
+	}
+	if !strings.Contains(ansi.Strip(view(m)), "1 new article from the server's refresh") {
+		t.Errorf("status:\n%s", ansi.Strip(view(m)))
 	}
 }

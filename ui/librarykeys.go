@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"slices"
@@ -209,6 +210,16 @@ func (m Model) updateLibrary(msg libraryMsg) (tea.Model, tea.Cmd) {
 		s.refreshed(msg)
 		cmd := m.adopt(msg.shared)
 		return m, cmd
+	case shelfCheckMsg:
+		var cmd tea.Cmd
+		if n := s.newerShelf(); n != nil && m.lib.refresh == nil {
+			n := len(n.Corpus.Articles) - len(s.shared.Corpus.Articles)
+			cmd = m.adopt(s.shared.newest())
+			if n > 0 {
+				s.setNote(fmt.Sprintf("%d new %s from the server's refresh", n, plural(n, "article", "articles")), false)
+			}
+		}
+		return m, tea.Batch(cmd, s.watchShelf())
 	case linkedMsg:
 		if msg.err != nil {
 			s.setNote(msg.err.Error(), true)

@@ -151,6 +151,32 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// shelfCheck is how often a session that cannot refresh (over SSH) looks
+// for a shelf the server's scheduled refresh loaded.
+const shelfCheck = 30 * time.Second
+
+// shelfCheckMsg asks whether a newer shelf is there.
+type shelfCheckMsg struct{}
+
+func (shelfCheckMsg) libraryMsg() {}
+
+// watchShelf starts the session's checks for a newer shelf: only where
+// the server refreshes (a local reader refreshes itself, with r).
+func (s *libSession) watchShelf() tea.Cmd {
+	if !s.hasLibrary() || s.canRefresh() {
+		return nil
+	}
+	return tea.Tick(shelfCheck, func(time.Time) tea.Msg { return shelfCheckMsg{} })
+}
+
+// newerShelf is the shelf loaded since this session's, or nil.
+func (s *libSession) newerShelf() *Shared {
+	if n := s.shared.newest(); n != s.shared {
+		return n
+	}
+	return nil
+}
+
 // adopt shows a newly loaded shelf without losing the reader's place: the
 // list's cursor stays on its article, the open article stays open at the
 // same scroll position, the search and the focus stay.
