@@ -84,12 +84,13 @@ type libSession struct {
 	keepID     string          // the article the cursor should land on after the next arrange
 
 	refresh *refreshState // nil when no refresh runs
+	check   time.Duration // how often to look for a shelf the server loaded
 	note    string        // the last action's result, for the status bar
 	noteErr bool
 }
 
 func newLibSession(shared *Shared, opts Options) *libSession {
-	s := &libSession{shared: shared, local: opts.Local, version: opts.Version, marks: map[string]library.State{}, kept: map[string]bool{}}
+	s := &libSession{shared: shared, local: opts.Local, version: opts.Version, marks: map[string]library.State{}, kept: map[string]bool{}, check: shelfCheck}
 	if shared.lib != nil {
 		s.user = shared.lib.lib.User(opts.Reader)
 	}

@@ -459,3 +459,34 @@ func TestSessionTakesTheServersRefresh(t *testing.T) {
 		t.Errorf("status:\n%s", ansi.Strip(view(m)))
 	}
 }
+
+// The same through the real program: the session's own timer finds the
+// shelf the server loaded.
+func TestSessionWatchesForTheServersRefresh(t *testing.T) {
+	fs, lib := threeStories(t)
+	ro, err := library.Open(lib.Path(), library.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	shared, err := LoadLibrary(context.Background(), ro)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := plainOptions()
+	opts.Reader = "SHA256:test-key"
+	m := New(shared, opts)
+	m.lib.check = 50 * time.Millisecond
+	st := &screenTest{frames: &frameLog{}}
+	st.TestModel = teatest.NewTestModel(t, recorder{m, st.frames}, teatest.WithInitialTermSize(80, 24))
+	st.wait(t, "School roof")
+	fs.set("/valley.xml", "Valley Ledger", story{"market", "Market hall reopens", "Wed, 04 Mar 2026 08:00:00 +0000"})
+	if _, err := lib.Refresh(context.Background(), feeds.NewFetcher(feeds.Options{}), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := shared.Library().Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st.wait(t, "Market hall reopens")
+	st.wait(t, "1 new article from the server's refresh")
+}

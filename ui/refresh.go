@@ -166,7 +166,7 @@ func (s *libSession) watchShelf() tea.Cmd {
 	if !s.hasLibrary() || s.canRefresh() {
 		return nil
 	}
-	return tea.Tick(shelfCheck, func(time.Time) tea.Msg { return shelfCheckMsg{} })
+	return tea.Tick(s.check, func(time.Time) tea.Msg { return shelfCheckMsg{} })
 }
 
 // newerShelf is the shelf loaded since this session's, or nil.
