@@ -109,6 +109,13 @@ func TestExportDebate(t *testing.T) {
 		t.Errorf("the status bar does not show the path:\n%s", ansi.Strip(view(m)))
 	}
 
+	// D, then e: every listed article's debate in debate.md.
+	all, _ := keys(libraryModel(t, lib, localOptions()), "D", "e")
+	b, err = os.ReadFile(filepath.Join(dir, "debate.md"))
+	if err != nil || strings.Count(string(b), "\n# ") != 2 || !strings.Contains(ansi.Strip(view(all)), "debate.md") {
+		t.Errorf("D then e: %v\n%s", err, b)
+	}
+
 	os.Remove(path)
 	ssh := libraryModel(t, lib, plainOptions())
 	ssh, _ = keys(ssh, "enter", "d", "e")
