@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -85,8 +86,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "counterpoint", version)
 		return 0
 	}
-	var lib *library.Library // the library the reader reads, kept open for marks and refresh
+	// The library the reader reads stays open for marks and refresh; load
+	// runs in a tea.Cmd, so it is handed over under a lock.
+	var (
+		libMu sync.Mutex
+		lib   *library.Library
+	)
 	defer func() {
+		libMu.Lock()
+		defer libMu.Unlock()
 		if lib != nil {
 			lib.Close()
 		}
@@ -98,7 +106,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return nil, err
 			}
 			if ok {
+				libMu.Lock()
 				lib = l
+				libMu.Unlock()
 				return shared, nil
 			}
 		}
