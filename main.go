@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -23,6 +24,8 @@ import (
 	"golang.org/x/term"
 
 	"counterpoint/corpus"
+	"counterpoint/corpus/library"
+	"counterpoint/corpus/library/cli"
 	"counterpoint/ui"
 	"counterpoint/ui/serve"
 )
@@ -37,14 +40,17 @@ func main() {
 const usage = `counterpoint: read the news and see who said what, and how the other side answered.
 
 Usage:
-  counterpoint [flags] [PATH...]                 open the reader (the embedded seeds when no PATH)
+  counterpoint [flags] [PATH...]                 open the reader (no PATH: the library, else the embedded seeds)
   counterpoint read ARTICLE [PATH...]            print one article (ID, ID prefix or number; see read --help)
   counterpoint search [--json] QUERY [PATH...]   print the articles matching QUERY, best first
   counterpoint quotes [--json] [PATH...]         list every statement with speaker, party and role
   counterpoint debate [--json] [PATH...]         list accusations next to the responses they drew
   counterpoint serve [flags] [PATH...]           serve the reader over SSH (see serve --help)
   counterpoint help                              print this help
+`
 
+// usageEnd follows the library's commands in the help text.
+const usageEnd = `
 PATH is a .txt or .md file, or a folder searched recursively for them.
 
 Flags:
@@ -62,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return search(args[1:], stdout, stderr)
 		case "serve":
 			return serveCmd(args[1:], stderr)
+		case "add", "remove", "feeds", "import", "export", "fetch":
+			return cli.Run(args[0], args[1:], stdout, stderr, version)
 		}
 	}
 	fs := flag.NewFlagSet("counterpoint", flag.ContinueOnError)
@@ -70,8 +78,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	maxSize := fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")
 	style := fs.String("style", "", "Glamour style: dark, light, notty or a JSON style file (default: from the terminal background)")
 	noMouse := fs.Bool("no-mouse", false, "start without mouse capture, so text can be selected (m toggles it)")
+	seeds := fs.Bool("seeds", false, "with no PATH, read the embedded seeds even when the library holds articles")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage+cli.Usage+usageEnd)
 		fs.PrintDefaults()
 	}
 	if len(args) > 0 && unknownCommand(args[0]) {
@@ -99,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if os.Getenv("TERM") == "dumb" {
 		// A dumb terminal cannot place the cursor: print the list instead.
-		c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
+		c, err := cli.LoadArticles(paths, corpus.Options{MaxFileSize: *maxSize}, *seeds)
 		reportSkipped(c, stderr)
 		if err != nil {
 			fmt.Fprintln(stderr, "counterpoint:", err)
@@ -109,8 +118,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "\nTERM=dumb: the reader needs cursor movement. `counterpoint read ARTICLE` prints one article.")
 		return 0
 	}
+	// The library the reader reads stays open for marks and refresh; load
+	// runs in a tea.Cmd, so it is handed over under a lock.
+	var (
+		libMu sync.Mutex
+		lib   *library.Library
+	)
+	defer func() {
+		libMu.Lock()
+		defer libMu.Unlock()
+		if lib != nil {
+			lib.Close()
+		}
+	}()
 	load := func() (*ui.Shared, error) {
-		c, err := corpus.Load(paths, corpus.Options{MaxFileSize: *maxSize})
+		if len(paths) == 0 && !*seeds {
+			l, shared, ok, err := openReaderLibrary(context.Background(), false)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				libMu.Lock()
+				lib = l
+				libMu.Unlock()
+				return shared, nil
+			}
+		}
+		c, err := cli.LoadArticles(paths, corpus.Options{MaxFileSize: *maxSize}, *seeds)
 		if err != nil {
 			return nil, loadError(c, err)
 		}
@@ -118,7 +152,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// Bubble Tea reports the colour profile and the background colour to
 	// the reader as messages.
-	opts := ui.Options{Style: *style, NoMouse: *noMouse, Light: lightFromEnv(), AwaitBackground: true, Version: version}
+	opts := ui.Options{Style: *style, NoMouse: *noMouse, Light: lightFromEnv(), AwaitBackground: true, Version: version, Local: true}
 	final, err := tea.NewProgram(ui.NewLoading(load, opts)).Run()
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint:", err)
@@ -350,6 +384,7 @@ func writeJSON(stdout, stderr io.Writer, v any) int {
 type command struct {
 	fs      *flag.FlagSet
 	maxSize *int64
+	seeds   *bool
 	stderr  io.Writer
 }
 
@@ -357,14 +392,15 @@ func newCommand(name string, stderr io.Writer) *command {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	return &command{fs: fs, stderr: stderr,
-		maxSize: fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes")}
+		maxSize: fs.Int64("max-file-size", corpus.DefaultMaxFileSize, "skip article files larger than this many bytes"),
+		seeds:   fs.Bool("seeds", false, "with no PATH, read the embedded seeds even when the library holds articles")}
 }
 
 // load reads the articles at paths (the seeds when none), reporting the
 // files it skipped; ok is false, with the message printed, when nothing
 // could be loaded.
 func (c *command) load(paths []string) (*corpus.Corpus, bool) {
-	cp, err := corpus.Load(paths, corpus.Options{MaxFileSize: *c.maxSize})
+	cp, err := cli.LoadArticles(paths, corpus.Options{MaxFileSize: *c.maxSize}, *c.seeds)
 	reportSkipped(cp, c.stderr)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "counterpoint:", err)
@@ -377,9 +413,13 @@ func (c *command) load(paths []string) (*corpus.Corpus, bool) {
 func headless(cmd string, args []string, stdout, stderr io.Writer) int {
 	command := newCommand("counterpoint "+cmd, stderr)
 	asJSON := command.fs.Bool("json", false, "print a JSON array")
+	markdown := command.fs.Bool("markdown", false, "debate: print as Markdown, of article ID if the first argument is one")
 	pos, err := parseAll(command.fs, args)
 	if err != nil {
 		return exitFor(err)
+	}
+	if *markdown && cmd == "debate" {
+		return cli.DebateMarkdown(pos, corpus.Options{MaxFileSize: *command.maxSize}, *command.seeds, stdout, stderr)
 	}
 	c, ok := command.load(pos)
 	if !ok {
@@ -429,23 +469,25 @@ func serveCmd(args []string, stderr io.Writer) int {
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", 10*time.Second, "close a connection that has not authenticated and started a session within this time")
 	fs.DurationVar(&cfg.GracePeriod, "grace", 5*time.Second, "on SIGINT or SIGTERM, wait this long for sessions to end")
 	fs.StringVar(&cfg.Style, "style", "", "Glamour style for every session (default: dark or light from each client)")
+	refresh := fs.Duration("refresh", 0, "with no PATH, fetch the library's feeds now and then at this interval, such as 30m (users can never make the server fetch)")
 	paths, err := parseAll(fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
-	c, ok := command.load(paths)
+	cfg.Version = version
+	cfg.Logger = slog.New(slog.NewTextHandler(stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	shared, closeLib, ok := serveShared(ctx, command, paths, *refresh, cfg.Logger)
 	if !ok {
 		return 1
 	}
-	cfg.Version = version
-	cfg.Logger = slog.New(slog.NewTextHandler(stderr, nil))
-	srv, err := serve.New(ui.NewShared(c), cfg)
+	defer closeLib()
+	srv, err := serve.New(shared, cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "counterpoint serve:", err)
 		return 1
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	if err := srv.ListenAndServe(ctx); err != nil {
 		fmt.Fprintln(stderr, "counterpoint serve:", err)
 		return 1

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Article is one news story, parsed from sanitised text and analysed.
@@ -17,6 +18,12 @@ type Article struct {
 	Date       string   // such as "1 August 2021", when the article gives one
 	Genre      string   // such as "Opinion", from a trailing "(Opinion)" on the title
 	Paragraphs []string // body paragraphs, one per non-empty line
+
+	// Set for articles from the web (see FromWeb); empty for files.
+	URL       string    // the page the article was read from (http or https only)
+	Byline    string    // such as "By Jane Doe"
+	Outlet    string    // the site or feed that published it
+	Published time.Time // zero when unknown
 
 	Quotes   []Quote   // every statement, in article order
 	Speakers []Speaker // everyone quoted, in order of first quote
@@ -59,6 +66,14 @@ func Parse(id, path, text string) *Article {
 	if len(lines) > 1 && isDek(lines[0]) {
 		a.Dek, lines = lines[0], lines[1:]
 	}
+	a.parseBody(lines)
+	return a
+}
+
+// parseBody reads the lines after the title block: date and dateline lines,
+// the body paragraphs, site furniture at the end. Files and web articles
+// both go through it.
+func (a *Article) parseBody(lines []string) {
 	// Date and dateline lines come right after the title block, in either order.
 	for len(lines) > 1 {
 		switch {
@@ -87,7 +102,6 @@ body:
 	for _, p := range lines {
 		a.Words += countWords(p)
 	}
-	return a
 }
 
 // Analyse finds the article's statements, speakers, sides and debate.

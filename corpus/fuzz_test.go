@@ -78,3 +78,23 @@ func checkArticle(t *testing.T, a *Article) {
 		}
 	}
 }
+
+// FuzzSnapshot: a damaged snapshot is an error, never a panic or an
+// article whose statements point outside its paragraphs.
+func FuzzSnapshot(f *testing.F) {
+	for _, a := range LoadSeeds().Articles {
+		f.Add(a.AppendSnapshot(nil))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := ArticleFromSnapshot(data)
+		if err != nil {
+			return
+		}
+		for _, q := range a.Quotes {
+			if q.Paragraph < 0 || q.Start < 0 || q.Start > q.End {
+				t.Fatalf("statement out of range: %+v", q)
+			}
+		}
+		NewCorpus([]*Article{a}, nil).Search("a", nil)
+	})
+}

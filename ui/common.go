@@ -19,6 +19,7 @@ type common struct {
 	// settled: the background is known (or waited for long enough), so
 	// articles can be laid out without a flash of the wrong palette.
 	settled bool
+	lib     *libSession // library and link state (library.go)
 }
 
 // Options configure one reader session.
@@ -42,6 +43,13 @@ type Options struct {
 	AwaitBackground bool
 	// Version is shown in the help screen.
 	Version string
+	// Local: the reader runs on the user's own terminal, so o may start a
+	// browser, e write a file and r fetch feeds. Never set over SSH.
+	Local bool
+	// Reader is the key fingerprint whose read and starred marks the
+	// library keeps: "" for the local user (or an anonymous SSH user, who
+	// keeps none, as the server's library is read-only).
+	Reader string
 }
 
 // backgroundWait bounds how long article layout waits for the terminal's

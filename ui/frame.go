@@ -131,6 +131,7 @@ func (m Model) statusBar(s *Styles) string {
 	if n := len(m.c.shared.Corpus.Skipped); n > 0 {
 		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped (? names them)", n)))
 	}
+	left = append(left, m.libraryStatus(s)...)
 	hints := m.help.ShortHelpView(m.shortHelp())
 	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
 	return ansi.Truncate(line, m.f.width, "…")

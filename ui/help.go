@@ -67,6 +67,7 @@ func (m Model) fullHelp() [][]key.Binding {
 	groups = append(groups, m.list.FullHelp()...)
 	groups = append(groups, m.reader.FullHelp()...)
 	groups = append(groups, m.debate.FullHelp()...)
+	groups = append(groups, k.libraryHelp()...)
 	return append(groups, []key.Binding{k.Mouse, k.Help, k.Quit})
 }
 
@@ -90,6 +91,9 @@ func (m Model) helpLines() []string {
 	keyW, descW := 0, 0
 	for _, group := range m.fullHelp() {
 		for _, b := range group {
+			if !b.Enabled() {
+				continue // a key this session cannot use (the library's, over SSH)
+			}
 			keys = append(keys, b.Help().Key)
 			descs = append(descs, b.Help().Desc)
 			keyW = max(keyW, ansi.StringWidth(b.Help().Key))

@@ -11,11 +11,14 @@ type KeyMap struct {
 	NextQuote, PrevQuote, FocusSpeaker                        key.Binding
 	Debate, CorpusDebate, Left, Right                         key.Binding
 	Mouse, Help, Quit                                         key.Binding
+	// The library and links (librarykeys.go).
+	ToggleRead, Star, UnreadOnly, SortOrder, NextFeed key.Binding
+	Refresh, OpenLink, CopyQuote, Export              key.Binding
 }
 
 // DefaultKeyMap holds vim keys and arrows.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
+	k := KeyMap{
 		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
@@ -42,4 +45,6 @@ func DefaultKeyMap() KeyMap {
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
+	libraryBindings(&k)
+	return k
 }

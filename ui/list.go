@@ -52,7 +52,7 @@ func newListPane(c *common) listPane {
 	in.CharLimit = 200
 	in.SetStyles(c.styles.Input)
 	l := listPane{c: c, input: in, keep: -1}
-	l.hits = c.shared.Corpus.Search("", nil)
+	l.hits = c.lib.arrange(c.shared.Corpus, c.shared.Corpus.Search("", nil), "")
 	return l
 }
 
@@ -224,8 +224,9 @@ func (l *listPane) applySearch(msg searchDoneMsg) {
 	}
 	l.searching = false
 	l.query = msg.query
-	l.hits = msg.hits
-	l.cursor, l.offset = 0, 0
+	l.hits = l.c.lib.arrange(l.c.shared.Corpus, msg.hits, msg.query)
+	l.cursor, l.offset = l.c.lib.cursorAfterArrange(l.c.shared.Corpus, l.hits), 0
+	l.clampOffset()
 	if l.keep >= 0 {
 		l.selectArticle(l.keep)
 		l.keep = -1
@@ -284,8 +285,9 @@ func (l *listPane) row(h corpus.Hit, selected, focused bool) string {
 		}
 	}
 	w := max(l.width-2, 8)
-	title := highlight(ansi.Truncate(a.Title, w, "…"), h.Title, titleStyle, s.Match.Inherit(titleStyle))
-	var meta []string
+	marks, mw := l.c.lib.rowMarks(s, a.ID)
+	title := marks + highlight(ansi.Truncate(a.Title, w-mw, "…"), h.Title, titleStyle, s.Match.Inherit(titleStyle))
+	meta := l.c.lib.rowSource(a)
 	for _, p := range []string{a.Date, a.Dateline, a.Genre} {
 		if p != "" {
 			meta = append(meta, p)

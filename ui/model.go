@@ -43,6 +43,7 @@ type Model struct {
 	reader readerPane
 	debate debateView
 	help   help.Model
+	lib    *libSession // library and link state (library.go)
 
 	focus    pane
 	back     pane // where esc returns from the debate view
@@ -68,7 +69,13 @@ func NewLoading(load func() (*Shared, error), opts Options) Model {
 }
 
 func (m *Model) init(shared *Shared) {
+	shared = shared.newest() // a later refresh of the library, if any
 	m.c = newCommon(shared, m.opts)
+	if m.lib == nil {
+		m.lib = newLibSession(shared, m.opts)
+	}
+	m.lib.shared, m.c.lib = shared, m.lib
+	m.lib.enableLibraryKeys(&m.c.keys)
 	if m.look.profile != 0 {
 		m.c.setLook(m.look) // what the terminal said while the corpus loaded
 	}
@@ -109,6 +116,9 @@ func (m *Model) setLook(l look) tea.Cmd {
 // starts loading when the corpus is not there yet.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.lib != nil {
+		cmds = append(cmds, m.lib.loadMarks())
+	}
 	if m.opts.AwaitBackground {
 		cmds = append(cmds, tea.Tick(backgroundWait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }))
 	}
@@ -169,7 +179,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.init(msg.shared)
-		cmd := m.layout()
+		cmd := tea.Batch(m.layout(), m.lib.loadMarks())
 		return m, cmd
 	case spinner.TickMsg:
 		var cmd tea.Cmd
@@ -187,6 +197,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		return m, nil
+	}
+	if msg, ok := msg.(libraryMsg); ok {
+		return m.updateLibrary(msg)
 	}
 	switch msg := msg.(type) {
 	case searchDoneMsg:
@@ -245,6 +258,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	typing := m.typing()
 	if !typing {
+		if cmd, ok := m.libraryKey(msg); ok {
+			return m, cmd
+		}
 		switch {
 		case key.Matches(msg, k.Quit) && m.focus == paneDebate:
 			cmd := m.leaveDebate()
@@ -330,7 +346,7 @@ func (m *Model) openQuote(o *openQuoteMsg) tea.Cmd {
 	}
 	m.focus = paneReader
 	m.list.selectArticle(o.article)
-	return tea.Batch(m.reader.open(o.article, m.c.shared.Corpus.Articles[o.article], o.quote), m.layout())
+	return tea.Batch(m.reader.open(o.article, m.c.shared.Corpus.Articles[o.article], o.quote), m.layout(), m.openedArticle(o.article))
 }
 
 // leaveDebate goes back to where the debate view was opened from.

@@ -162,7 +162,7 @@ func TestHelpFitsEightyByTwentyFour(t *testing.T) {
 	}
 	for _, group := range m.fullHelp() {
 		for _, b := range group {
-			if !strings.Contains(seen, b.Help().Desc) {
+			if b.Enabled() && !strings.Contains(seen, b.Help().Desc) {
 				t.Errorf("help never shows %q at 80x24", b.Help().Desc)
 			}
 		}

@@ -436,9 +436,14 @@ func (r *readerPane) view() string {
 		b.WriteString(strings.Repeat("\n", body))
 	default:
 		pt := painter{quoteStyle: r.quoteStyle}
+		linked := titleLine(r.r.plain, r.article) // the title links to the source
 		for i := top; i < top+body; i++ {
 			if i < len(r.r.lines) {
-				line := r.gutter(i) + pt.paint(r.r.lines[i], r.r.spans[i], r.matchesOn(i))
+				line := pt.paint(r.r.lines[i], r.r.spans[i], r.matchesOn(i))
+				if i == linked {
+					line = hyperlink(ansi.Truncate(line, r.width-gutterWidth, ""), r.article.URL)
+				}
+				line = r.gutter(i) + line
 				b.WriteString(ansi.Truncate(line, r.width, ""))
 			}
 			b.WriteString("\n")
@@ -545,7 +550,11 @@ func (r *readerPane) footer() string {
 	if r.loading && r.r != nil {
 		parts = append(parts, r.spin.View()+"re-rendering")
 	}
-	return s.Meta.Render(strings.Join(parts, " · "))
+	foot := s.Meta.Render(strings.Join(parts, " · "))
+	if link := linkLine(r.article, r.width-ansi.StringWidth(foot)-3); link != "" {
+		foot += s.Meta.Render(" · ") + link // the source address
+	}
+	return foot
 }
 
 // ShortHelp and FullHelp make the reader a help.KeyMap: its own keys.

@@ -126,7 +126,7 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	env := []string{"TERM=" + pty.Term}
 	profile := colorprofile.Env(env)
-	var model tea.Model = ui.New(s.shared, ui.Options{Profile: profile, Version: s.cfg.Version, Style: s.cfg.Style, AwaitBackground: true})
+	var model tea.Model = ui.New(s.shared, ui.Options{Profile: profile, Version: s.cfg.Version, Style: s.cfg.Style, AwaitBackground: true, Reader: readerOf(who)})
 	if s.hooks.wrapModel != nil {
 		model = s.hooks.wrapModel(model)
 	}
