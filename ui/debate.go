@@ -316,7 +316,7 @@ func (d *debateView) view() string {
 func (d *debateView) renderRow(r debateRow, selected bool, colW, rightW int) []string {
 	s := d.c.styles
 	if r.heading != "" {
-		return []string{"", s.Selected.Render(r.heading)}
+		return []string{"", " " + s.Selected.Render(r.heading)} // past the bar column
 	}
 	left := d.cell(r, r.accusation, "(no accusation in this article)", selected && d.col == 0, colW)
 	right := d.cell(r, r.response, "(no response in this article)", selected && d.col == 1, rightW)
