@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 
@@ -49,6 +51,17 @@ func (d *debateView) remember() {
 		d.saved = map[string][3]int{}
 	}
 	d.saved[d.shown] = [3]int{d.row, d.col, d.top}
+}
+
+// articlesKey names a set of articles in a few bytes, however many there are.
+func articlesKey(articles []int) string {
+	h := fnv.New64a()
+	var b [8]byte
+	for _, i := range articles {
+		binary.LittleEndian.PutUint64(b[:], uint64(i))
+		h.Write(b[:])
+	}
+	return fmt.Sprintf("c%d:%x", len(articles), h.Sum64())
 }
 
 // restore puts the cursor back where it was when this view was last left.
@@ -157,7 +170,7 @@ func (d *debateView) showCorpus(articles []int) {
 	if len(d.rows) == 0 {
 		d.note = "No accusations or responses in these articles."
 	}
-	d.restore(fmt.Sprint(articles))
+	d.restore(articlesKey(articles))
 }
 
 func groupName(a *corpus.Article, p corpus.Pair) string {
@@ -303,7 +316,7 @@ func (d *debateView) view() string {
 func (d *debateView) renderRow(r debateRow, selected bool, colW, rightW int) []string {
 	s := d.c.styles
 	if r.heading != "" {
-		return []string{"", s.Selected.Render(r.heading)}
+		return []string{"", " " + s.Selected.Render(r.heading)} // past the bar column
 	}
 	left := d.cell(r, r.accusation, "(no accusation in this article)", selected && d.col == 0, colW)
 	right := d.cell(r, r.response, "(no response in this article)", selected && d.col == 1, rightW)

@@ -34,6 +34,15 @@ type listPane struct {
 	keep      int    // corpus index the cursor stays on when the filter is cleared, or -1
 }
 
+// articles are the corpus indexes of the articles the list shows, in order.
+func (l *listPane) articles() []int {
+	idx := make([]int, len(l.hits))
+	for i, h := range l.hits {
+		idx[i] = h.Index
+	}
+	return idx
+}
+
 // selectArticle puts the cursor on an article when the list shows it.
 func (l *listPane) selectArticle(index int) {
 	for i, h := range l.hits {

@@ -187,9 +187,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.spin, cmd = m.spin.Update(msg)
 			return m, cmd
 		}
-		if m.reader.loading {
-			m.reader.spin, cmd = m.reader.spin.Update(msg)
-		}
+		cmd = m.reader.tick(msg)
 		return m, cmd
 	}
 	if m.c == nil {
@@ -368,11 +366,7 @@ func (m *Model) preview() tea.Cmd {
 func (m *Model) openSelected() tea.Cmd { return m.openQuote(m.list.open()) }
 
 func (m *Model) openCorpusDebate() tea.Cmd {
-	var idx []int
-	for _, h := range m.list.hits {
-		idx = append(idx, h.Index)
-	}
-	m.debate.showCorpus(idx)
+	m.debate.showCorpus(m.list.articles())
 	if m.focus != paneDebate {
 		m.back = m.focus
 	}
@@ -415,10 +409,8 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 			if m.wide() {
 				m.focus = paneList // the list being scrolled shows its article
 			}
-		case delta < 0:
-			m.reader.vp.ScrollUp(3)
 		default:
-			m.reader.vp.ScrollDown(3)
+			m.reader.wheel(delta)
 		}
 	case tea.MouseClickMsg:
 		if ev.Button == tea.MouseLeft && overList && m.list.clickRow(ev.Y-1) { // the pane border takes the first line

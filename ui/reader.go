@@ -220,6 +220,28 @@ func (r *readerPane) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	return nil, nil
 }
 
+// tick turns the spinner while a render runs.
+func (r *readerPane) tick(msg spinner.TickMsg) tea.Cmd {
+	if !r.loading {
+		return nil
+	}
+	var cmd tea.Cmd
+	r.spin, cmd = r.spin.Update(msg)
+	return cmd
+}
+
+// wheel scrolls three lines per notch of the mouse wheel, up or down.
+func (r *readerPane) wheel(delta int) {
+	switch {
+	case delta == 0: // a sideways wheel
+		return
+	case delta < 0:
+		r.vp.ScrollUp(3)
+	default:
+		r.vp.ScrollDown(3)
+	}
+}
+
 // paste types pasted text into the search.
 func (r *readerPane) paste(msg tea.PasteMsg) tea.Cmd { return r.typed(msg) }
 
