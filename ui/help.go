@@ -81,6 +81,10 @@ var helpExplained = []string{
 	"Mouse: wheel scrolls, click opens. m turns mouse capture off, so text can be selected.",
 }
 
+// libraryExplained says what the list's marks mean, when there is a
+// library to keep them.
+const libraryExplained = "Library: ● before a title marks an article not yet read, ★ a starred one. Opening an article marks it read; u and * change the marks."
+
 // helpLines lays help out for the screen's width: the keys in as many
 // columns as fit, then the explanations wrapped.
 func (m Model) helpLines() []string {
@@ -119,7 +123,11 @@ func (m Model) helpLines() []string {
 		lines = append(lines, strings.TrimRight(b.String(), " "))
 	}
 	lines = append(lines, "")
-	for _, e := range helpExplained {
+	explained := helpExplained
+	if m.lib != nil && m.lib.hasLibrary() {
+		explained = append(explained[:len(explained):len(explained)], libraryExplained)
+	}
+	for _, e := range explained {
 		lines = append(lines, wrapTo(s.Status.Render(e), w)...)
 	}
 	if skipped := m.c.shared.Corpus.Skipped; len(skipped) > 0 {

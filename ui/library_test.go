@@ -420,7 +420,7 @@ func TestHelpListsLibraryKeys(t *testing.T) {
 	m, _ = keys(next.(Model), "?")
 	// Help sets keys and descriptions in aligned columns.
 	shown := strings.Join(strings.Fields(ansi.Strip(view(m))), " ")
-	for _, want := range []string{"u read", "* star", "U unread only", "S date/feed order", "F next feed", "r refresh", "o open in browser", "y copy quotation", "e debate to .md"} {
+	for _, want := range []string{"u read", "* star", "U unread only", "S date/feed order", "F next feed", "r refresh", "o open in browser", "y copy quotation", "e debate to .md", "● before a title marks an article not yet read"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("help lacks %q", want)
 		}
