@@ -227,8 +227,9 @@ func (s *Server) Shutdown() error {
 		for _, c := range ctls {
 			c.kill()
 		}
+		killedBy := time.Now().Add(closeLinger) // one deadline for all, not one each
 		for _, c := range ctls {
-			c.wait(closeLinger)
+			c.wait(max(time.Until(killedBy), 0))
 		}
 	}
 	// Clients close their connections once their session ends; wait for
