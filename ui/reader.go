@@ -42,9 +42,21 @@ type readerPane struct {
 	current   int     // index in matches
 	anchor    float64 // scroll position to restore after a re-render
 	wantQuote int     // quotation to show once the render lands, or -1
+
+	legend    *[]string // cached legend lines, shared by the pane's copies
+	legendFor *legendKey
 }
 
 type lineMatch struct{ line, start, end int }
+
+// legendKey is what the legend depends on; the legend is built once for
+// it, not on every frame.
+type legendKey struct {
+	article *corpus.Article
+	focus   string
+	width   int
+	styles  *Styles
+}
 
 func newReaderPane(c *common) readerPane {
 	in := textinput.New()
@@ -54,7 +66,7 @@ func newReaderPane(c *common) readerPane {
 	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // keys are handled here, from the one keymap
-	return readerPane{c: c, vp: vp, spin: sp, input: in, quote: -1, wantQuote: -1}
+	return readerPane{c: c, vp: vp, spin: sp, input: in, quote: -1, wantQuote: -1, legend: new([]string), legendFor: new(legendKey)}
 }
 
 func (r *readerPane) searching() bool { return r.input.Focused() }
@@ -293,6 +305,16 @@ func (r *readerPane) legendLines() []string {
 	if r.article == nil || len(r.article.Speakers) == 0 {
 		return nil
 	}
+	k := legendKey{r.article, r.focus, r.width, r.c.styles}
+	if *r.legendFor == k {
+		return *r.legend
+	}
+	lines := r.buildLegend()
+	*r.legend, *r.legendFor = lines, k
+	return lines
+}
+
+func (r *readerPane) buildLegend() []string {
 	s := r.c.styles
 	var lines []string
 	line, width := "", 0
