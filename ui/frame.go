@@ -81,7 +81,7 @@ func (m Model) content() string {
 	case m.focus == paneDebate:
 		main = m.box(m.debate.view(), f.fullW, f.paneH, true)
 	case f.wide:
-		main = lipgloss.JoinHorizontal(lipgloss.Top,
+		main = joinRows(
 			m.box(m.list.view(m.focus == paneList), f.listW, f.paneH, m.focus == paneList),
 			m.box(m.reader.view(), f.readerW, f.paneH, m.focus == paneReader))
 	case m.focus == paneList:
@@ -90,6 +90,26 @@ func (m Model) content() string {
 		main = m.box(m.reader.view(), f.fullW, f.paneH, true)
 	}
 	return main + "\n" + m.statusBar(s)
+}
+
+// joinRows puts two boxes of the same height side by side, row by row:
+// box pads them to exact sizes, so nothing needs measuring again.
+func joinRows(left, right string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var b strings.Builder
+	b.Grow(len(left) + len(right))
+	for i := range max(len(l), len(r)) {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(l) {
+			b.WriteString(l[i])
+		}
+		if i < len(r) {
+			b.WriteString(r[i])
+		}
+	}
+	return b.String()
 }
 
 // box pads content to exactly w×h cells inside a border that shows focus,

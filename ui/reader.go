@@ -53,6 +53,9 @@ type readerPane struct {
 
 	tags   map[string]string // each speaker's tag in this article
 	starts map[int][]int     // the quotations that start on each rendered line
+
+	legend    *[]string // cached legend lines, shared by the pane's copies
+	legendFor *legendKey
 }
 
 // renderWidth is the width the article is laid out for: the pane less the
@@ -64,6 +67,15 @@ func (r *readerPane) renderWidth() int {
 
 type lineMatch struct{ line, start, end int }
 
+// legendKey is what the legend depends on; the legend is built once for
+// it, not on every frame.
+type legendKey struct {
+	article *corpus.Article
+	focus   string
+	width   int
+	styles  *Styles
+}
+
 func newReaderPane(c *common) readerPane {
 	in := textinput.New()
 	in.Prompt = "find: "
@@ -72,7 +84,7 @@ func newReaderPane(c *common) readerPane {
 	sp := spinner.New(spinner.WithSpinner(spinner.Dot))
 	vp := viewport.New()
 	vp.KeyMap = viewport.KeyMap{} // keys are handled here, from the one keymap
-	return readerPane{c: c, vp: vp, spin: sp, input: in, quote: -1, wantQuote: -1}
+	return readerPane{c: c, vp: vp, spin: sp, input: in, quote: -1, wantQuote: -1, legend: new([]string), legendFor: new(legendKey)}
 }
 
 func (r *readerPane) searching() bool { return r.input.Focused() }
@@ -368,6 +380,20 @@ func (r *readerPane) legendLines() []string {
 	if r.article == nil || len(r.article.Quotes) == 0 {
 		return nil
 	}
+	if r.legend == nil { // a pane not made by newReaderPane keeps no cache
+		return r.buildLegend()
+	}
+	k := legendKey{r.article, r.focus, r.width, r.c.styles}
+	if *r.legendFor == k {
+		return *r.legend
+	}
+	lines := r.buildLegend()
+	*r.legend, *r.legendFor = lines, k
+	return lines
+}
+
+// buildLegend lays the legend out; legendLines keeps it.
+func (r *readerPane) buildLegend() []string {
 	lines, shown := r.layLegend(r.legendItems(true))
 	if items := r.legendItems(false); shown < len(items) {
 		lines, shown = r.layLegend(items)
