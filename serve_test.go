@@ -35,7 +35,7 @@ func TestServeExitsCleanlyOnSIGTERM(t *testing.T) {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	args := []string{"serve", "--listen", addr, "--host-key", filepath.Join(t.TempDir(), "key"), "--grace", "3s", "--rate", "100000", "--rate-burst", "1000"}
+	args := []string{"serve", "--listen", addr, "--host-key", filepath.Join(t.TempDir(), "key"), "--grace", "3s", "--rate", "100000", "--rate-burst", "1000", "--max-per-address", "1000"}
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "COUNTERPOINT_ARGS="+strings.Join(args, "\x1f"))
 	var logs bytes.Buffer

@@ -103,6 +103,8 @@ func dropped(r rune) bool {
 		return true
 	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
 		return true
+	case r == 0x200E, r == 0x200F, r == 0x061C: // left-to-right, right-to-left and Arabic letter marks
+		return true
 	case r >= 0xE0000 && r <= 0xE007F: // tag characters
 		return true
 	}

@@ -24,6 +24,7 @@ func TestSanitizeRemovesEveryControlClass(t *testing.T) {
 		{"C1 as a raw byte is invalid UTF-8", "a\x9b31mb", "a\uFFFD31mb"},
 		{"DEL", "a\x7fb", "ab"},
 		{"bidi override and isolates", "abc\u202Eevil\u202C \u2066x\u2069", "abcevil x"},
+		{"bidi marks", "abc\u200Fevil\u200E \u061Cx", "abcevil x"},
 		{"tag characters", "flag\U000E0041\U000E007F!", "flag!"},
 		{"CRLF and lone CR", "one\r\ntwo\rthree", "one\ntwo\nthree"},
 		{"tabs expand to spaces", "a\tb\n\tc", "a   b\n    c"},

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
@@ -35,6 +37,49 @@ type debateView struct {
 	height   int
 	note     string // shown when there is nothing to pair
 	title    string
+	shown    string            // what the rows are of: "a<index>" or the corpus articles
+	saved    map[string][3]int // row, column and first row of each view left, to reopen it there
+}
+
+// remember keeps the cursor of the view shown, so that reopening it finds
+// the selection where it was left.
+func (d *debateView) remember() {
+	if d.shown == "" {
+		return
+	}
+	if d.saved == nil {
+		d.saved = map[string][3]int{}
+	}
+	d.saved[d.shown] = [3]int{d.row, d.col, d.top}
+}
+
+// articlesKey names a set of articles in a few bytes, however many there are.
+func articlesKey(articles []int) string {
+	h := fnv.New64a()
+	var b [8]byte
+	for _, i := range articles {
+		binary.LittleEndian.PutUint64(b[:], uint64(i))
+		h.Write(b[:])
+	}
+	return fmt.Sprintf("c%d:%x", len(articles), h.Sum64())
+}
+
+// restore puts the cursor back where it was when this view was last left.
+func (d *debateView) restore(shown string) {
+	d.shown = shown
+	if p, ok := d.saved[shown]; ok && p[0] < len(d.rows) {
+		d.row, d.col, d.top = p[0], p[1], p[2]
+		return
+	}
+	d.skipHeading(1)
+}
+
+// setSize fits the view to its pane and keeps the cursor's row on screen.
+func (d *debateView) setSize(w, h int) {
+	d.width, d.height = w, h
+	if d.row < len(d.rows) {
+		d.follow()
+	}
 }
 
 // quoteIndex finds a quotation's index in its article.
@@ -67,7 +112,7 @@ func (d *debateView) showArticle(index int) {
 	case !hasResponse:
 		d.note = noResponseNote(c, index)
 	}
-	d.skipHeading(1)
+	d.restore(fmt.Sprintf("a%d", index))
 }
 
 // noResponseNote says plainly that the accused did not answer here, and
@@ -125,7 +170,7 @@ func (d *debateView) showCorpus(articles []int) {
 	if len(d.rows) == 0 {
 		d.note = "No accusations or responses in these articles."
 	}
-	d.skipHeading(1)
+	d.restore(articlesKey(articles))
 }
 
 func groupName(a *corpus.Article, p corpus.Pair) string {
@@ -154,8 +199,9 @@ func (d *debateView) skipHeading(dir int) {
 	d.row = min(max(d.row, 0), max(len(d.rows)-1, 0))
 }
 
-// update moves the cursor; it returns an openQuoteMsg command for enter.
-func (d *debateView) update(msg tea.KeyMsg) tea.Cmd {
+// update moves the cursor; for enter it returns the quotation to open.
+func (d *debateView) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
+	defer d.remember()
 	defer d.follow()
 	k := d.c.keys
 	switch {
@@ -187,10 +233,10 @@ func (d *debateView) update(msg tea.KeyMsg) tea.Cmd {
 			if q < 0 {
 				q = r.accIndex
 			}
-			return func() tea.Msg { return openQuoteMsg{article: r.article, quote: q} }
+			return nil, &openQuoteMsg{article: r.article, quote: q}
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 func (d *debateView) moveRow(delta int) {
@@ -245,7 +291,8 @@ func (d *debateView) view() string {
 	rightW := max(d.width-3-colW, 10)
 	var out []string
 	out = append(out, s.Title.Render(ansi.Truncate(d.title, d.width, "…")))
-	header := pad(s.Header.Render("Accusations"), colW) + " │ " + pad(s.Header.Render("Responses"), rightW)
+	// One space first: the cells below keep their first column for the selection bar.
+	header := pad(" "+s.Header.Render("Accusations"), colW) + " │ " + pad(" "+s.Header.Render("Responses"), rightW)
 	out = append(out, header)
 	if d.note != "" {
 		out = append(out, wrapTo(s.Meta.Render(d.note), d.width)...)
@@ -269,7 +316,7 @@ func (d *debateView) view() string {
 func (d *debateView) renderRow(r debateRow, selected bool, colW, rightW int) []string {
 	s := d.c.styles
 	if r.heading != "" {
-		return []string{"", s.Selected.Render(r.heading)}
+		return []string{"", " " + s.Selected.Render(r.heading)} // past the bar column
 	}
 	left := d.cell(r, r.accusation, "(no accusation in this article)", selected && d.col == 0, colW)
 	right := d.cell(r, r.response, "(no response in this article)", selected && d.col == 1, rightW)
@@ -293,6 +340,7 @@ func (d *debateView) renderRow(r debateRow, selected bool, colW, rightW int) []s
 func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected bool, w int) []string {
 	s := d.c.styles
 	var lines []string
+	w-- // the first column holds the selection bar
 	if q == nil {
 		lines = []string{s.Meta.Render(empty)}
 	} else {
@@ -308,17 +356,57 @@ func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected b
 		if len(detail) > 0 {
 			lines = append(lines, wrapTo(s.Meta.Render(strings.Join(detail, " · ")), w)...)
 		}
-		lines = append(lines, wrapTo("“"+q.Text+"”", w)...)
+		a := d.c.shared.Corpus.Articles[r.article]
+		lines = append(lines, wrapTo(framing(a, q)+"“"+q.Text+"”", w)...)
 		if d.corpus {
 			lines = append(lines, s.Meta.Render(ansi.Truncate("in: "+d.c.shared.Corpus.Articles[r.article].Title, w, "…")))
 		}
 	}
-	if selected {
-		for i, l := range lines {
-			lines[i] = s.CellSelected.Render(pad(l, w))
+	// The selected cell has a bar down its left side, visible without
+	// colour, and a background tint where there is colour.
+	for i, l := range lines {
+		if selected {
+			lines[i] = s.Selected.Render("▌") + s.CellSelected.Render(pad(l, w))
+		} else {
+			lines[i] = " " + l
 		}
 	}
 	return lines
+}
+
+// framingWords bounds the words kept before a partial quotation.
+const framingWords = 6
+
+// framing returns the words that lead into a partial quotation ("asked the
+// alliance to stop "), so that a fragment never reads as the opposite of
+// what was said. A quotation that opens its sentence, or follows a colon
+// or comma ("said:", "said,"), stands on its own and gets none.
+func framing(a *corpus.Article, q *corpus.Quote) string {
+	if q.Paragraph < 0 || q.Paragraph >= len(a.Paragraphs) {
+		return ""
+	}
+	p := a.Paragraphs[q.Paragraph]
+	if q.Start <= 0 || q.Start > len(p) {
+		return ""
+	}
+	before := strings.TrimRight(p[:q.Start], " ")
+	before = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(before, "“"), "\""), " ")
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ":,.!?;") || strings.HasSuffix(before, "”") {
+		return ""
+	}
+	// Only the sentence the quotation is in.
+	if i := strings.LastIndexAny(before, ".!?:;"); i >= 0 {
+		before = strings.TrimSpace(before[i+1:])
+	}
+	words := strings.Fields(before)
+	if len(words) == 0 {
+		return ""
+	}
+	lead := ""
+	if len(words) > framingWords {
+		words, lead = words[len(words)-framingWords:], "…"
+	}
+	return lead + strings.Join(words, " ") + " "
 }
 
 func orDash(s string) string {
@@ -341,4 +429,15 @@ func pad(s string, w int) string {
 		return s + strings.Repeat(" ", w-sw)
 	}
 	return s
+}
+
+// ShortHelp and FullHelp make the debate view a help.KeyMap: its own keys.
+func (d *debateView) ShortHelp() []key.Binding {
+	k := d.c.keys
+	return []key.Binding{k.Up, k.Left, k.Open, k.Back}
+}
+
+func (d *debateView) FullHelp() [][]key.Binding {
+	k := d.c.keys
+	return [][]key.Binding{{k.CorpusDebate, k.Left, k.Right}}
 }

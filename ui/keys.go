@@ -1,25 +1,29 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // KeyMap is the one keymap of the reader. No two bindings that can be
 // active together share a key; help is built from it, never typed by hand.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, HalfDown, Top, Bottom key.Binding
-	Open, Back, NextPane, PrevPane                    key.Binding
-	Search, NextMatch, PrevMatch                      key.Binding
-	NextQuote, PrevQuote, FocusSpeaker                key.Binding
-	Debate, CorpusDebate, Left, Right                 key.Binding
-	Help, Quit                                        key.Binding
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Open, Back, NextPane, PrevPane                            key.Binding
+	Search, NextMatch, PrevMatch                              key.Binding
+	NextQuote, PrevQuote, FocusSpeaker                        key.Binding
+	Debate, CorpusDebate, Left, Right                         key.Binding
+	Mouse, Help, Quit                                         key.Binding
+	// The library and links (librarykeys.go).
+	ToggleRead, Star, UnreadOnly, SortOrder, NextFeed key.Binding
+	Refresh, OpenLink, CopyQuote, Export              key.Binding
 }
 
 // DefaultKeyMap holds vim keys and arrows.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
+	k := KeyMap{
 		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn/space", "page down")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		HalfUp:       key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		HalfDown:     key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
@@ -37,7 +41,10 @@ func DefaultKeyMap() KeyMap {
 		CorpusDebate: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "debate, all articles")),
 		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left column")),
 		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right column")),
+		Mouse:        key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mouse capture on/off")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
+	libraryBindings(&k)
+	return k
 }

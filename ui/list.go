@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"counterpoint/corpus"
@@ -32,6 +31,27 @@ type listPane struct {
 	gen       int    // generation of the newest search sent
 	query     string // query whose hits are shown
 	searching bool   // a search is running
+	keep      int    // corpus index the cursor stays on when the filter is cleared, or -1
+}
+
+// articles are the corpus indexes of the articles the list shows, in order.
+func (l *listPane) articles() []int {
+	idx := make([]int, len(l.hits))
+	for i, h := range l.hits {
+		idx[i] = h.Index
+	}
+	return idx
+}
+
+// selectArticle puts the cursor on an article when the list shows it.
+func (l *listPane) selectArticle(index int) {
+	for i, h := range l.hits {
+		if h.Index == index {
+			l.cursor = i
+			l.clampOffset()
+			return
+		}
+	}
 }
 
 func newListPane(c *common) listPane {
@@ -39,17 +59,15 @@ func newListPane(c *common) listPane {
 	in.Prompt = "/ "
 	in.Placeholder = "words, 'exact, !exclude, @speaker"
 	in.CharLimit = 200
-	// A steady cursor: a blinking one redraws the screen twice a second,
-	// which over SSH is bandwidth for nothing.
-	in.Cursor.SetMode(cursor.CursorStatic)
-	l := listPane{c: c, input: in}
-	l.hits = c.shared.Corpus.Search("", nil)
+	in.SetStyles(c.styles.Input)
+	l := listPane{c: c, input: in, keep: -1}
+	l.hits = c.lib.arrange(c.shared.Corpus, c.shared.Corpus.Search("", nil), "")
 	return l
 }
 
 func (l *listPane) setSize(w, h int) {
 	l.width, l.height = w, h
-	l.input.Width = max(w-4, 10)
+	l.input.SetWidth(max(w-4, 10))
 	l.clampOffset()
 }
 
@@ -83,37 +101,35 @@ func (l *listPane) move(delta int) {
 	l.clampOffset()
 }
 
-// update handles keys for the list. It returns open=true when the user
-// asked to open the selected article.
-func (l *listPane) update(msg tea.KeyMsg) (cmd tea.Cmd, open bool) {
+// update handles keys for the list. Like every pane's, it returns the
+// work to run and, for enter, the article to open, which the Model opens
+// at once so that keys typed right after act on it.
+func (l *listPane) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	k := l.c.keys
 	if l.filtering() {
-		switch {
-		case msg.Type == tea.KeyEsc:
+		switch msg.String() {
+		case "esc":
 			l.input.Blur()
 			l.input.SetValue("")
-			return l.search(), false
-		case msg.Type == tea.KeyEnter:
+			return l.search(), nil
+		case "enter":
 			l.input.Blur()
-			return nil, len(l.hits) > 0
-		case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown:
-			l.move(map[bool]int{true: -1, false: 1}[msg.Type == tea.KeyUp])
-			return nil, false
+			return nil, l.open()
+		case "up":
+			l.move(-1)
+			return nil, nil
+		case "down":
+			l.move(1)
+			return nil, nil
 		}
-		before := l.input.Value()
-		var c tea.Cmd
-		l.input, c = l.input.Update(msg)
-		if l.input.Value() != before {
-			return tea.Batch(c, l.search()), false
-		}
-		return c, false
+		return l.typed(msg), nil
 	}
 	switch {
 	case key.Matches(msg, k.Search):
-		return l.input.Focus(), false
+		return l.input.Focus(), nil
 	case key.Matches(msg, k.Back) && l.input.Value() != "":
 		l.input.SetValue("")
-		return l.search(), false
+		return l.search(), nil
 	case key.Matches(msg, k.Up):
 		l.move(-1)
 	case key.Matches(msg, k.Down):
@@ -127,9 +143,63 @@ func (l *listPane) update(msg tea.KeyMsg) (cmd tea.Cmd, open bool) {
 	case key.Matches(msg, k.Bottom):
 		l.move(len(l.hits))
 	case key.Matches(msg, k.Open):
-		return nil, len(l.hits) > 0
+		return nil, l.open()
 	}
-	return nil, false
+	return nil, nil
+}
+
+// open asks for the selected article to be opened.
+func (l *listPane) open() *openQuoteMsg {
+	i, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	return &openQuoteMsg{article: i, quote: -1}
+}
+
+// ShortHelp and FullHelp make the list a help.KeyMap: its own keys.
+func (l *listPane) ShortHelp() []key.Binding {
+	k := l.c.keys
+	return []key.Binding{k.Search, k.Open, k.NextPane, k.CorpusDebate}
+}
+
+func (l *listPane) FullHelp() [][]key.Binding {
+	k := l.c.keys
+	return [][]key.Binding{{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search}}
+}
+
+// status is the list's piece of the status bar: the cursor's position,
+// how many articles the filter keeps, and the filter.
+func (l *listPane) status() []string {
+	total := len(l.c.shared.Corpus.Articles)
+	var parts []string
+	if len(l.hits) > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.hits)))
+	} else {
+		parts = append(parts, fmt.Sprintf("0/%d", total))
+	}
+	if len(l.hits) != total {
+		parts = append(parts, fmt.Sprintf("of %d", total))
+	}
+	if l.query != "" {
+		parts = append(parts, "filter: "+l.query)
+	}
+	return parts
+}
+
+// paste types pasted text into the filter.
+func (l *listPane) paste(msg tea.PasteMsg) tea.Cmd { return l.typed(msg) }
+
+// typed hands a key or a paste to the filter input, and searches again
+// when the query changed.
+func (l *listPane) typed(msg tea.Msg) tea.Cmd {
+	before := l.input.Value()
+	var c tea.Cmd
+	l.input, c = l.input.Update(msg)
+	if l.input.Value() != before {
+		return tea.Batch(c, l.search())
+	}
+	return c
 }
 
 // search starts a filter run for the current input. When the new query
@@ -146,6 +216,11 @@ func (l *listPane) search() tea.Cmd {
 	}
 	c := l.c.shared.Corpus
 	l.searching = true
+	// Leaving a filter keeps the cursor on the article it was on.
+	l.keep = -1
+	if i, ok := l.selected(); ok && query == "" {
+		l.keep = i
+	}
 	return func() tea.Msg {
 		return searchDoneMsg{gen: gen, query: query, hits: c.Search(query, within)}
 	}
@@ -158,8 +233,13 @@ func (l *listPane) applySearch(msg searchDoneMsg) {
 	}
 	l.searching = false
 	l.query = msg.query
-	l.hits = msg.hits
-	l.cursor, l.offset = 0, 0
+	l.hits = l.c.lib.arrange(l.c.shared.Corpus, msg.hits, msg.query)
+	l.cursor, l.offset = l.c.lib.cursorAfterArrange(l.c.shared.Corpus, l.hits), 0
+	l.clampOffset()
+	if l.keep >= 0 {
+		l.selectArticle(l.keep)
+		l.keep = -1
+	}
 }
 
 // clickRow selects the row at line y of the pane; it reports whether a row
@@ -183,11 +263,10 @@ func (l *listPane) view(focused bool) string {
 		b.WriteString(s.Title.Render(fmt.Sprintf("Articles (%d)", len(l.c.shared.Corpus.Articles))))
 	}
 	b.WriteString("\n")
-	switch {
-	case l.searching:
-		b.WriteString(s.Meta.Render("searching…"))
-	case l.query != "":
-		b.WriteString(s.Meta.Render(fmt.Sprintf("%d match %q", len(l.hits), l.query)))
+	// While a search runs, the last result's count stays: a frame saying
+	// "searching…" on every key would flicker (and cost bytes over SSH).
+	if l.query != "" {
+		b.WriteString(s.Meta.Render(fmt.Sprintf("%s for %q", plural(len(l.hits), "match", "matches"), l.query)))
 	}
 	b.WriteString("\n")
 	if len(l.hits) == 0 {
@@ -215,14 +294,15 @@ func (l *listPane) row(h corpus.Hit, selected, focused bool) string {
 		}
 	}
 	w := max(l.width-2, 8)
-	title := highlight(ansi.Truncate(a.Title, w, "…"), h.Title, titleStyle, s.Match.Inherit(titleStyle))
-	var meta []string
+	marks, mw := l.c.lib.rowMarks(s, a.ID)
+	title := marks + highlight(ansi.Truncate(a.Title, w-mw, "…"), h.Title, titleStyle, s.Match.Inherit(titleStyle))
+	meta := l.c.lib.rowSource(a)
 	for _, p := range []string{a.Date, a.Dateline, a.Genre} {
 		if p != "" {
 			meta = append(meta, p)
 		}
 	}
-	meta = append(meta, fmt.Sprintf("%d quotes", len(a.Quotes)))
+	meta = append(meta, plural(len(a.Quotes), "statement", "statements"))
 	line2 := s.Meta.Render(strings.Join(meta, " · "))
 	for i, sp := range l.c.shared.main[h.Index] {
 		sep := " · "
@@ -282,4 +362,12 @@ func highlight(s string, offsets []int, base, match interface{ Render(...string)
 	}
 	flush()
 	return b.String()
+}
+
+// plural says how many, with the right form of the noun: "1 match", "3 matches".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

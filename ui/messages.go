@@ -30,3 +30,6 @@ type openQuoteMsg struct {
 	article int // index in the corpus
 	quote   int // index in the article, or -1 for the top
 }
+
+// backgroundWaitMsg ends the wait for the terminal's background colour.
+type backgroundWaitMsg struct{}

@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
+	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/spinner"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
 
 	"counterpoint/corpus"
 )
@@ -46,17 +43,21 @@ type Model struct {
 	reader readerPane
 	debate debateView
 	help   help.Model
+	lib    *libSession // library and link state (library.go)
 
 	focus    pane
 	back     pane // where esc returns from the debate view
 	showHelp bool
-	width    int
-	height   int
+	helpTop  int   // first line of help shown, when help is taller than the screen
+	mouse    bool  // mouse capture: wheel and click work, the terminal's text selection does not
+	f        frame // sizes, computed once per resize
+	look     look  // the look until the corpus is loaded
+	settled  bool  // the background is known, or was waited for long enough
 }
 
 // New returns a reader over an already loaded corpus.
 func New(shared *Shared, opts Options) Model {
-	m := Model{opts: opts, spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	m := Model{opts: opts, spin: spinner.New(spinner.WithSpinner(spinner.Dot)), mouse: !opts.NoMouse}
 	m.init(shared)
 	return m
 }
@@ -64,40 +65,113 @@ func New(shared *Shared, opts Options) Model {
 // NewLoading returns a reader that shows a spinner while load runs, so that
 // a large corpus never holds up the first frame.
 func NewLoading(load func() (*Shared, error), opts Options) Model {
-	return Model{opts: opts, load: load, spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	return Model{opts: opts, load: load, spin: spinner.New(spinner.WithSpinner(spinner.Dot)), mouse: !opts.NoMouse}
 }
 
 func (m *Model) init(shared *Shared) {
+	shared = shared.newest() // a later refresh of the library, if any
 	m.c = newCommon(shared, m.opts)
+	if m.lib == nil {
+		m.lib = newLibSession(shared, m.opts)
+	}
+	m.lib.shared, m.c.lib = shared, m.lib
+	m.lib.enableLibraryKeys(&m.c.keys)
+	if m.look.profile != 0 {
+		m.c.setLook(m.look) // what the terminal said while the corpus loaded
+	}
+	m.c.settled = m.c.settled || m.settled
 	m.list = newListPane(m.c)
 	m.reader = newReaderPane(m.c)
 	m.debate = debateView{c: m.c}
 	m.help = help.New()
-	m.help.Styles.ShortKey = m.c.styles.StatusKey
-	m.help.Styles.FullKey = m.c.styles.StatusKey
-	m.help.Styles.ShortDesc = m.c.styles.Status
-	m.help.Styles.FullDesc = m.c.styles.Status
-	m.help.Styles.ShortSeparator = m.c.styles.Status
-	m.help.Styles.FullSeparator = m.c.styles.Status
+	m.restyle()
 }
 
-// Init starts loading when the corpus is not there yet.
+// restyle hands the bubbles the session's styles, after a change of look.
+func (m *Model) restyle() {
+	m.look = m.c.look
+	m.help.Styles = m.c.styles.Help
+	m.list.input.SetStyles(m.c.styles.Input)
+	m.reader.input.SetStyles(m.c.styles.Input)
+}
+
+// setLook follows the terminal's background and colour profile, as Bubble
+// Tea reports them: styles are rebuilt and the article is laid out again
+// when its Glamour style changes.
+func (m *Model) setLook(l look) tea.Cmd {
+	if m.c == nil {
+		m.look = l
+		return nil
+	}
+	if l == m.c.look {
+		return nil
+	}
+	m.c.setLook(l)
+	m.restyle()
+	return m.reader.ensureRender()
+}
+
+// Init asks the terminal for its background colour (the answer arrives as
+// a message, whenever it comes, and is never mistaken for keys), and
+// starts loading when the corpus is not there yet.
 func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.lib != nil {
+		cmds = append(cmds, m.lib.loadMarks())
+	}
+	if m.opts.AwaitBackground {
+		cmds = append(cmds, tea.Tick(backgroundWait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }))
+	}
 	if m.c == nil && m.load != nil {
 		load := m.load
-		return tea.Batch(m.spin.Tick, func() tea.Msg {
+		cmds = append(cmds, m.spin.Tick, func() tea.Msg {
 			s, err := load()
 			return corpusLoadedMsg{shared: s, err: err}
 		})
 	}
-	return nil
+	return tea.Batch(cmds...)
+}
+
+// settle lets articles be laid out, now that the background is known or
+// was waited for long enough.
+func (m *Model) settle() tea.Cmd {
+	m.settled = true
+	if m.c == nil || m.c.settled {
+		return nil
+	}
+	m.c.settled = true
+	return m.layout()
+}
+
+// currentLook is the look in force, before or after the corpus loads.
+func (m Model) currentLook() look {
+	if m.c != nil {
+		return m.c.look
+	}
+	if m.look.profile == 0 {
+		return newCommon(nil, m.opts).look
+	}
+	return m.look
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.f = newFrame(msg.Width, msg.Height)
 		cmd := m.layout()
+		return m, cmd
+	case tea.BackgroundColorMsg:
+		l := m.currentLook()
+		l.dark = msg.IsDark()
+		cmd := m.setLook(l)
+		return m, tea.Batch(cmd, m.settle())
+	case backgroundWaitMsg:
+		cmd := m.settle()
+		return m, cmd
+	case tea.ColorProfileMsg:
+		l := m.currentLook()
+		l.profile = msg.Profile
+		cmd := m.setLook(l)
 		return m, cmd
 	case corpusLoadedMsg:
 		if msg.err != nil {
@@ -105,7 +179,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.init(msg.shared)
-		cmd := m.layout()
+		cmd := tea.Batch(m.layout(), m.lib.loadMarks())
 		return m, cmd
 	case spinner.TickMsg:
 		var cmd tea.Cmd
@@ -113,16 +187,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.spin, cmd = m.spin.Update(msg)
 			return m, cmd
 		}
-		if m.reader.loading {
-			m.reader.spin, cmd = m.reader.spin.Update(msg)
-		}
+		cmd = m.reader.tick(msg)
 		return m, cmd
 	}
 	if m.c == nil {
-		if k, ok := msg.(tea.KeyMsg); ok && (k.String() == "ctrl+c" || k.String() == "q") {
+		if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "ctrl+c" || k.String() == "q") {
 			return m, tea.Quit
 		}
 		return m, nil
+	}
+	if msg, ok := msg.(libraryMsg); ok {
+		return m.updateLibrary(msg)
 	}
 	switch msg := msg.(type) {
 	case searchDoneMsg:
@@ -133,42 +208,32 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.applyRender(msg)
 		return m, nil
 	case openQuoteMsg:
-		m.focus = paneReader
-		cmd := tea.Batch(m.reader.open(msg.article, m.c.shared.Corpus.Articles[msg.article], msg.quote), m.layout())
+		cmd := m.openQuote(&msg)
 		return m, cmd
-	case tea.MouseMsg:
-		cmd := m.mouse(msg)
+	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		cmd := m.mouseEvent(msg.(tea.MouseMsg))
 		cmd = tea.Batch(cmd, m.preview())
 		return m, cmd
-	case tea.KeyMsg:
-		return m.keys(msg)
+	case tea.PasteMsg:
+		return m.paste(msg)
+	case tea.KeyPressMsg:
+		return m.key(msg)
 	}
 	return m, nil
 }
 
-// keys handles a key message. Bubble Tea delivers runes typed quickly (or
-// over a slow link) together in one message: "/stolt" rather than "/" then
-// "stolt". Outside a text input each rune is a key of its own, so the
-// message is split; once a rune focuses an input, the rest are typed in.
-func (m Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || m.typing() {
-		return m.key(msg)
+// paste goes to the text input that has the keyboard, and nowhere else:
+// pasted text is never taken for commands.
+func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case m.focus == paneList && m.list.filtering():
+		cmd := m.list.paste(msg)
+		return m, cmd
+	case m.focus == paneReader && m.reader.searching():
+		cmd := m.reader.paste(msg)
+		return m, cmd
 	}
-	var cmds []tea.Cmd
-	var model tea.Model = m
-	for i, r := range msg.Runes {
-		mm := model.(Model)
-		if mm.typing() {
-			rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:], Alt: msg.Alt}
-			var cmd tea.Cmd
-			model, cmd = mm.key(rest)
-			return model, tea.Batch(append(cmds, cmd)...)
-		}
-		var cmd tea.Cmd
-		model, cmd = mm.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
-	}
-	return model, tea.Batch(cmds...)
+	return m, nil
 }
 
 // typing reports whether a text input has the keyboard.
@@ -176,24 +241,35 @@ func (m Model) typing() bool {
 	return m.focus == paneList && m.list.filtering() || m.focus == paneReader && m.reader.searching()
 }
 
-// key routes a key press. A focused text input takes every key but the
-// ones that leave it, so typing "q" or "?" in a search never quits or
-// opens help.
-func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+// key routes a key press. Help is modal: while it shows, it takes every
+// key. A focused text input takes every key but the ones that leave it, so
+// typing "q" or "?" in a search never quits or opens help. q and esc close
+// what is open (help, the debate view) before q quits.
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.keys
-	if msg.Type == tea.KeyCtrlC {
+	if msg.String() == "ctrl+c" {
 		return m, tea.Quit
+	}
+	if m.showHelp {
+		m.helpKey(msg)
+		return m, nil
 	}
 	typing := m.typing()
 	if !typing {
+		if cmd, ok := m.libraryKey(msg); ok {
+			return m, cmd
+		}
 		switch {
+		case key.Matches(msg, k.Quit) && m.focus == paneDebate:
+			cmd := m.leaveDebate()
+			return m, cmd
 		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, k.Help):
-			m.showHelp = !m.showHelp
+			m.showHelp, m.helpTop = true, 0
 			return m, nil
-		case m.showHelp && key.Matches(msg, k.Back):
-			m.showHelp = false
+		case key.Matches(msg, k.Mouse):
+			m.mouse = !m.mouse
 			return m, nil
 		case key.Matches(msg, k.CorpusDebate):
 			cmd := m.openCorpusDebate()
@@ -205,65 +281,92 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.focus {
 	case paneList:
-		cmd, open := m.list.update(msg)
-		if open {
-			cmd = tea.Batch(cmd, m.openSelected())
-			return m, cmd
+		// Side by side, the article keys act on the article shown, even
+		// while the list has the keyboard.
+		if !typing && m.wide() && m.reader.article != nil && m.readerKey(msg) {
+			return m.articleKey(msg, paneList)
 		}
-		cmd = tea.Batch(cmd, m.preview())
+		cmd, open := m.list.update(msg)
+		cmd = tea.Batch(cmd, m.openQuote(open), m.preview())
 		return m, cmd
 	case paneReader:
 		if !typing {
 			switch {
-			case key.Matches(msg, k.Debate) && m.reader.article != nil:
-				m.debate.showArticle(m.reader.index)
-				m.back, m.focus = paneReader, paneDebate
+			case key.Matches(msg, k.Back) && m.reader.query == "":
+				m.focus = paneList
 				cmd := m.layout()
 				return m, cmd
-			case key.Matches(msg, k.Back) && m.reader.query == "" && !m.wide():
-				m.focus = paneList
-				return m, nil
+			case m.readerKey(msg):
+				return m.articleKey(msg, paneReader)
 			}
 		}
-		cmd := m.reader.update(msg)
+		cmd, _ := m.reader.update(msg)
 		return m, cmd
 	case paneDebate:
 		if key.Matches(msg, k.Back) || key.Matches(msg, k.Debate) && !m.debate.corpus {
-			m.focus = m.back
-			cmd := m.layout()
+			cmd := m.leaveDebate()
 			return m, cmd
 		}
-		cmd := m.debate.update(msg)
+		cmd, open := m.debate.update(msg)
+		cmd = tea.Batch(cmd, m.openQuote(open))
 		return m, cmd
 	}
 	return m, nil
+}
+
+// readerKey reports a key that acts on the article shown: d, s, ] and [.
+func (m Model) readerKey(msg tea.KeyPressMsg) bool {
+	k := m.c.keys
+	return key.Matches(msg, k.Debate, k.FocusSpeaker, k.NextQuote, k.PrevQuote)
+}
+
+// articleKey handles d, s, ] and [ for the article shown; from is the pane
+// the debate view returns to.
+func (m Model) articleKey(msg tea.KeyPressMsg, from pane) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.c.keys.Debate) {
+		if m.reader.article == nil {
+			return m, nil
+		}
+		m.debate.showArticle(m.reader.index)
+		m.back, m.focus = from, paneDebate
+		cmd := m.layout()
+		return m, cmd
+	}
+	cmd, _ := m.reader.update(msg)
+	return m, cmd
+}
+
+// openQuote opens an article in the reader, at a quotation when asked,
+// and puts the list's cursor on it.
+func (m *Model) openQuote(o *openQuoteMsg) tea.Cmd {
+	if o == nil {
+		return nil
+	}
+	m.focus = paneReader
+	m.list.selectArticle(o.article)
+	return tea.Batch(m.reader.open(o.article, m.c.shared.Corpus.Articles[o.article], o.quote), m.layout(), m.openedArticle(o.article))
+}
+
+// leaveDebate goes back to where the debate view was opened from.
+func (m *Model) leaveDebate() tea.Cmd {
+	m.focus = m.back
+	return m.layout()
 }
 
 // preview shows the article under the list's cursor in the reader when
 // both stand side by side, without moving the focus.
 func (m *Model) preview() tea.Cmd {
 	i, ok := m.list.selected()
-	if !ok || !m.wide() || m.reader.article == m.c.shared.Corpus.Articles[i] {
+	if !ok || !m.wide() || m.focus != paneList || m.reader.article == m.c.shared.Corpus.Articles[i] {
 		return nil
 	}
 	return m.reader.open(i, m.c.shared.Corpus.Articles[i], -1)
 }
 
-func (m *Model) openSelected() tea.Cmd {
-	i, ok := m.list.selected()
-	if !ok {
-		return nil
-	}
-	m.focus = paneReader
-	return tea.Batch(m.reader.open(i, m.c.shared.Corpus.Articles[i], -1), m.layout())
-}
+func (m *Model) openSelected() tea.Cmd { return m.openQuote(m.list.open()) }
 
 func (m *Model) openCorpusDebate() tea.Cmd {
-	var idx []int
-	for _, h := range m.list.hits {
-		idx = append(idx, h.Index)
-	}
-	m.debate.showCorpus(idx)
+	m.debate.showCorpus(m.list.articles())
 	if m.focus != paneDebate {
 		m.back = m.focus
 	}
@@ -285,25 +388,32 @@ func (m *Model) cycleFocus() tea.Cmd {
 	return m.layout()
 }
 
-func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
-	if m.focus == paneDebate || m.showHelp {
+func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
+	if m.focus == paneDebate || m.showHelp || !m.mouse {
 		return nil
 	}
-	listW, _ := m.paneWidths()
-	overList := m.wide() && msg.X < listW || !m.wide() && m.focus == paneList
-	switch {
-	case msg.Button == tea.MouseButtonWheelUp || msg.Button == tea.MouseButtonWheelDown:
-		delta := 1
-		if msg.Button == tea.MouseButtonWheelUp {
+	ev := msg.Mouse()
+	overList := m.f.wide && ev.X < m.f.listW+2 || !m.f.wide && m.focus == paneList
+	switch msg.(type) {
+	case tea.MouseWheelMsg:
+		var delta int
+		switch ev.Button {
+		case tea.MouseWheelUp:
 			delta = -1
+		case tea.MouseWheelDown:
+			delta = 1
 		}
-		if overList {
+		switch {
+		case overList:
 			m.list.move(delta)
-		} else {
-			m.reader.vp.ScrollDown(3 * delta)
+			if m.wide() {
+				m.focus = paneList // the list being scrolled shows its article
+			}
+		default:
+			m.reader.wheel(delta)
 		}
-	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && overList:
-		if m.list.clickRow(msg.Y - 1) { // the pane border takes the first line
+	case tea.MouseClickMsg:
+		if ev.Button == tea.MouseLeft && overList && m.list.clickRow(ev.Y-1) { // the pane border takes the first line
 			m.focus = paneList
 			return m.openSelected()
 		}
@@ -311,157 +421,7 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-func (m Model) wide() bool { return m.width >= wideFrom }
-
-// paneWidths gives the inner widths of the list and the reader.
-func (m Model) paneWidths() (list, reader int) {
-	if !m.wide() {
-		return m.width - 2, m.width - 2
-	}
-	list = min(max(int(float64(m.width)*listShare), minListWide), maxListWide)
-	return list, m.width - list - 4
-}
-
-// layout hands every pane its size; a resize reflows at once, and the
-// reader re-renders for its new width (from the cache when it can).
-func (m *Model) layout() tea.Cmd {
-	if m.c == nil || m.width == 0 {
-		return nil
-	}
-	h := m.height - 3 // status bar and pane borders
-	listW, readerW := m.paneWidths()
-	m.list.setSize(listW, h)
-	m.debate.width, m.debate.height = m.width-2, h
-	m.help.Width = m.width
-	return tea.Batch(m.reader.setSize(readerW, h), m.preview())
-}
-
-func (m Model) View() string {
-	if m.width == 0 {
-		return ""
-	}
-	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf("Terminal too small\n%d×%d, needs %d×%d\nq quits", m.width, m.height, minWidth, minHeight)
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, ansi.Truncate(msg, m.width*3, ""))
-	}
-	if m.c == nil {
-		text := m.spin.View() + " Loading articles…"
-		if m.loadErr != nil {
-			text = "Could not load any article: " + m.loadErr.Error() + "\nq quits."
-		}
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, text)
-	}
-	s := m.c.styles
-	h := m.height - 1
-	var main string
-	switch {
-	case m.showHelp:
-		main = m.box(m.helpView(), m.width-2, h-2, true)
-	case m.focus == paneDebate:
-		main = m.box(m.debate.view(), m.width-2, h-2, true)
-	case m.wide():
-		listW, readerW := m.paneWidths()
-		main = lipgloss.JoinHorizontal(lipgloss.Top,
-			m.box(m.list.view(m.focus == paneList), listW, h-2, m.focus == paneList),
-			m.box(m.reader.view(), readerW, h-2, m.focus == paneReader))
-	case m.focus == paneList:
-		main = m.box(m.list.view(true), m.width-2, h-2, true)
-	default:
-		main = m.box(m.reader.view(), m.width-2, h-2, true)
-	}
-	return main + "\n" + m.statusBar(s)
-}
-
-// box pads content to exactly w×h cells inside a border that shows focus,
-// so panes joined side by side never drift.
-func (m Model) box(content string, w, h int, focused bool) string {
-	lines := strings.Split(content, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	for i, l := range lines {
-		lines[i] = pad(l, w)
-	}
-	st := m.c.styles.Blurred
-	if focused {
-		st = m.c.styles.Focused
-	}
-	return st.Render(strings.Join(lines, "\n"))
-}
-
-// statusBar shows the article position, the filter, skipped files and the
-// main keys.
-func (m Model) statusBar(s *Styles) string {
-	var left []string
-	total := len(m.c.shared.Corpus.Articles)
-	if len(m.list.hits) > 0 {
-		left = append(left, fmt.Sprintf("%d/%d", m.list.cursor+1, len(m.list.hits)))
-	} else {
-		left = append(left, fmt.Sprintf("0/%d", total))
-	}
-	if len(m.list.hits) != total {
-		left = append(left, fmt.Sprintf("of %d", total))
-	}
-	if m.list.query != "" {
-		left = append(left, "filter: "+m.list.query)
-	}
-	if n := len(m.c.shared.Corpus.Skipped); n > 0 {
-		left = append(left, s.Error.Render(fmt.Sprintf("%d skipped", n)))
-	}
-	hints := m.help.ShortHelpView(m.shortHelp())
-	line := s.Status.Render(strings.Join(left, " · ")) + "  " + hints
-	return ansi.Truncate(line, m.width, "…")
-}
-
-// shortHelp is the key hint for what has focus.
-func (m Model) shortHelp() []key.Binding {
-	k := m.c.keys
-	switch {
-	case m.showHelp:
-		return []key.Binding{k.Help, k.Quit}
-	case m.focus == paneDebate:
-		return []key.Binding{k.Up, k.Left, k.Open, k.Back, k.Help}
-	case m.focus == paneReader:
-		return []key.Binding{k.NextQuote, k.FocusSpeaker, k.Search, k.Debate, k.Help, k.Quit}
-	}
-	return []key.Binding{k.Search, k.Open, k.NextPane, k.CorpusDebate, k.Help, k.Quit}
-}
-
-// fullHelp lists every key, by where it works.
-func (m Model) fullHelp() [][]key.Binding {
-	k := m.c.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.NextPane, k.PrevPane, k.Search, k.NextMatch},
-		{k.NextQuote, k.FocusSpeaker, k.Debate, k.CorpusDebate, k.Left, k.Right},
-		{k.Help, k.Quit},
-	}
-}
-
-func (m Model) helpView() string {
-	s := m.c.styles
-	var b strings.Builder
-	b.WriteString(s.Title.Render("counterpoint "+m.opts.Version) + "\n\n")
-	b.WriteString(m.help.FullHelpView(m.fullHelp()) + "\n\n")
-	explain := []string{
-		"Search: words match titles, subtitles and speakers fuzzily, and the start of body words.",
-		"  'word matches exactly   !word excludes   @name keeps articles quoting that speaker",
-		"  A capital letter makes a word case-sensitive. esc clears the filter.",
-		"Colours: each speaker keeps one colour in the list, the article, the legend and the",
-		"  debate view. Quotations are drawn in their speaker's colour; s dims all but one speaker.",
-		"Debate: d shows this article's accusations next to the responses they drew;",
-		"  D shows them for every article in the list, grouped by who accuses whom.",
-		"Mouse: wheel scrolls, click opens. Start with --no-mouse to select text instead.",
-	}
-	for _, l := range explain {
-		b.WriteString(s.Status.Render(l) + "\n")
-	}
-	b.WriteString("\n" + s.Meta.Render("? or esc closes this help."))
-	return b.String()
-}
+func (m Model) wide() bool { return m.f.wide }
 
 // Article returns the article open in the reader, for tests.
 func (m Model) Article() *corpus.Article { return m.reader.article }

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"counterpoint/corpus"
 )
@@ -72,11 +72,11 @@ func TestListNavigationAndOpening(t *testing.T) {
 	if m.focus != paneReader || m.Article() == nil || m.Article().ID[:3] != "002" {
 		t.Fatalf("enter did not open the selected article")
 	}
-	if !strings.Contains(ansi.Strip(m.View()), "NATO condemns China for cyber activities") {
+	if !strings.Contains(ansi.Strip(view(m)), "NATO condemns China for cyber activities") {
 		t.Errorf("narrow screen does not show the opened article")
 	}
 	m = typeKeys(m, "esc")
-	if m.focus != paneList || !strings.Contains(ansi.Strip(m.View()), "Articles (5)") {
+	if m.focus != paneList || !strings.Contains(ansi.Strip(view(m)), "Articles (5)") {
 		t.Errorf("esc did not go back to the list on a narrow screen")
 	}
 	m = typeKeys(m, "G")
@@ -100,7 +100,7 @@ func TestFilterTypingAndClearing(t *testing.T) {
 	if len(m.list.hits) != 5 || m.list.input.Value() != "" {
 		t.Errorf("esc: %d hits, input %q; want the filter cleared", len(m.list.hits), m.list.input.Value())
 	}
-	if !strings.Contains(ansi.Strip(m.View()), "Articles (5)") {
+	if !strings.Contains(ansi.Strip(view(m)), "Articles (5)") {
 		t.Errorf("list header missing after clearing")
 	}
 }
@@ -113,19 +113,6 @@ func TestStaleSearchResultIsDropped(t *testing.T) {
 	m = run(m, stale)
 	if m.list.query != "stolt" || len(m.list.hits) != 3 {
 		t.Errorf("a stale result replaced the current one: query %q, %d hits", m.list.query, len(m.list.hits))
-	}
-}
-
-// Keys typed quickly arrive as one message; each must still count.
-func TestRunesArrivingTogether(t *testing.T) {
-	m := sized(120, 40, plainOptions())
-	m = run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")})
-	if m.list.cursor != 2 {
-		t.Errorf("\"jj\" in one message moved the cursor to %d, want 2", m.list.cursor)
-	}
-	m = run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/stolt")})
-	if !m.list.filtering() || m.list.input.Value() != "stolt" || len(m.list.hits) != 3 {
-		t.Errorf("\"/stolt\" in one message: filtering %v, input %q, %d hits", m.list.filtering(), m.list.input.Value(), len(m.list.hits))
 	}
 }
 
@@ -160,15 +147,14 @@ func TestSpeakerColoursDifferAndStayStable(t *testing.T) {
 	m := sized(120, 40, colourOptions())
 	sgr := m.c.styles.Speaker(seedShared.Slot("Jens Stoltenberg")).Render("Jens Stoltenberg")
 	m = typeKeys(m, "j", "j", "j") // 003: Stoltenberg only
-	view := m.View()
-	if strings.Count(view, sgr) < 2 {
+	if strings.Count(view(m), sgr) < 2 {
 		t.Errorf("Stoltenberg's colour is not the same in the list and the legend")
 	}
 }
 
 func TestQuotesAreColouredOnEveryWrappedLine(t *testing.T) {
 	a := seedShared.Corpus.Article("001_13f1f25d5283cfc5")
-	r := renderArticle(a, 60, "dark", termenv.ANSI256)
+	r := renderArticle(a, 60, "dark")
 	q := 0 // Blinken's long quotation
 	first := r.quoteLine[q]
 	lines := 0
@@ -197,7 +183,7 @@ func TestQuotesAreColouredOnEveryWrappedLine(t *testing.T) {
 func TestNoColorStillMarksQuotes(t *testing.T) {
 	m := sized(120, 40, plainOptions())
 	m = typeKeys(m, "j", "j", "j", "enter")
-	if !strings.Contains(m.View(), "\x1b[1;4mWe have seen") {
+	if !strings.Contains(view(m), "\x1b[1mWe have seen") {
 		t.Errorf("without colour, quotations should be bold and underlined")
 	}
 }
@@ -205,7 +191,7 @@ func TestNoColorStillMarksQuotes(t *testing.T) {
 func TestArticleTextIsNotMarkdown(t *testing.T) {
 	a := corpus.Parse("md", "md.txt", "Title\n\n# Not a heading\n> Not a quote\n- Not a list\n1. Not numbered\n**not bold** and `not code` and <b>not html</b> &amp; ~~not struck~~\n[not](a link) www.example.org\n")
 	a.Analyse()
-	r := renderArticle(a, 100, "dark", termenv.ANSI256)
+	r := renderArticle(a, 100, "dark")
 	text := strings.Join(r.plain, "\n")
 	for _, want := range []string{"# Not a heading", "> Not a quote", "- Not a list", "1. Not numbered", "**not bold**", "`not code`", "<b>not html</b>", "&amp;", "~~not struck~~", "[not](a link)", "www.example.org"} {
 		if !strings.Contains(text, want) {
@@ -226,13 +212,13 @@ func TestOnlySGRReachesTheTerminal(t *testing.T) {
 	shared := NewShared(corpus.NewCorpus([]*corpus.Article{a}, nil))
 	m := run(New(shared, colourOptions()), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = typeKeys(m, "enter")
-	view := m.View()
-	for i := 0; i < len(view); i++ {
-		if view[i] == 0x1b && !sgr.MatchString(view[i:]) {
-			t.Fatalf("non-SGR escape sequence in the view: %q", view[i:min(len(view), i+12)])
+	screen := view(m)
+	for i := 0; i < len(screen); i++ {
+		if screen[i] == 0x1b && !sgr.MatchString(screen[i:]) {
+			t.Fatalf("non-SGR escape sequence in the view: %q", screen[i:min(len(screen), i+12)])
 		}
 	}
-	if strings.ContainsRune(view, '\u202e') {
+	if strings.ContainsRune(screen, '\u202e') {
 		t.Errorf("bidi override reached the view")
 	}
 	_ = anyEscape
@@ -241,7 +227,7 @@ func TestOnlySGRReachesTheTerminal(t *testing.T) {
 func TestDebateEnterJumpsToTheQuote(t *testing.T) {
 	m := sized(120, 40, plainOptions())
 	m = typeKeys(m, "j", "enter", "d")
-	if m.focus != paneDebate || !strings.Contains(ansi.Strip(m.View()), "Accusations") {
+	if m.focus != paneDebate || !strings.Contains(ansi.Strip(view(m)), "Accusations") {
 		t.Fatalf("d did not open the debate view")
 	}
 	m = typeKeys(m, "l", "enter") // the response column: Zhao Lijian
@@ -249,7 +235,7 @@ func TestDebateEnterJumpsToTheQuote(t *testing.T) {
 	if m.focus != paneReader || a.Quotes[m.reader.quote].Speaker != "Zhao Lijian" {
 		t.Fatalf("enter on Zhao's cell: focus %d, quote %d", m.focus, m.reader.quote)
 	}
-	if !strings.Contains(ansi.Strip(m.View()), "has gathered its allies") {
+	if !strings.Contains(ansi.Strip(view(m)), "has gathered its allies") {
 		t.Errorf("the reader does not show the quotation")
 	}
 }
@@ -257,12 +243,12 @@ func TestDebateEnterJumpsToTheQuote(t *testing.T) {
 func TestCorpusDebateNamesArticlesAndNoResponseNote(t *testing.T) {
 	m := sized(120, 40, plainOptions())
 	m = typeKeys(m, "D")
-	view := ansi.Strip(m.View())
-	if !strings.Contains(view, "accuses China") || !strings.Contains(view, "in: ") {
+	screen := ansi.Strip(view(m))
+	if !strings.Contains(screen, "accuses China") || !strings.Contains(screen, "in: ") {
 		t.Errorf("corpus debate lacks the party grouping or article names")
 	}
 	m = typeKeys(sized(120, 40, plainOptions()), "j", "j", "j", "enter", "d") // 003: Stoltenberg, no answer
-	if !strings.Contains(ansi.Strip(m.View()), "No response") {
+	if !strings.Contains(ansi.Strip(view(m)), "No response") {
 		t.Errorf("an article without responses should say so")
 	}
 }
@@ -289,7 +275,7 @@ func TestSearchInsideTheArticle(t *testing.T) {
 		t.Fatalf("%d matches for china", len(m.reader.matches))
 	}
 	m = typeKeys(m, "n", "n")
-	if m.reader.current != 2 || !strings.Contains(ansi.Strip(m.View()), fmt.Sprintf("3/%d", len(m.reader.matches))) {
+	if m.reader.current != 2 || !strings.Contains(ansi.Strip(view(m)), fmt.Sprintf("3/%d", len(m.reader.matches))) {
 		t.Errorf("n n: current %d, footer lacks the 3/N counter", m.reader.current)
 	}
 }
@@ -299,19 +285,19 @@ func TestResizeReflows(t *testing.T) {
 	m = typeKeys(m, "enter")
 	for _, w := range []int{80, 150, 100} {
 		m = run(m, tea.WindowSizeMsg{Width: w, Height: 30})
-		for i, l := range strings.Split(m.View(), "\n") {
+		for i, l := range strings.Split(view(m), "\n") {
 			if ansi.StringWidth(l) > w {
 				t.Fatalf("width %d: line %d is %d wide", w, i, ansi.StringWidth(l))
 			}
 		}
-		if m.reader.r == nil || m.reader.key.width != m.reader.width {
+		if m.reader.r == nil || m.reader.key.width != m.reader.renderWidth() {
 			t.Errorf("width %d: reader not re-rendered for its width", w)
 		}
 	}
 }
 
 func TestRenderCacheComputesOnce(t *testing.T) {
-	c := newRenderCache(4)
+	c := newRenderCache(1 << 20)
 	var calls atomic.Int32
 	k := renderKey{id: "a", width: 80}
 	done := make(chan bool)
@@ -341,7 +327,7 @@ func TestPathologicalParagraphsTakeThePlainPath(t *testing.T) {
 			t.Errorf("%s would be given to Glamour", name)
 		}
 		a := corpus.Parse("p", "p.txt", "Title\n\n"+p+"\n")
-		r := renderArticle(a, 80, "dark", termenv.ANSI256)
+		r := renderArticle(a, 80, "dark")
 		for _, l := range r.lines {
 			if ansi.StringWidth(l) > 80 {
 				t.Errorf("%s: a line of %d cells", name, ansi.StringWidth(l))
@@ -356,13 +342,13 @@ func TestPathologicalParagraphsTakeThePlainPath(t *testing.T) {
 
 func TestMouse(t *testing.T) {
 	m := sized(120, 40, plainOptions())
-	m = run(m, tea.MouseMsg{X: 10, Y: 7, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	m = run(m, tea.MouseClickMsg{X: 10, Y: 7, Button: tea.MouseLeft})
 	if m.Article() == nil || m.Article().ID[:3] != "001" {
 		t.Fatalf("click on the second row opened %v", m.Article())
 	}
-	before := m.reader.vp.YOffset
-	m = run(m, tea.MouseMsg{X: 80, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
-	if m.reader.vp.YOffset <= before {
+	before := m.reader.vp.YOffset()
+	m = run(m, tea.MouseWheelMsg{X: 80, Y: 10, Button: tea.MouseWheelDown})
+	if m.reader.vp.YOffset() <= before {
 		t.Errorf("wheel over the reader did not scroll it")
 	}
 }
@@ -381,11 +367,123 @@ func TestCorpusDebateScrollsWithTheCursor(t *testing.T) {
 	if want == nil {
 		want = last.response
 	}
-	view := ansi.Strip(m.View())
-	if !strings.Contains(view, "“"+want.Text[:20]) {
+	screen := ansi.Strip(view(m))
+	if !strings.Contains(screen, "“"+want.Text[:20]) {
 		t.Errorf("the last row is not on screen after G")
 	}
-	if n := len(strings.Split(m.View(), "\n")); n != 40 {
+	if n := len(strings.Split(view(m), "\n")); n != 40 {
 		t.Errorf("view is %d lines, want 40", n)
+	}
+}
+
+// Defect 5: the cache is bounded in bytes, oldest first, and a client
+// dragging its window through every width causes few layouts.
+func TestRenderCacheIsBoundedInBytes(t *testing.T) {
+	a := seedShared.Corpus.Article("001_13f1f25d5283cfc5")
+	one := renderArticle(a, 80, "dark").size()
+	c := newRenderCache(3 * one)
+	for w := 80; w < 80+20*widthStep; w += widthStep {
+		c.get(renderKey{id: a.ID, width: w, style: "dark"}, func() *rendered { return renderArticle(a, w, "dark") })
+	}
+	if c.bytes > 3*one+one/2 || c.lru.Len() > 4 {
+		t.Errorf("cache holds %d bytes in %d entries, bound %d", c.bytes, c.lru.Len(), 3*one)
+	}
+	if _, ok := c.peek(renderKey{id: a.ID, width: 80, style: "dark"}); ok {
+		t.Errorf("the oldest layout was kept")
+	}
+	widths := map[int]bool{}
+	for w := 10; w < 600; w++ {
+		widths[renderWidth(w)] = true
+		if rw := renderWidth(w); rw > max(w, 20) {
+			t.Fatalf("a %d-column pane gets a %d-column layout", w, rw)
+		}
+	}
+	if len(widths) > 60 {
+		t.Errorf("%d distinct layout widths for panes of 10 to 600 columns", len(widths))
+	}
+}
+
+// Defect 4: every string that reaches Glamour is guarded like the body (a
+// 100 KB subtitle of brackets took minutes), and an article's Glamour time
+// is bounded: the rest takes the plain path.
+func TestGlamourTimeIsBounded(t *testing.T) {
+	a := corpus.Parse("x", "x.txt", "Title\n\nA short paragraph.\n")
+	a.Analyse()
+	a.Title = strings.Repeat("[ ", 10<<10)
+	a.Dek = strings.Repeat("[", 100<<10)
+	began := time.Now()
+	r := renderArticle(a, 80, "dark")
+	if d := time.Since(began); d > 5*time.Second {
+		t.Errorf("a header of brackets took %v", d)
+	}
+	if !strings.Contains(strings.Join(r.plain, "\n"), "A short paragraph.") {
+		t.Errorf("the body is missing after a pathological header")
+	}
+
+	// Once the budget is spent, the rest of the article is wrapped plainly
+	// (no Glamour escapes), and none of it is lost.
+	defer func(b time.Duration) { renderBudget = b }(renderBudget)
+	renderBudget = 0
+	seed := seedShared.Corpus.Article("001_13f1f25d5283cfc5")
+	r = renderArticle(seed, 80, "dark")
+	for i, l := range r.lines {
+		if strings.Contains(l, "\x1b[") {
+			t.Fatalf("line %d went through Glamour after the budget was spent: %q", i, l)
+		}
+	}
+	if last := seed.Paragraphs[len(seed.Paragraphs)-1]; !strings.Contains(strings.Join(r.plain, " "), lastWord(last)) {
+		t.Errorf("the end of the article is missing from the plain path")
+	}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	return f[len(f)-1]
+}
+
+// Defect 11: m turns mouse capture off (so the terminal can select text)
+// and on again, help says so, and with capture off the mouse does nothing.
+func TestMouseCaptureToggles(t *testing.T) {
+	m := sized(120, 40, plainOptions())
+	if m.View().MouseMode != tea.MouseModeCellMotion {
+		t.Fatalf("the mouse is not captured at start")
+	}
+	m = typeKeys(m, "m")
+	if m.View().MouseMode != tea.MouseModeNone {
+		t.Errorf("m did not release the mouse")
+	}
+	m = run(m, tea.MouseClickMsg{X: 10, Y: 7, Button: tea.MouseLeft})
+	if m.Article() != nil && m.focus == paneReader {
+		t.Errorf("a click acted with mouse capture off")
+	}
+	if !strings.Contains(ansi.Strip(view(typeKeys(m, "?"))), "mouse capture on/off") {
+		t.Errorf("help does not name the mouse key")
+	}
+	m = typeKeys(m, "m")
+	if m.View().MouseMode != tea.MouseModeCellMotion {
+		t.Errorf("m did not capture the mouse again")
+	}
+	if typeKeys(sized(120, 40, Options{NoMouse: true}), "?").View().MouseMode != tea.MouseModeNone {
+		t.Errorf("--no-mouse starts with capture on")
+	}
+}
+
+// Defect 12: the reader names each skipped file (in help), not only how
+// many there were, and a hostile file name reaches the screen sanitised.
+func TestSkippedFilesAreNamed(t *testing.T) {
+	skipped := []corpus.Skipped{{Path: "news/broken.txt", Reason: "not UTF-8"}, {Path: "news/evil\x1b[2J.md", Reason: "too large"}}
+	shared := NewShared(corpus.NewCorpus(seedShared.Corpus.Articles, skipped))
+	m := run(New(shared, plainOptions()), tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !strings.Contains(view(m), "2 skipped") {
+		t.Errorf("the status bar does not count the skipped files")
+	}
+	help := view(typeKeys(m, "?"))
+	for _, want := range []string{"news/broken.txt: not UTF-8", "news/evil"} {
+		if !strings.Contains(ansi.Strip(help), want) {
+			t.Errorf("help does not name %q", want)
+		}
+	}
+	if strings.Contains(help, "\x1b[2J") {
+		t.Errorf("a file name's escape sequence reached the screen")
 	}
 }

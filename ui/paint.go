@@ -11,6 +11,7 @@ const (
 	sgrQuoteOff   = "\x1b[39;22;24m" // default colour, normal weight, no underline
 	sgrReverse    = "\x1b[7m"
 	sgrReverseOff = "\x1b[27m"
+	sgrUnderline  = "\x1b[4m"
 )
 
 // painter draws one rendered line with quotations in their speakers'
@@ -21,25 +22,40 @@ type painter struct {
 	quoteStyle func(q int) string // SGR for quotation q
 }
 
+// markRange is a search match on a line: a byte range of its plain text.
+// The current match is drawn in reverse video, the others underlined.
+type markRange struct {
+	start, end int
+	current    bool
+}
+
+// Match states while painting a line.
+const (
+	noMatch = iota
+	otherMatch
+	currentMatch
+)
+
+var matchOn = [...]string{noMatch: "", otherMatch: sgrUnderline, currentMatch: sgrReverse}
+var matchOff = [...]string{noMatch: "", otherMatch: "\x1b[24m", currentMatch: sgrReverseOff}
+
 // paint returns the line ready for the terminal. spans and matches are
 // byte ranges in the line's plain text (the line without escapes).
 // Glamour styles words one by one and resets after each, so the current
 // style is written again after every escape sequence of the line.
-func (pt painter) paint(line string, spans []quoteSpan, matches [][2]int) string {
+func (pt painter) paint(line string, spans []quoteSpan, matches []markRange) string {
 	if len(spans) == 0 && len(matches) == 0 {
 		return line
 	}
 	var b strings.Builder
 	b.Grow(len(line) + 64)
-	quote, inMatch := -1, false
+	quote, inMatch := -1, noMatch
 	plainOff := 0
 	apply := func() {
 		if quote >= 0 {
 			b.WriteString(pt.quoteStyle(quote))
 		}
-		if inMatch {
-			b.WriteString(sgrReverse)
-		}
+		b.WriteString(matchOn[inMatch])
 	}
 	for i := 0; i < len(line); {
 		if line[i] == 0x1b {
@@ -58,13 +74,13 @@ func (pt painter) paint(line string, spans []quoteSpan, matches [][2]int) string
 				b.WriteString(pt.quoteStyle(quote))
 			}
 		}
-		if m := inRanges(plainOff, matches); m != inMatch {
-			inMatch = m
-			if inMatch {
-				b.WriteString(sgrReverse)
-			} else {
-				b.WriteString(sgrReverseOff)
+		if m := matchAt(plainOff, matches); m != inMatch {
+			b.WriteString(matchOff[inMatch])
+			if quote >= 0 {
+				b.WriteString(pt.quoteStyle(quote)) // an underline's end may have ended the quote's
 			}
+			inMatch = m
+			b.WriteString(matchOn[inMatch])
 		}
 		_, size := utf8.DecodeRuneInString(line[i:])
 		b.WriteString(line[i : i+size])
@@ -84,13 +100,16 @@ func spanAt(off int, spans []quoteSpan) int {
 	return -1
 }
 
-func inRanges(off int, ranges [][2]int) bool {
+func matchAt(off int, ranges []markRange) int {
 	for _, r := range ranges {
-		if off >= r[0] && off < r[1] {
-			return true
+		if off >= r.start && off < r.end {
+			if r.current {
+				return currentMatch
+			}
+			return otherMatch
 		}
 	}
-	return false
+	return noMatch
 }
 
 // escapeLen is the length of the escape sequence at the start of s.

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/glamour"
+	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"counterpoint/corpus"
 )
@@ -23,21 +23,25 @@ import (
 // lines it wraps over, and the painter colours those ranges whatever
 // escape sequences Glamour put around them.
 
-// Bounds on rendering. Glamour v1 takes seconds on some ordinary-looking
+// Bounds on rendering. Glamour takes seconds on some ordinary-looking
 // input and cannot be stopped once started, so it only ever sees text it
 // handles quickly; everything else takes the plain wrapped path.
 const (
-	maxGlamourBytes = 48 << 10 // Markdown handed to Glamour per article
-	maxGlamourParas = 400      // paragraphs handed to Glamour per article (each render has a fixed cost)
-	// Glamour is about seven times slower with the 16-colour profile
-	// (termenv converts every colour), so the budget shrinks with it.
-	slowProfileShare = 4
-	maxParagraphSize = 6 << 10 // a longer paragraph is wrapped plainly
-	maxTokenRunes    = 60      // a longer run without spaces (CJK, a URL, base64) too
-	maxCombining     = 48      // so does a paragraph heavy with combining marks
-	maxRenderedBytes = 2 << 20 // text beyond this is not shown at all
-	documentMargin   = 2       // Glamour's dark and light styles indent by two
+	maxGlamourBytes  = 48 << 10 // Markdown handed to Glamour per article
+	maxGlamourParas  = 400      // paragraphs handed to Glamour per article (each render has a fixed cost)
+	maxParagraphSize = 6 << 10  // a longer paragraph is wrapped plainly
+	maxTokenRunes    = 60       // a longer run without spaces (CJK, a URL, base64) too
+	maxCombining     = 48       // so does a paragraph heavy with combining marks
+	maxRenderedBytes = 2 << 20  // text beyond this is not shown at all
+	maxHeaderBytes   = 2 << 10  // a longer title and subtitle take the plain path
+	documentMargin   = 2        // Glamour's dark and light styles indent by two
 )
+
+// renderBudget is the Glamour time an article may take: a render cannot be
+// stopped once started, so the time is checked between blocks and the rest
+// of the article takes the plain path once it is spent. (A variable for
+// tests.)
+var renderBudget = 1500 * time.Millisecond
 
 // rendered is an article laid out for one width and style.
 type rendered struct {
@@ -51,18 +55,20 @@ type rendered struct {
 // quoteSpan is the part of a line's plain text that belongs to a quotation.
 type quoteSpan struct{ start, end, quote int }
 
+// renderKey names a layout. Glamour v2 writes the same bytes whatever the
+// terminal (Bubble Tea fits the colours to each terminal when it draws), so
+// the colour profile is not part of it.
 type renderKey struct {
-	id      string
-	width   int
-	style   string
-	profile termenv.Profile
+	id    string
+	width int
+	style string
 }
 
 // renderArticle lays an article out: a header (title, subtitle, details),
 // then each paragraph, through Glamour or, for text Glamour would choke on,
 // the plain wrapped path. It never fails: a Glamour error sends that block
 // down the plain path.
-func renderArticle(a *corpus.Article, width int, style string, profile termenv.Profile) *rendered {
+func renderArticle(a *corpus.Article, width int, style string) *rendered {
 	width = max(width, 20)
 	r := &rendered{quoteLine: make([]int, len(a.Quotes))}
 	for i := range r.quoteLine {
@@ -70,22 +76,25 @@ func renderArticle(a *corpus.Article, width int, style string, profile termenv.P
 	}
 	var g *glamour.TermRenderer
 	if style != "notty" {
-		g, _ = glamour.NewTermRenderer(glamourStyle(style), glamour.WithWordWrap(width), glamour.WithColorProfile(profile))
+		g, _ = glamour.NewTermRenderer(glamourStyle(style), glamour.WithWordWrap(width))
 	}
+	deadline := time.Now().Add(renderBudget)
 	block := func(md, plainText string) []string {
-		if g != nil && md != "" {
+		if g != nil && md != "" && time.Now().Before(deadline) {
 			if out, err := g.Render(md); err == nil {
+				out = strings.ReplaceAll(out, "\u00a0", " ") // see keepLastWordsTogether
 				return trimBlank(strings.Split(out, "\n"))
 			}
 		}
 		return strings.Split(wrapPlain(plainText, width), "\n")
 	}
-	r.add(block(headerMarkdown(a), headerPlain(a)), nil, "", nil)
+	header := ""
+	if !chokesGlamour(a.Title) && !chokesGlamour(a.Dek) && len(a.Title)+len(a.Dek) <= maxHeaderBytes {
+		header = headerMarkdown(a) // the header gets the body's guard
+	}
+	r.add(block(header, headerPlain(a)), nil, "", nil)
 	quotes := quotesByParagraph(a)
 	byteBudget, paraBudget := maxGlamourBytes, maxGlamourParas
-	if profile == termenv.ANSI {
-		byteBudget, paraBudget = byteBudget/slowProfileShare, paraBudget/slowProfileShare
-	}
 	glamourBytes, shown := 0, 0
 	for i, p := range a.Paragraphs {
 		if shown += len(p); shown > maxRenderedBytes {
@@ -95,7 +104,7 @@ func renderArticle(a *corpus.Article, width int, style string, profile termenv.P
 		}
 		md := ""
 		if glamourBytes < byteBudget && i < paraBudget && !chokesGlamour(p) {
-			md = escapeMarkdown(p)
+			md = escapeMarkdown(keepLastWordsTogether(p))
 			if isHeading(p, quotes[i]) && i < len(a.Paragraphs)-1 {
 				md = "## " + md
 			}
@@ -194,9 +203,9 @@ func trimBlank(lines []string) []string {
 
 func headerMarkdown(a *corpus.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + escapeMarkdown(a.Title) + "\n\n")
+	b.WriteString("# " + escapeMarkdown(keepLastWordsTogether(a.Title)) + "\n\n")
 	if a.Dek != "" {
-		b.WriteString("*" + escapeMarkdown(a.Dek) + "*\n\n")
+		b.WriteString("*" + escapeMarkdown(keepLastWordsTogether(a.Dek)) + "*\n\n")
 	}
 	b.WriteString(escapeMarkdown(metaLine(a)) + "\n\n---\n")
 	return b.String()
@@ -241,7 +250,7 @@ func quotesByParagraph(a *corpus.Article) map[int][]int {
 // indented like Glamour's paragraphs. It is linear in the text.
 func wrapPlain(text string, width int) string {
 	inner := max(width-2*documentMargin, 10)
-	wrapped := ansi.Wrap(text, inner, "")
+	wrapped := strings.ReplaceAll(ansi.Wrap(keepLastWordsTogether(text), inner, ""), "\u00a0", " ")
 	pad := strings.Repeat(" ", documentMargin)
 	return pad + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
 }
@@ -281,87 +290,64 @@ func isHeading(p string, quotes []int) bool {
 	return unicode.IsUpper(first) && !strings.ContainsRune(".?!:;,\"”’)", last)
 }
 
-// inlineEscaped are the characters that can start a construct anywhere in
-// a line: code, emphasis, HTML and autolinks, and backslash escapes.
-// Glamour shows them literally after a backslash. Others are escaped only
-// where they matter (at the start of a paragraph), because each escape
-// splits Glamour's text into pieces and can upset its word wrap.
-const inlineEscaped = "\\`*_<"
+// renderCacheBytes bounds the shared cache of laid-out articles, in bytes:
+// a bound in entries let one client with a large article and many window
+// sizes fill gigabytes.
+const renderCacheBytes = 64 << 20
 
-// escapeMarkdown makes article text literal in Markdown: what could start
-// a construct is escaped, & and ~ (entities, strikethrough) become
-// entities, and "www." loses its autolink.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	b.WriteString(escapeLineStart(&s))
-	for i, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '~':
-			b.WriteString("&#126;")
-		case r < utf8.RuneSelf && strings.ContainsRune(inlineEscaped, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
-			b.WriteString("\\.")
-		default:
-			b.WriteRune(r)
-		}
+// Widths a client can make the server lay an article out for: the reading
+// column is capped, and above 40 columns widths are rounded down to a
+// multiple of 4, so a client dragging its window through every width
+// causes a few dozen layouts per article, not hundreds.
+const (
+	maxRenderWidth = 160
+	widthStep      = 4
+	exactBelow     = 40
+)
+
+// renderWidth is the width an article is laid out at for a pane.
+func renderWidth(pane int) int {
+	w := min(max(pane, 20), maxRenderWidth)
+	if w > exactBelow {
+		w -= w % widthStep
 	}
-	return b.String()
+	return w
 }
-
-// escapeLineStart escapes what makes a block when it opens a line: a
-// heading, quote, list item, thematic break, code fence, table row or link
-// definition. It consumes what it wrote from *s.
-func escapeLineStart(s *string) string {
-	t := *s
-	if t == "" {
-		return ""
-	}
-	if strings.ContainsRune("#>-+*=|[:!", rune(t[0])) {
-		*s = t[1:]
-		return "\\" + t[:1]
-	}
-	// "1." and "1)" start an ordered list.
-	n := 0
-	for n < len(t) && n < 9 && t[n] >= '0' && t[n] <= '9' {
-		n++
-	}
-	if n > 0 && n < len(t) && (t[n] == '.' || t[n] == ')') {
-		*s = t[n+1:]
-		return t[:n] + "\\" + t[n:n+1]
-	}
-	return ""
-}
-
-// renderCacheSize bounds the shared cache of laid-out articles.
-const renderCacheSize = 256
 
 // maxRenders is how many renders run at once over all sessions: Glamour
 // is CPU-bound and cannot be cancelled.
 const maxRenders = 2
 
-// renderCache holds laid-out articles for every session. A render is
-// computed once: a second request for the same key waits for the first.
+// renderCache holds laid-out articles for every session, up to a number
+// of bytes. A render is computed once: a second request for the same key
+// waits for the first.
 type renderCache struct {
-	mu      sync.Mutex
-	entries map[renderKey]*list.Element
-	lru     *list.List
-	size    int
-	slots   chan struct{}
+	mu       sync.Mutex
+	entries  map[renderKey]*list.Element
+	lru      *list.List
+	bytes    int64 // size of the finished entries
+	maxBytes int64
+	slots    chan struct{}
 }
 
 type cacheEntry struct {
 	key  renderKey
 	done chan struct{}
 	r    *rendered
+	size int64
 }
 
-func newRenderCache(size int) *renderCache {
-	return &renderCache{entries: map[renderKey]*list.Element{}, lru: list.New(), size: size, slots: make(chan struct{}, maxRenders)}
+func newRenderCache(maxBytes int64) *renderCache {
+	return &renderCache{entries: map[renderKey]*list.Element{}, lru: list.New(), maxBytes: maxBytes, slots: make(chan struct{}, maxRenders)}
+}
+
+// size estimates the memory a layout holds.
+func (r *rendered) size() int64 {
+	n := int64(len(r.quoteLine)*8 + 64)
+	for i := range r.lines {
+		n += int64(len(r.lines[i]) + len(r.plain[i]) + 2*16 + 24 + len(r.spans[i])*24)
+	}
+	return n
 }
 
 // peek returns a finished render without waiting.
@@ -391,17 +377,29 @@ func (c *renderCache) get(k renderKey, compute func() *rendered) *rendered {
 		return e.r
 	}
 	e := &cacheEntry{key: k, done: make(chan struct{})}
-	c.entries[k] = c.lru.PushFront(e)
-	for c.lru.Len() > c.size {
-		old := c.lru.Back()
-		c.lru.Remove(old)
-		delete(c.entries, old.Value.(*cacheEntry).key)
-	}
+	el := c.lru.PushFront(e)
+	c.entries[k] = el
 	c.mu.Unlock()
 
 	c.slots <- struct{}{}
-	defer func() { <-c.slots }()
-	defer close(e.done)
-	e.r = compute()
-	return e.r
+	r := compute()
+	<-c.slots
+	e.r = r
+	close(e.done)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries[k] == el { // not evicted while it was computed
+		e.size = r.size()
+		c.bytes += e.size
+	}
+	// The oldest go first; the newest stays even when it alone is over.
+	for c.bytes > c.maxBytes && c.lru.Len() > 1 {
+		old := c.lru.Back()
+		oe := old.Value.(*cacheEntry)
+		c.lru.Remove(old)
+		delete(c.entries, oe.key)
+		c.bytes -= oe.size
+	}
+	return r
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"counterpoint/corpus"
+	"counterpoint/corpus/library"
 )
 
 // Shared is what every session of the reader has in common: the corpus,
@@ -18,6 +19,9 @@ type Shared struct {
 	slots  map[string]int // speaker name → palette slot
 	main   [][]string     // each article's most quoted speakers, for its list row
 	cache  *renderCache
+	// From the library (library.go); nil for files and seeds.
+	lib     *Library
+	entries map[string]library.Entry
 }
 
 // listSpeakers is how many speakers a list row names.
@@ -29,7 +33,7 @@ func NewShared(c *corpus.Corpus) *Shared {
 	for i, a := range c.Articles {
 		main[i] = mainSpeakers(a, listSpeakers) // once, not on every frame
 	}
-	return &Shared{Corpus: c, slots: assignColours(c), main: main, cache: newRenderCache(renderCacheSize)}
+	return &Shared{Corpus: c, slots: assignColours(c), main: main, cache: newRenderCache(renderCacheBytes)}
 }
 
 // assignColours gives every speaker one palette slot, the same in every

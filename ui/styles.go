@@ -1,100 +1,157 @@
 package ui
 
 import (
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // paletteSize is the number of speaker colours.
 const paletteSize = 10
 
+// tone is one colour in its three depths (true colour, 256 colours, 16
+// colours) for a dark and for a light background.
+type tone struct {
+	dark, dark256, dark16, light, light256, light16 string
+}
+
 // palette holds the speaker colours: a bright variant for dark
-// backgrounds, a deep one for light backgrounds, each with 256-colour and
-// 16-colour fallbacks (the 16-colour ones repeat after six hues).
-var palette = [paletteSize]lipgloss.CompleteAdaptiveColor{
-	adaptive("#FFA657", "215", "11", "#9A4A00", "130", "3"), // orange
-	adaptive("#79C0FF", "117", "12", "#0550AE", "25", "4"),  // blue
-	adaptive("#7EE787", "114", "10", "#116329", "22", "2"),  // green
-	adaptive("#FF7EB6", "211", "13", "#A4246B", "125", "5"), // pink
-	adaptive("#56D4DD", "80", "14", "#0B6A77", "30", "6"),   // cyan
-	adaptive("#FF7B72", "203", "9", "#B31D28", "124", "1"),  // red
-	adaptive("#D2A8FF", "183", "13", "#6639BA", "55", "5"),  // purple
-	adaptive("#E3B341", "178", "11", "#6F4E00", "94", "3"),  // gold
-	adaptive("#A5D6FF", "153", "12", "#1F4E9A", "18", "4"),  // sky
-	adaptive("#B4E37A", "150", "10", "#3D6B0F", "64", "2"),  // lime
+// backgrounds, a deep one for light backgrounds, each at least 4.5:1
+// against its background (TestPaletteContrast). With 16 colours the
+// terminal decides the shades; the ten are distinct, and the speaker tags
+// tell apart speakers beyond them.
+var palette = [paletteSize]tone{
+	{"#FFA657", "215", "3", "#9A4A00", "94", "3"},    // orange
+	{"#79C0FF", "117", "12", "#0550AE", "25", "4"},   // blue
+	{"#7EE787", "114", "10", "#116329", "22", "2"},   // green
+	{"#FF7EB6", "211", "13", "#A4246B", "125", "13"}, // pink
+	{"#56D4DD", "80", "14", "#0B6A77", "23", "6"},    // cyan
+	{"#F47067", "209", "1", "#A40E26", "88", "9"},    // red
+	{"#D2A8FF", "183", "5", "#6639BA", "55", "5"},    // purple
+	{"#E3B341", "178", "11", "#6F4E00", "58", "11"},  // gold
+	{"#A5D6FF", "153", "4", "#1F4E9A", "18", "12"},   // sky
+	{"#B4E37A", "150", "2", "#3D6B0F", "53", "10"},   // lime
 }
 
-func adaptive(dark, dark256, dark16, light, light256, light16 string) lipgloss.CompleteAdaptiveColor {
-	return lipgloss.CompleteAdaptiveColor{
-		Dark:  lipgloss.CompleteColor{TrueColor: dark, ANSI256: dark256, ANSI: dark16},
-		Light: lipgloss.CompleteColor{TrueColor: light, ANSI256: light256, ANSI: light16},
+// The interface's own colours. It keeps to greys, near-black or
+// near-white and the error red, so that at every depth a colour that is
+// not grey belongs to a speaker.
+var (
+	subtle    = tone{"#8B949E", "246", "8", "#656D76", "242", "8"}
+	border    = tone{"#30363D", "237", "8", "#D0D7DE", "188", "7"}
+	accent    = tone{"#E6EDF3", "255", "15", "#1F2328", "234", "0"}
+	selection = tone{"#21262D", "235", "8", "#EAEEF2", "255", "7"}
+	errorTone = tone{"#FF7B72", "203", "9", "#B31D28", "124", "1"}
+)
+
+// look is what a session's colours depend on: the terminal's background
+// and its colour profile. Both can change while a session runs (the
+// background answer arrives after the first frame).
+type look struct {
+	dark    bool
+	profile colorprofile.Profile
+}
+
+// colour picks the tone's colour for the look: the exact 256- or 16-colour
+// value chosen by hand, never a conversion of the true colour.
+func (l look) colour(t tone) color.Color {
+	d, d256, d16 := t.dark, t.dark256, t.dark16
+	if !l.dark {
+		d, d256, d16 = t.light, t.light256, t.light16
 	}
+	return lipgloss.Complete(l.profile)(lipgloss.Color(d16), lipgloss.Color(d256), lipgloss.Color(d))
 }
 
-// Styles are built from one session's renderer, so that each SSH client
-// gets colours for its own terminal and background.
+// noColor reports a terminal that takes no colour.
+func (l look) noColor() bool { return l.profile <= colorprofile.ASCII }
+
+// Styles are built for one session's look, so that each SSH client gets
+// colours for its own terminal and background. Lip Gloss styles are plain
+// values: nothing here depends on the terminal the server runs in.
 type Styles struct {
-	renderer *lipgloss.Renderer
-	noColor  bool // the terminal takes no colour: quotes are marked with bold and underline
+	look look
 
 	Title, Meta, Dim, Selected, SelectedMeta, Match, Focused, Blurred lipgloss.Style
 	Status, StatusKey, Error, Header, Cell, CellSelected, Swatch      lipgloss.Style
 	speaker                                                           [paletteSize]lipgloss.Style
 	quoteOn                                                           [paletteSize]string // SGR that starts a quote in a speaker's colour
 	quoteDim                                                          string
+	Input                                                             textinput.Styles
+	Help                                                              help.Styles
+	// The pane frames, drawn by hand: Lip Gloss would measure every line
+	// again on every frame, and the panes already pad them to width.
+	focusedFrame, blurredFrame boxBorder
 }
 
-// Subtle colours shared by the panes.
-var (
-	subtle    = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
-	border    = lipgloss.AdaptiveColor{Light: "#D0D7DE", Dark: "#30363D"}
-	accent    = lipgloss.AdaptiveColor{Light: "#6639BA", Dark: "#D2A8FF"}
-	selection = lipgloss.AdaptiveColor{Light: "#EAEEF2", Dark: "#21262D"}
-)
+// boxBorder is a pane border and the SGR that colours it ("" for none).
+type boxBorder struct {
+	border lipgloss.Border
+	sgr    string
+}
 
-// NewStyles builds the styles for one renderer.
-func NewStyles(r *lipgloss.Renderer) *Styles {
-	s := &Styles{renderer: r, noColor: r.ColorProfile() == termenv.Ascii}
-	s.Title = r.NewStyle().Bold(true)
-	s.Meta = r.NewStyle().Foreground(subtle)
-	s.Dim = r.NewStyle().Foreground(subtle).Faint(true)
-	s.Selected = r.NewStyle().Bold(true).Foreground(accent)
-	s.SelectedMeta = r.NewStyle().Foreground(subtle)
-	s.Match = r.NewStyle().Underline(true).Bold(true)
-	s.Focused = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent)
-	s.Blurred = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border)
-	s.Status = r.NewStyle().Foreground(subtle)
-	s.StatusKey = r.NewStyle().Foreground(accent).Bold(true)
-	s.Error = r.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#B31D28", Dark: "#FF7B72"}).Bold(true)
-	s.Header = r.NewStyle().Bold(true).Underline(true)
-	s.Cell = r.NewStyle()
-	s.CellSelected = r.NewStyle().Background(selection)
-	s.Swatch = r.NewStyle()
-	for i, c := range palette {
-		s.speaker[i] = r.NewStyle().Foreground(c).Bold(true)
-		s.quoteOn[i] = sgrOf(r.NewStyle().Foreground(c))
+// NewStyles builds the styles for one look.
+func NewStyles(l look) *Styles {
+	s := &Styles{look: l}
+	sub, acc := l.colour(subtle), l.colour(accent)
+	s.Title = lipgloss.NewStyle().Bold(true)
+	s.Meta = lipgloss.NewStyle().Foreground(sub)
+	s.Dim = lipgloss.NewStyle().Foreground(sub).Faint(true)
+	s.Selected = lipgloss.NewStyle().Bold(true).Foreground(acc)
+	s.SelectedMeta = lipgloss.NewStyle().Foreground(sub)
+	s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
+	s.Focused = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(acc)
+	s.Blurred = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(l.colour(border))
+	s.focusedFrame = boxBorder{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(acc).String()}
+	s.blurredFrame = boxBorder{lipgloss.RoundedBorder(), ansi.NewStyle().ForegroundColor(l.colour(border)).String()}
+	s.Status = lipgloss.NewStyle().Foreground(sub)
+	s.StatusKey = lipgloss.NewStyle().Foreground(acc).Bold(true)
+	s.Error = lipgloss.NewStyle().Foreground(l.colour(errorTone)).Bold(true)
+	s.Header = lipgloss.NewStyle().Bold(true).Underline(true)
+	s.Cell = lipgloss.NewStyle()
+	s.CellSelected = lipgloss.NewStyle().Background(l.colour(selection))
+	s.Swatch = lipgloss.NewStyle()
+	for i, t := range palette {
+		c := l.colour(t)
+		s.speaker[i] = lipgloss.NewStyle().Foreground(c).Bold(true)
+		s.quoteOn[i] = ansi.NewStyle().ForegroundColor(c).String()
 	}
-	if s.noColor {
-		// Without colour the focused pane shows by its heavier border.
-		s.Focused = r.NewStyle().Border(lipgloss.ThickBorder())
+	s.quoteDim = ansi.NewStyle().ForegroundColor(sub).String()
+	if l.noColor() {
+		// Without colour the focused pane shows by its heavier border,
+		// quotations by bold type and their speakers' tags in the margin
+		// (underline is left to search matches).
+		s.Focused = lipgloss.NewStyle().Border(lipgloss.ThickBorder())
+		s.Blurred = lipgloss.NewStyle().Border(lipgloss.RoundedBorder())
+		s.focusedFrame = boxBorder{lipgloss.ThickBorder(), ""}
+		s.blurredFrame = boxBorder{lipgloss.RoundedBorder(), ""}
 		for i := range s.quoteOn {
-			s.speaker[i] = r.NewStyle() // lipgloss drops every attribute without colour
-			s.quoteOn[i] = "\x1b[1;4m"  // so quotes are marked with bold and underline
+			s.speaker[i] = lipgloss.NewStyle()
+			s.quoteOn[i] = "\x1b[1m"
 		}
+		s.quoteDim = ""
 	}
-	s.quoteDim = sgrOf(r.NewStyle().Foreground(subtle))
+	// The bubbles' own styles come from here too, never from their
+	// defaults (which assume a background).
+	s.Input = textinput.DefaultStyles(l.dark)
+	for _, st := range []*textinput.StyleState{&s.Input.Focused, &s.Input.Blurred} {
+		st.Placeholder = s.Meta
+		st.Suggestion = s.Meta
+		st.Prompt = s.StatusKey
+		st.Text = lipgloss.NewStyle()
+	}
+	s.Input.Cursor.Color = nil
+	// A steady cursor: a blinking one redraws the screen twice a second,
+	// which over SSH is bandwidth for nothing.
+	s.Input.Cursor.Blink = false
+	s.Help = help.Styles{
+		Ellipsis: s.Status, ShortKey: s.StatusKey, ShortDesc: s.Status, ShortSeparator: s.Status,
+		FullKey: s.StatusKey, FullDesc: s.Status, FullSeparator: s.Status,
+	}
 	return s
-}
-
-// sgrOf extracts the escape sequence a style opens with.
-func sgrOf(st lipgloss.Style) string {
-	out := st.Render("x")
-	for i := 0; i < len(out); i++ {
-		if out[i] == 'x' {
-			return out[:i]
-		}
-	}
-	return ""
 }
 
 // Speaker is the style of a speaker's name in their colour.
@@ -105,9 +162,9 @@ func (s *Styles) Speaker(slot int) lipgloss.Style {
 	return s.speaker[slot%paletteSize]
 }
 
-// Swatchf is a coloured bullet for legends.
+// swatch is a coloured bullet for legends.
 func (s *Styles) swatch(slot int) string {
-	if s.noColor || slot < 0 {
+	if s.look.noColor() || slot < 0 {
 		return "•"
 	}
 	return s.Speaker(slot).Render("●")

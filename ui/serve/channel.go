@@ -4,7 +4,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/charmbracelet/ssh"
+	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -20,7 +20,9 @@ var refusedRequests = map[string]bool{
 // sessionChannel is the handler for "session" channels: it counts them per
 // connection and filters their requests before handing them on.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
-	handshakeDone(ctx) // authenticated, and asking for a session
+	// The handshake deadline keeps running until a session starts: a
+	// channel that never asks for a shell is not a reason to hold the
+	// connection (keepalives would keep it for ever).
 	release, ok := s.limits.openChannel(ctx)
 	if !ok {
 		newChan.Reject(gossh.ResourceShortage, "too many sessions on this connection")

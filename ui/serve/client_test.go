@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 
 	"counterpoint/corpus"
@@ -47,6 +48,9 @@ func start(t testing.TB, cfg Config, h hooks) (addr string, srv *Server, logs *l
 	}
 	if cfg.RatePerMinute == 0 {
 		cfg.RatePerMinute, cfg.RateBurst = 100000, 1000
+	}
+	if cfg.MaxPerAddress == 0 {
+		cfg.MaxPerAddress = 1000 // the tests all come from loopback
 	}
 	if cfg.GracePeriod == 0 {
 		cfg.GracePeriod = 3 * time.Second
@@ -95,16 +99,20 @@ func dial(addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	})
 }
 
-// vterm is a client terminal: it keeps everything the server sends and
+// vterm is a client terminal: it keeps everything the server sends, draws
+// it on an emulated screen (Bubble Tea v2 sends only the cells that
+// changed, so the screen, not the byte stream, says what a user sees), and
 // answers the background-colour and device-attribute queries like a real
 // terminal with a dark background.
 type vterm struct {
-	sess  *gossh.Session
-	in    io.WriteCloser
-	mu    sync.Mutex
-	out   bytes.Buffer
-	ended chan struct{}
-	bg    string // the background colour it reports, rgb:RRRR/GGGG/BBBB without the prefix
+	sess   *gossh.Session
+	in     io.WriteCloser
+	mu     sync.Mutex
+	out    bytes.Buffer
+	screen *vt.Emulator
+	chunks int // chunks received, so a wait looks again only when something came
+	ended  chan struct{}
+	bg     string // the background colour it reports, rgb:RRRR/GGGG/BBBB without the prefix
 }
 
 func openTerm(t testing.TB, c *gossh.Client, w, h int) *vterm {
@@ -134,9 +142,13 @@ func tryTermAnswering(c *gossh.Client, w, h int, answer bool) (*vterm, error) {
 	}
 	in, _ := sess.StdinPipe()
 	outPipe, _ := sess.StdoutPipe()
-	tm := &vterm{sess: sess, in: in, ended: make(chan struct{}), bg: background}
+	tm := &vterm{sess: sess, in: in, ended: make(chan struct{}), bg: background, screen: vt.NewEmulator(min(w, 500), min(h, 200))} // the server clamps to 500x200
+	go io.Copy(io.Discard, tm.screen)                                                                                              // the emulator's own answers are not sent
 	go func() {
 		defer close(tm.ended)
+		// Ends the goroutine draining the emulator's answers (Close would
+		// race with its Read).
+		defer tm.screen.InputPipe().(io.Closer).Close()
 		buf := make([]byte, 32<<10)
 		for {
 			n, err := outPipe.Read(buf)
@@ -150,6 +162,8 @@ func tryTermAnswering(c *gossh.Client, w, h int, answer bool) (*vterm, error) {
 				}
 				tm.mu.Lock()
 				tm.out.Write(chunk)
+				tm.screen.Write(chunk)
+				tm.chunks++
 				tm.mu.Unlock()
 			}
 			if err != nil {
@@ -176,22 +190,54 @@ func (tm *vterm) raw() string {
 	return tm.out.String()
 }
 
+// shown is the text on the emulated screen.
+func (tm *vterm) shown() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.screen.String()
+}
+
+// resize changes the client's window, as a terminal does when dragged.
+func (tm *vterm) resize(w, h int) error {
+	tm.mu.Lock()
+	tm.screen.Resize(w, h)
+	tm.mu.Unlock()
+	return tm.sess.WindowChange(h, w)
+}
+
 // mark returns a position in the output, to wait for text after it.
 func (tm *vterm) mark() int { tm.mu.Lock(); defer tm.mu.Unlock(); return tm.out.Len() }
 
+// waitFor waits until the screen shows want, or the output after from
+// contains it (text written outside the screen, such as a goodbye after
+// the alternate screen is left).
 func (tm *vterm) waitFor(t testing.TB, want string, from int, timeout time.Duration) bool {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
+	seen := -1
+	return eventually(timeout, func() bool {
 		tm.mu.Lock()
+		defer tm.mu.Unlock()
+		if tm.chunks == seen {
+			return false // nothing new: the screen and the stream are as last checked
+		}
+		seen = tm.chunks
 		got := ansi.Strip(tm.out.String()[min(from, tm.out.Len()):])
-		tm.mu.Unlock()
-		if strings.Contains(got, want) {
+		return strings.Contains(got, want) || strings.Contains(tm.screen.String(), want)
+	})
+}
+
+// eventually checks cond until it holds or timeout passes.
+func eventually(timeout time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for {
+		if cond() {
 			return true
 		}
-		time.Sleep(10 * time.Millisecond)
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond) // a polling interval, not a wait for "long enough"
 	}
-	return false
 }
 
 func (tm *vterm) send(s string) { tm.in.Write([]byte(s)) }

@@ -3,36 +3,117 @@ package serve
 import (
 	"runtime/debug"
 	"sync"
+	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
 )
 
 // isolated wraps a session's model so that a panic in Update, View or a
 // command ends that session the orderly way: the panic is recorded, the
-// program is asked to quit, and Bubble Tea restores the terminal as on any
-// quit. (Bubble Tea's own panic catching kills the program instead, which
-// skips waiting for its input reader, prints to the server's stdout, and
-// races with the PTY being closed.)
+// session is asked to quit, and Bubble Tea restores the terminal as on any
+// quit. (Bubble Tea's own panic catching kills the program instead and
+// prints to the server's stderr.)
+//
+// It also carries the session's events into the program: window changes
+// and the request to stop arrive through a command that waits for them, so
+// the server never calls into a program (Send and Quit block until the
+// program runs, and deadlock with a program stuck in a write).
 type isolated struct {
-	inner tea.Model
-	state *panicState
+	inner  tea.Model
+	state  *panicState
+	events *sessionEvents
+	frames *frameGate
+}
+
+// frameGate coalesces frames: Bubble Tea calls View after every message,
+// so a client typing a megabyte made the server lay out a megabyte of
+// frames. Within minFrame of the last frame, View returns that frame
+// again, and a tick makes sure the newest state is drawn once the interval
+// has passed.
+type frameGate struct {
+	minFrame time.Duration
+
+	mu          sync.Mutex
+	last        time.Time
+	view        tea.View
+	drawn       bool
+	tickPending bool
+	computed    int // frames laid out, for tests
+}
+
+// frameTickMsg asks for a frame held back by the gate.
+type frameTickMsg struct{}
+
+// due reports whether the next View may be laid out now; when it may not,
+// it returns a tick for when it may (or nil when one is on its way).
+func (g *frameGate) due() tea.Cmd {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	wait := g.minFrame - time.Since(g.last)
+	if !g.drawn || wait <= 0 || g.tickPending {
+		return nil
+	}
+	g.tickPending = true
+	return tea.Tick(wait, func(time.Time) tea.Msg { return frameTickMsg{} })
+}
+
+func (g *frameGate) render(view func() tea.View) tea.View {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.drawn && time.Since(g.last) < g.minFrame {
+		return g.view
+	}
+	g.view, g.last = view(), time.Now()
+	g.drawn = g.view.Content != "" // an empty first view (no size yet) never holds the first frame back
+	g.computed++
+	return g.view
+}
+
+// sessionEvents are what the server tells a running program.
+type sessionEvents struct {
+	stop     <-chan struct{}
+	windows  <-chan ssh.Window
+	clamp    func(ssh.Window) ssh.Window
+	onResize func(ssh.Window) // test hook
+}
+
+// windowMsg is a window change from the client, before it becomes a
+// tea.WindowSizeMsg (which Bubble Tea's renderer must see as well).
+type windowMsg struct{ w ssh.Window }
+
+// next waits for the session's next event.
+func (e *sessionEvents) next() tea.Msg {
+	select {
+	case <-e.stop:
+		return tea.QuitMsg{}
+	case w, ok := <-e.windows:
+		if !ok {
+			<-e.stop
+			return tea.QuitMsg{}
+		}
+		if e.onResize != nil {
+			e.onResize(w)
+		}
+		return windowMsg{e.clamp(w)}
+	}
 }
 
 type panicState struct {
 	mu    sync.Mutex
 	value any
 	stack string
-	send  func(tea.Msg)
+	quit  func()
 }
-
-// panicMsg reports a panic caught in a command or in View.
-type panicMsg struct{}
 
 func (p *panicState) record(v any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.value == nil {
 		p.value, p.stack = v, string(debug.Stack())
+	}
+	if p.quit != nil {
+		p.quit()
 	}
 }
 
@@ -43,19 +124,28 @@ func (p *panicState) caught() (any, string) {
 	return p.value, p.stack
 }
 
-func isolate(m tea.Model) (isolated, *panicState) {
-	st := &panicState{}
-	return isolated{inner: m, state: st}, st
+func isolate(m tea.Model, events *sessionEvents, quit func(), minFrame time.Duration) (isolated, *panicState) {
+	st := &panicState{quit: quit}
+	return isolated{inner: m, state: st, events: events, frames: &frameGate{minFrame: minFrame}}, st
 }
 
-func (m isolated) Init() tea.Cmd { return m.wrap(m.inner.Init()) }
+func (m isolated) Init() tea.Cmd {
+	return tea.Batch(m.wrap(m.inner.Init()), m.wrap(m.events.next))
+}
 
 func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
-	if _, ok := msg.(panicMsg); ok {
-		return m, tea.Quit
-	}
 	if v, _ := m.state.caught(); v != nil {
 		return m, tea.Quit
+	}
+	switch msg := msg.(type) {
+	case windowMsg:
+		size := tea.WindowSizeMsg{Width: msg.w.Width, Height: msg.w.Height}
+		return m, tea.Batch(func() tea.Msg { return size }, m.wrap(m.events.next))
+	case frameTickMsg:
+		m.frames.mu.Lock()
+		m.frames.tickPending = false
+		m.frames.mu.Unlock()
+		return m, nil // Bubble Tea draws after this message
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -64,26 +154,20 @@ func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	inner, c := m.inner.Update(msg)
-	return isolated{inner: inner, state: m.state}, m.wrap(c)
+	next := m
+	next.inner = inner
+	return next, tea.Batch(m.wrap(c), m.frames.due())
 }
 
-func (m isolated) View() (view string) {
+func (m isolated) View() (view tea.View) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.state.record(r)
-			view = ""
-			if send := m.state.sender(); send != nil {
-				go send(panicMsg{}) // View cannot return a command
-			}
+			m.state.record(r) // asks the session to quit: View cannot return a command
+			view = tea.NewView("")
+			view.AltScreen = true
 		}
 	}()
-	return m.inner.View()
-}
-
-func (p *panicState) sender() func(tea.Msg) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.send
+	return m.frames.render(m.inner.View)
 }
 
 // wrap makes a command report a panic instead of raising it, batches
@@ -96,11 +180,12 @@ func (m isolated) wrap(cmd tea.Cmd) tea.Cmd {
 		defer func() {
 			if r := recover(); r != nil {
 				m.state.record(r)
-				msg = panicMsg{}
+				msg = tea.QuitMsg{}
 			}
 		}()
 		msg = cmd()
-		if batch, ok := msg.(tea.BatchMsg); ok {
+		switch batch := msg.(type) {
+		case tea.BatchMsg:
 			wrapped := make(tea.BatchMsg, len(batch))
 			for i, c := range batch {
 				wrapped[i] = m.wrap(c)

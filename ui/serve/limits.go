@@ -6,7 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/ssh"
+	"charm.land/ssh"
 	"golang.org/x/time/rate"
 )
 
@@ -27,6 +27,7 @@ type limits struct {
 type ipLimit struct {
 	limiter *rate.Limiter
 	seen    time.Time
+	conns   int // open connections from this address
 }
 
 // trimEvery is how often idle per-address limiters are forgotten.
@@ -44,10 +45,9 @@ type connState struct {
 	ptys     atomic.Int64    // PTYs on this connection: at most one
 	windows  chan ssh.Window // window changes of the connection's PTY session, newest kept
 
-	progMu    sync.Mutex
-	progQuit  func()        // asks the connection's program to quit
-	progDone  chan struct{} // closed when it has
-	handshake *time.Timer   // closes the connection if authentication does not finish in time
+	ctl       *control    // the connection's reader session (one PTY per connection)
+	started   atomic.Bool // the session's handler has started
+	handshake *time.Timer // closes the connection if authentication does not finish in time
 	closeOnce sync.Once
 	release   func()
 }
@@ -56,24 +56,29 @@ type connState struct {
 // caps before any SSH is spoken, and arms the handshake deadline.
 func (l *limits) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 	host, _, _ := net.SplitHostPort(conn.RemoteAddr().String())
-	if !l.allowRate(host) {
+	switch l.admit(host) {
+	case refusedRate:
 		logRefused(l.cfg.Logger, conn, "too many new connections from this address")
+		return nil
+	case refusedAddress:
+		logRefused(l.cfg.Logger, conn, "too many open connections from this address")
 		return nil
 	}
 	if l.conns.Add(1) > int64(l.cfg.MaxConnections) {
 		l.conns.Add(-1)
+		l.leave(host)
 		logRefused(l.cfg.Logger, conn, "too many connections")
 		return nil
 	}
-	st := &connState{windows: make(chan ssh.Window, 1)}
-	st.release = func() { st.closeOnce.Do(func() { l.conns.Add(-1) }) }
+	st := &connState{windows: make(chan ssh.Window, 1), ctl: newControl()}
+	st.release = func() { st.closeOnce.Do(func() { l.conns.Add(-1); l.leave(host) }) }
 	st.handshake = time.AfterFunc(l.cfg.HandshakeTimeout, func() { conn.Close() })
 	ctx.SetValue(connKey{}, st)
 	return &trackedConn{Conn: conn, st: st}
 }
 
-// handshakeDone stops the handshake deadline once a client has
-// authenticated.
+// handshakeDone stops the deadline once a client has authenticated and
+// started a session.
 func handshakeDone(ctx ssh.Context) {
 	if st, ok := ctx.Value(connKey{}).(*connState); ok {
 		st.handshake.Stop()
@@ -92,13 +97,24 @@ func (c *trackedConn) Close() error {
 	return c.Conn.Close()
 }
 
-func (l *limits) allowRate(host string) bool {
+type admission int
+
+const (
+	admitted admission = iota
+	refusedRate
+	refusedAddress
+)
+
+// admit applies the per-address limits: the rate of new connections and
+// the number held open at once (so one address cannot take every session
+// slot, each connection holding at most one PTY).
+func (l *limits) admit(host string) admission {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := time.Now()
 	if now.Sub(l.lastTrim) > trimEvery {
 		for h, il := range l.perIP {
-			if now.Sub(il.seen) > trimEvery {
+			if now.Sub(il.seen) > trimEvery && il.conns == 0 {
 				delete(l.perIP, h)
 			}
 		}
@@ -110,7 +126,23 @@ func (l *limits) allowRate(host string) bool {
 		l.perIP[host] = il
 	}
 	il.seen = now
-	return il.limiter.Allow()
+	if !il.limiter.Allow() {
+		return refusedRate
+	}
+	if il.conns >= l.cfg.MaxPerAddress {
+		return refusedAddress
+	}
+	il.conns++
+	return admitted
+}
+
+// leave gives an address's connection slot back.
+func (l *limits) leave(host string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if il, ok := l.perIP[host]; ok && il.conns > 0 {
+		il.conns--
+	}
 }
 
 // openChannel takes a session-channel slot on the connection.
@@ -154,51 +186,32 @@ func (l *limits) takePTY(ctx ssh.Context) (release func(), ok bool) {
 	}, true
 }
 
-// sessionStarted records that the connection's session handler runs, so
-// that its PTY is not closed under it; the returned done marks its end.
-func sessionStarted(ctx ssh.Context) (done func()) {
+// sessionControl marks the connection's session handler as started and
+// returns its control.
+func sessionControl(ctx ssh.Context) *control {
 	st, ok := ctx.Value(connKey{}).(*connState)
 	if !ok {
-		return func() {}
+		return newControl()
 	}
-	ch := make(chan struct{})
-	st.progMu.Lock()
-	st.progDone = ch
-	st.progMu.Unlock()
-	return func() { close(ch) }
+	st.started.Store(true)
+	return st.ctl
 }
 
-// runningProgram records how to ask the connection's program to quit.
-func runningProgram(ctx ssh.Context, quit func()) {
-	if st, ok := ctx.Value(connKey{}).(*connState); ok {
-		st.progMu.Lock()
-		st.progQuit = quit
-		st.progMu.Unlock()
-	}
-}
-
-// stopSession asks the connection's program to quit and waits for the
-// session handler to end, at most timeout. The PTY is closed only after:
-// closing it under a running program races with the program's input
-// reader and its renderer.
+// stopSession ends the connection's session, if its handler started: it
+// asks the program to quit and waits for the handler, at most timeout;
+// then it closes the session's output and kills the program, and waits as
+// long again. It never calls into the program while waiting.
 func stopSession(ctx ssh.Context, timeout time.Duration) {
 	st, ok := ctx.Value(connKey{}).(*connState)
-	if !ok {
+	if !ok || !st.started.Load() {
 		return
 	}
-	st.progMu.Lock()
-	quit, done := st.progQuit, st.progDone
-	st.progMu.Unlock()
-	if done == nil {
+	st.ctl.quit()
+	if st.ctl.wait(timeout) {
 		return
 	}
-	if quit != nil {
-		quit()
-	}
-	select {
-	case <-done:
-	case <-time.After(timeout):
-	}
+	st.ctl.kill()
+	st.ctl.wait(timeout)
 }
 
 // windowChanges returns the connection's window-change events.

@@ -12,13 +12,15 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/ssh"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
 )
 
-const wait = 5 * time.Second
+// wait is the generous deadline for what should happen at once: the
+// suite must pass on a loaded 2-core machine under the race detector.
+const wait = 15 * time.Second
 
 func TestSessionShowsTheReaderAndAnswersKeys(t *testing.T) {
 	addr, _, logs, _ := start(t, Config{}, hooks{})
@@ -41,7 +43,7 @@ func TestSessionShowsTheReaderAndAnswersKeys(t *testing.T) {
 		t.Fatalf("j then enter did not open the second article")
 	}
 	m = tm.mark()
-	if err := tm.sess.WindowChange(24, 80); err != nil {
+	if err := tm.resize(80, 24); err != nil {
 		t.Fatal(err)
 	}
 	// At 80 columns one pane shows at a time, framed to the new width.
@@ -63,9 +65,9 @@ func TestSessionShowsTheReaderAndAnswersKeys(t *testing.T) {
 }
 
 // A client that never answers the colour query still gets its first
-// frame, after the time box.
+// frame, and its article.
 func TestSilentTerminalGetsAFirstFrame(t *testing.T) {
-	addr, _, _, _ := start(t, Config{ColourQueryTimeout: 200 * time.Millisecond}, hooks{})
+	addr, _, _, _ := start(t, Config{}, hooks{})
 	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
 	if err != nil {
 		t.Fatal(err)
@@ -75,8 +77,11 @@ func TestSilentTerminalGetsAFirstFrame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !tm.waitFor(t, "Articles (5)", 0, 3*time.Second) {
+	if !tm.waitFor(t, "Articles (5)", 0, wait) {
 		t.Fatalf("no first frame for a terminal that does not answer queries")
+	}
+	if !tm.waitFor(t, "statements", 0, wait) {
+		t.Fatalf("no article for a terminal that does not answer queries")
 	}
 }
 
@@ -102,6 +107,12 @@ func TestEachClientGetsItsOwnPalette(t *testing.T) {
 	light := open("ffff/ffff/ffff")
 	background = "1a1a/1a1a/1a1a"
 	const darkText, lightText = "38;5;252m", "38;5;234m" // Glamour's body text colours
+	// The list comes first; the article is laid out in the background.
+	for _, tm := range []*vterm{dark, light} {
+		if !eventually(wait, func() bool { return strings.Contains(tm.raw(), darkText) || strings.Contains(tm.raw(), lightText) }) {
+			t.Fatalf("no article text drawn:\n%s", tm.shown())
+		}
+	}
 	if !strings.Contains(dark.raw(), darkText) || strings.Contains(dark.raw(), lightText) {
 		t.Errorf("the dark terminal did not get the dark palette")
 	}
@@ -352,11 +363,11 @@ func TestSessionCaps(t *testing.T) {
 type panicky struct{ tea.Model }
 
 func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok {
-		switch k.Type {
-		case tea.KeyCtrlP:
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "ctrl+p":
 			panic("injected panic in Update")
-		case tea.KeyCtrlO:
+		case "ctrl+o":
 			return p, func() tea.Msg { panic("injected panic in a command") }
 		}
 	}
@@ -389,7 +400,7 @@ func TestPanicEndsOnlyItsSession(t *testing.T) {
 	}
 	terms[0].send("\x10") // ctrl+p
 	terms[1].send("\x0f") // ctrl+o
-	terms[2].sess.WindowChange(resizePanic.Height, resizePanic.Width)
+	terms[2].resize(resizePanic.Width, resizePanic.Height)
 	for i, tm := range terms[:2] {
 		select {
 		case <-tm.ended:
@@ -578,20 +589,5 @@ func TestHostKeyFile(t *testing.T) {
 	os.Chmod(path, 0o644)
 	if _, err := loadHostKey(path); err == nil || !strings.Contains(err.Error(), "chmod 600") {
 		t.Errorf("a world-readable host key was accepted: %v", err)
-	}
-}
-
-func TestParseBackground(t *testing.T) {
-	for answer, want := range map[string]bool{
-		"\x1b]11;rgb:0000/0000/0000\x07\x1b[?62c": true,
-		"\x1b]11;rgb:ffff/ffff/ffff\x1b\\":        false,
-		"\x1b]11;rgb:fd/f6/e3\x07":                false,
-	} {
-		if dark, ok := parseBackground([]byte(answer)); !ok || dark != want {
-			t.Errorf("%q: dark %v ok %v", answer, dark, ok)
-		}
-	}
-	if _, ok := parseBackground([]byte("\x1b[?62c")); ok {
-		t.Errorf("no colour in the answer, but ok")
 	}
 }

@@ -6,15 +6,17 @@ package serve
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/ssh"
-	"github.com/charmbracelet/wish"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	gossh "golang.org/x/crypto/ssh"
 
 	"counterpoint/ui"
 )
@@ -28,14 +30,15 @@ type Config struct {
 	MaxConnections     int           // open connections at once (default 512)
 	MaxSessions        int           // sessions with a PTY at once, over all connections (default 256)
 	MaxSessionsPerConn int           // session channels per connection (default 2)
+	MaxPerAddress      int           // connections held open at once from one address (default 16)
 	RatePerMinute      float64       // new connections per minute from one address (default 60)
 	RateBurst          float64       // and how many may come at once (default 20)
-	HandshakeTimeout   time.Duration // to finish key exchange and authentication (default 10s)
+	HandshakeTimeout   time.Duration // to authenticate and start a session (default 10s)
 	IdleTimeout        time.Duration // connection without traffic (default 15m)
 	MaxSessionTime     time.Duration // longest connection (default 12h)
 	WriteStall         time.Duration // a client not reading for this long is dropped (default 30s)
-	ColourQueryTimeout time.Duration // wait for the client's background colour (default 300ms)
 	GracePeriod        time.Duration // for sessions to end on shutdown (default 5s)
+	FPS                int           // frames per second at most, per session (default 30)
 	MaxWidth           int           // window size clamp (default 500)
 	MaxHeight          int           // (default 200)
 	Style              string        // Glamour style for every session; empty picks dark or light per client
@@ -63,6 +66,8 @@ func (c *Config) defaults() {
 	def(&c.MaxConnections, 512)
 	def(&c.MaxSessions, 256)
 	def(&c.MaxSessionsPerConn, 2)
+	def(&c.MaxPerAddress, 16)
+	def(&c.FPS, 30)
 	def(&c.MaxWidth, 500)
 	def(&c.MaxHeight, 200)
 	if c.RatePerMinute <= 0 {
@@ -75,7 +80,6 @@ func (c *Config) defaults() {
 	defDur(&c.IdleTimeout, 15*time.Minute)
 	defDur(&c.MaxSessionTime, 12*time.Hour)
 	defDur(&c.WriteStall, 30*time.Second)
-	defDur(&c.ColourQueryTimeout, 300*time.Millisecond)
 	defDur(&c.GracePeriod, 5*time.Second)
 	if c.Logger == nil {
 		c.Logger = slog.Default()
@@ -89,10 +93,11 @@ type Server struct {
 	log     *slog.Logger
 	limits  *limits
 	ssh     *ssh.Server
+	hostKey gossh.PublicKey
 	closing atomic.Bool
 
 	mu       sync.Mutex
-	programs map[ssh.Session]*tea.Program // open sessions, for shutdown
+	sessions map[ssh.Session]*control // open sessions, for shutdown
 	listener net.Listener
 
 	hooks hooks
@@ -101,11 +106,18 @@ type Server struct {
 // hooks let tests inject failures into a session; they are nil in use.
 type hooks struct {
 	wrapModel func(tea.Model) tea.Model // wraps each session's model
-	onResize  func(ssh.Window)          // runs in the resize goroutine
+	onResize  func(ssh.Window)          // runs when a window change reaches the session
+	// wrapOutput wraps a session's channel writer; closed is closed when
+	// the server closes the channel (which fails a blocked write).
+	wrapOutput func(sess ssh.Session, w io.Writer, closed <-chan struct{}) io.Writer
+	beforeRun  func()         // runs just before a session's program starts
+	onIsolate  func(isolated) // sees each session's wrapped model
 }
 
 // New prepares a server; it reads or creates the host key and reads the
-// authorized keys, and fails with a clear message when it cannot.
+// authorized keys, and fails with a clear message when it cannot. The key
+// is given to the SSH server as it is built, so the library never makes
+// one of its own (it would write it into the working directory).
 func New(shared *ui.Shared, cfg Config) (*Server, error) {
 	cfg.defaults()
 	signer, err := loadHostKey(cfg.HostKeyPath)
@@ -118,8 +130,9 @@ func New(shared *ui.Shared, cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	s := &Server{cfg: cfg, shared: shared, log: cfg.Logger, limits: newLimits(cfg), programs: map[ssh.Session]*tea.Program{}}
+	s := &Server{cfg: cfg, shared: shared, log: cfg.Logger, limits: newLimits(cfg), sessions: map[ssh.Session]*control{}, hostKey: signer.PublicKey()}
 	srv, err := wish.NewServer(
+		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
 		wish.WithAddress(cfg.Listen),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		wish.WithMaxTimeout(cfg.MaxSessionTime),
@@ -128,7 +141,6 @@ func New(shared *ui.Shared, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv.AddHostKey(signer)
 	acc.configure(srv)
 	srv.Handler = s.handle
 	srv.ConnCallback = s.limits.accept
@@ -152,7 +164,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	s.mu.Lock()
 	s.listener = l
 	s.mu.Unlock()
-	s.log.Info("serving", "addr", l.Addr().String(), "access", s.accessMode())
+	s.log.Info("serving", "addr", l.Addr().String(), "access", s.accessMode(), "host_key", s.HostKeyFingerprint())
 	errc := make(chan error, 1)
 	go func() { errc <- s.ssh.Serve(l) }()
 	select {
@@ -172,14 +184,19 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	return s.Serve(ctx, l)
 }
 
-// closeLinger is how long shutdown waits for clients to close their
-// connections after their sessions ended.
+// HostKeyFingerprint is the SHA256 fingerprint of the server's host key,
+// for users to check the first time they connect.
+func (s *Server) HostKeyFingerprint() string { return gossh.FingerprintSHA256(s.hostKey) }
+
+// closeLinger bounds the wait for clients to close their connections after
+// their sessions ended.
 const closeLinger = 500 * time.Millisecond
 
 // Shutdown is the one path for SIGINT and SIGTERM: it stops accepting at
 // once, asks every session to quit (each restores its terminal and says
-// goodbye), waits for them up to the grace period, then closes every
-// connection.
+// goodbye), waits for them up to the grace period, kills what is left,
+// then closes every connection. It never calls into a program while
+// holding the server's lock.
 func (s *Server) Shutdown() error {
 	s.closing.Store(true)
 	// The listener is closed here rather than by the library's Shutdown,
@@ -189,33 +206,54 @@ func (s *Server) Shutdown() error {
 	if s.listener != nil {
 		s.listener.Close()
 	}
+	ctls := make([]*control, 0, len(s.sessions))
+	for _, c := range s.sessions {
+		ctls = append(ctls, c)
+	}
 	s.mu.Unlock()
-	s.log.Info("shutting down", "sessions", s.openSessions(), "grace", s.cfg.GracePeriod.String())
-	s.mu.Lock()
-	for _, p := range s.programs {
-		if p != nil { // nil: the session is starting and will see closing itself
-			p.Quit()
+	s.log.Info("shutting down", "sessions", len(ctls), "grace", s.cfg.GracePeriod.String())
+	for _, c := range ctls {
+		c.quit() // a session still starting sees closing itself
+	}
+	deadline := time.Now().Add(s.cfg.GracePeriod)
+	left := 0
+	for _, c := range ctls {
+		if !c.wait(time.Until(deadline)) {
+			left++
 		}
 	}
-	s.mu.Unlock()
-	deadline := time.Now().Add(s.cfg.GracePeriod)
-	for s.openSessions() > 0 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	if left > 0 {
+		s.log.Warn("grace period over, killing the remaining sessions", "sessions", left)
+		for _, c := range ctls {
+			c.kill()
+		}
+		killedBy := time.Now().Add(closeLinger) // one deadline for all, not one each
+		for _, c := range ctls {
+			c.wait(max(time.Until(killedBy), 0))
+		}
 	}
-	if n := s.openSessions(); n > 0 {
-		s.log.Warn("grace period over, closing the remaining sessions", "sessions", n)
-	}
-	// Clients close their connections once their session ends; give them
-	// a moment, so the last frames are not cut off by a reset.
-	lingerUntil := time.Now().Add(min(max(time.Until(deadline), 0), closeLinger))
-	for s.limits.conns.Load() > 0 && time.Now().Before(lingerUntil) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	// Clients close their connections once their session ends; wait for
+	// that (bounded), so the last frames are not cut off by a reset.
+	waitFor(func() bool { return s.limits.conns.Load() == 0 }, min(max(time.Until(deadline), 0), closeLinger))
 	err := s.ssh.Close()
 	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		err = nil
 	}
 	return err
+}
+
+// waitFor checks cond until it holds or d has passed.
+func waitFor(cond func() bool, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		<-tick.C
+	}
+	return true
 }
 
 func (s *Server) accessMode() string {
@@ -226,36 +264,26 @@ func (s *Server) accessMode() string {
 }
 
 // track registers a session for shutdown; it fails once shutdown began.
-func (s *Server) track(sess ssh.Session) bool {
+func (s *Server) track(sess ssh.Session, c *control) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closing.Load() {
 		return false
 	}
-	s.programs[sess] = nil
+	s.sessions[sess] = c
 	return true
-}
-
-func (s *Server) setProgram(sess ssh.Session, p *tea.Program) {
-	s.mu.Lock()
-	s.programs[sess] = p
-	closing := s.closing.Load()
-	s.mu.Unlock()
-	if closing {
-		p.Quit()
-	}
 }
 
 func (s *Server) untrack(sess ssh.Session) {
 	s.mu.Lock()
-	delete(s.programs, sess)
+	delete(s.sessions, sess)
 	s.mu.Unlock()
 }
 
 func (s *Server) openSessions() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.programs)
+	return len(s.sessions)
 }
 
 // Stats reports what the server holds, for the load program.

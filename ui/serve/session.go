@@ -1,24 +1,73 @@
 package serve
 
 import (
-	"context"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/ssh"
-	"github.com/muesli/termenv"
-	"golang.org/x/sys/unix"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/term"
 
 	"counterpoint/ui"
 )
+
+// control is how the server ends a session without ever calling into its
+// program: closing stop makes a command inside the program return
+// tea.Quit, so nothing blocks on a program that is not running yet, or is
+// stuck. done is closed when the session's handler has finished.
+type control struct {
+	stop     chan struct{}
+	stopOnce sync.Once
+	done     chan struct{}
+
+	mu     sync.Mutex
+	prog   *tea.Program // set once the program exists
+	output io.Closer    // the session's channel: closing it fails a blocked write
+}
+
+func newControl() *control {
+	return &control{stop: make(chan struct{}), done: make(chan struct{})}
+}
+
+// quit asks the session to end; it never blocks and may be called any
+// number of times, from anywhere, holding any lock.
+func (c *control) quit() { c.stopOnce.Do(func() { close(c.stop) }) }
+
+// kill is the last resort after a deadline: the session's output is
+// closed, so a write blocked on a client that stopped reading fails, then
+// the program is killed. It runs in its own goroutine.
+func (c *control) kill() {
+	c.quit()
+	c.mu.Lock()
+	prog, out := c.prog, c.output
+	c.mu.Unlock()
+	if out != nil {
+		out.Close()
+	}
+	if prog != nil {
+		go prog.Kill()
+	}
+}
+
+// wait waits for the session's handler to finish, at most d.
+func (c *control) wait(d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-c.done:
+		return true
+	case <-t.C:
+		return false
+	}
+}
 
 // handle runs one reader session. Everything in it is guarded: a panic
 // ends this session only, its terminal restored, logged once.
@@ -28,7 +77,7 @@ func (s *Server) handle(sess ssh.Session) {
 	handshakeDone(ctx)
 	who := identity(ctx)
 	pty, _, hasPTY := sess.Pty()
-	attrs := []any{"addr", sess.RemoteAddr().String(), "key", who, "user", strconv.Quote(sess.User()), "term", strconv.Quote(pty.Term)}
+	attrs := []any{"addr", sess.RemoteAddr().String(), "key", who, "user", logValue(sess.User()), "term", logValue(pty.Term)}
 	s.log.Info("session start", attrs...)
 	reason := &endReason{s: "client left"}
 	defer func() {
@@ -45,8 +94,10 @@ func (s *Server) handle(sess ssh.Session) {
 		reason.set("no terminal")
 		return
 	}
-	defer sessionStarted(ctx)() // the PTY stays open until this handler ends
-	if !s.track(sess) {
+	ctl := sessionControl(ctx)
+	defer close(ctl.done)
+	defer ctl.quit() // ends the program's listening command
+	if !s.track(sess, ctl) {
 		fmt.Fprint(sess, "counterpoint: the server is shutting down.\r\n")
 		sess.Exit(1)
 		reason.set("shutting down")
@@ -54,34 +105,61 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	defer s.untrack(sess)
 
-	out := &watchedWriter{w: pty.Slave}
-	renderer := s.renderer(pty)
-	var model tea.Model = ui.New(s.shared, ui.Options{Renderer: renderer, Mouse: true, Version: s.cfg.Version, Style: s.cfg.Style})
+	// The program reads the PTY (the kernel's line discipline, raw mode)
+	// but writes straight to the session's channel: what it wrote has left
+	// by the time it returns, with no PTY buffer to drain and no copier to
+	// wait for, and a write blocked on a client that stopped reading fails
+	// as soon as the channel is closed.
+	closed := make(chan struct{})
+	var channel io.Writer = sess
+	if s.hooks.wrapOutput != nil {
+		channel = s.hooks.wrapOutput(sess, sess, closed)
+	}
+	out := &watchedWriter{w: channel}
+	ctl.mu.Lock()
+	ctl.output = &closeOnce{c: sess, closed: closed}
+	ctl.mu.Unlock()
+
+	if err := makeRaw(pty.Slave); err != nil {
+		reason.set("error: " + err.Error())
+		return
+	}
+	env := []string{"TERM=" + pty.Term}
+	profile := colorprofile.Env(env)
+	var model tea.Model = ui.New(s.shared, ui.Options{Profile: profile, Version: s.cfg.Version, Style: s.cfg.Style, AwaitBackground: true, Reader: readerOf(who)})
 	if s.hooks.wrapModel != nil {
 		model = s.hooks.wrapModel(model)
 	}
-	safe, panicked := isolate(model)
+	events := &sessionEvents{stop: ctl.stop, windows: windowChanges(ctx), clamp: s.limits.clampWindow, onResize: s.hooks.onResize}
+	safe, panicked := isolate(model, events, ctl.quit, time.Second/time.Duration(s.cfg.FPS))
+	if s.hooks.onIsolate != nil {
+		s.hooks.onIsolate(safe)
+	}
+	win := s.limits.clampWindow(pty.Window)
 	prog := tea.NewProgram(safe,
-		tea.WithInput(pty.Slave), tea.WithOutput(out),
-		tea.WithAltScreen(), tea.WithMouseCellMotion(),
+		tea.WithInput(ptyReader{pty.Slave}), tea.WithOutput(out),
+		tea.WithEnvironment(env), tea.WithColorProfile(profile),
+		tea.WithWindowSize(win.Width, win.Height),
 		tea.WithoutSignalHandler(), // signals belong to the server, and ctrl+z must not stop it
-		// No tea.WithContext: a cancelled context kills the program, and a
-		// killed program's input reader can stay blocked in epoll_wait for
-		// ever (the reader is closed before it sees its cancel signal). The
-		// program is always asked to quit instead; see endWith below.
+		tea.WithFilter(noSuspend),
+		tea.WithFPS(s.cfg.FPS),
 	)
-	panicked.mu.Lock()
-	panicked.send = prog.Send
-	panicked.mu.Unlock()
-	s.setProgram(sess, prog)
-	runningProgram(ctx, prog.Quit)
+	ctl.mu.Lock()
+	ctl.prog = prog
+	ctl.mu.Unlock()
 
-	sctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go s.guard("resize", attrs, func() { s.forwardResizes(sctx, windowChanges(ctx), prog, pty.Window) })
-	go s.guard("end", attrs, func() { endWith(sctx, ctx, prog) })
-	go s.guard("watchdog", attrs, func() { s.watchOutput(sctx, sess, out, prog, reason) })
+	go s.guard("end", attrs, func() {
+		select { // the connection ends: the session ends with it
+		case <-ctx.Done():
+			ctl.quit()
+		case <-ctl.done:
+		}
+	})
+	go s.guard("watchdog", attrs, func() { s.watchOutput(ctl, out, reason) })
 
+	if s.hooks.beforeRun != nil {
+		s.hooks.beforeRun()
+	}
 	_, err := prog.Run()
 	if v, stack := panicked.caught(); v != nil {
 		reason.set("panic")
@@ -90,21 +168,67 @@ func (s *Server) handle(sess ssh.Session) {
 	switch {
 	case s.closing.Load():
 		reason.set("server shutdown")
-		fmt.Fprint(pty.Slave, "\r\ncounterpoint: the server is shutting down. Goodbye.\r\n")
+		fmt.Fprint(out, "\ncounterpoint: the server is shutting down. Goodbye.\n")
 	case err != nil && reason.get() == "client left":
 		reason.set("error: " + err.Error())
 	}
-	drain(pty.Master, ctx)
 	sess.Exit(0)
 }
 
-// endWith asks the program to quit when the connection ends.
-func endWith(session, conn context.Context, prog *tea.Program) {
-	select {
-	case <-session.Done():
-	case <-conn.Done():
-		prog.Quit()
+// closeOnce closes the session's channel once and says so.
+type closeOnce struct {
+	once   sync.Once
+	c      io.Closer
+	closed chan struct{}
+}
+
+func (c *closeOnce) Close() error {
+	c.once.Do(func() { c.c.Close(); close(c.closed) })
+	return nil
+}
+
+// ptyReader hides the PTY's file from Bubble Tea. Given an *os.File, its
+// input reader calls Fd() while the SSH library closes the PTY after the
+// handler returns (a data race, bubbletea#1599, and Fd() makes the file
+// blocking); given a plain reader, it reads through Go's poller, and the
+// read fails cleanly when the PTY is closed. Raw mode is set here instead.
+type ptyReader struct{ f *os.File }
+
+func (r ptyReader) Read(p []byte) (int, error) { return r.f.Read(p) }
+
+// makeRaw puts the PTY in raw mode, through SyscallConn (never Fd).
+func makeRaw(f *os.File) error {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return err
 	}
+	var rawErr error
+	if err := rc.Control(func(fd uintptr) { _, rawErr = term.MakeRaw(int(fd)) }); err != nil {
+		return err
+	}
+	return rawErr
+}
+
+// noSuspend turns ctrl+z into nothing: a session cannot suspend the server.
+func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok {
+		return nil
+	}
+	return msg
+}
+
+// logValue cuts a client-chosen string to a length a person can read; the
+// log handler quotes it (once) when it holds spaces or control characters.
+func logValue(s string) string {
+	const maxLogged = 64
+	if len(s) > maxLogged {
+		cut := maxLogged
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return s[:cut] + fmt.Sprintf("…(%d bytes)", len(s))
+	}
+	return s
 }
 
 // guard runs a session goroutine with the same panic isolation as the
@@ -118,62 +242,6 @@ func (s *Server) guard(what string, attrs []any, fn func()) {
 	fn()
 }
 
-// renderer builds the session's own lipgloss renderer: colour profile from
-// the client's TERM, background from the client's answer (time-boxed).
-// Every style of the session comes from it.
-func (s *Server) renderer(pty ssh.Pty) *lipgloss.Renderer {
-	// The query comes first: termenv may put the file in blocking mode,
-	// after which the query could not be time-boxed. No colour cache
-	// either: it makes termenv ask the terminal itself, waiting seconds.
-	dark, _ := queryDarkBackground(pty.Slave, s.cfg.ColourQueryTimeout)
-	env := []string{"TERM=" + pty.Term}
-	r := lipgloss.NewRenderer(pty.Slave, termenv.WithEnvironment(termEnv(env)))
-	if pty.Term == "" || pty.Term == "dumb" {
-		r.SetColorProfile(termenv.Ascii)
-	}
-	r.SetHasDarkBackground(dark)
-	return r
-}
-
-type termEnv []string
-
-func (e termEnv) Environ() []string { return e }
-func (e termEnv) Getenv(k string) string {
-	for _, v := range e {
-		if len(v) > len(k) && v[:len(k)] == k && v[len(k)] == '=' {
-			return v[len(k)+1:]
-		}
-	}
-	return ""
-}
-
-// forwardResizes sends the program its first window size, then each new
-// one, clamped. (The program reads no size itself: its output is not the
-// PTY file but the watchdog's writer.) Send blocks until the program runs,
-// which is why this happens here and not before Run.
-func (s *Server) forwardResizes(ctx context.Context, windows <-chan ssh.Window, prog *tea.Program, first ssh.Window) {
-	var last ssh.Window
-	send := func(w ssh.Window) {
-		if s.hooks.onResize != nil {
-			s.hooks.onResize(w)
-		}
-		w = s.limits.clampWindow(w)
-		if w.Width != last.Width || w.Height != last.Height {
-			last = w
-			prog.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-		}
-	}
-	send(first)
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case w := <-windows:
-			send(w)
-		}
-	}
-}
-
 // watchedWriter records when a write started and whether it is still
 // blocked, so the watchdog can tell a client that stopped reading.
 type watchedWriter struct {
@@ -182,30 +250,40 @@ type watchedWriter struct {
 	written atomic.Int64
 }
 
+// Write sends p with each line feed turned into CR LF, as a terminal's
+// output processing (ONLCR) would: Bubble Tea, reading a plain reader
+// rather than a TTY, assumes that mapping and moves to the next line with
+// a bare line feed.
 func (w *watchedWriter) Write(p []byte) (int, error) {
+	out := p
+	if bytes.IndexByte(p, '\n') >= 0 {
+		out = bytes.ReplaceAll(p, []byte("\n"), []byte("\r\n"))
+	}
 	w.since.Store(time.Now().UnixNano())
-	n, err := w.w.Write(p)
+	n, err := w.w.Write(out)
 	w.since.Store(0)
 	w.written.Add(int64(n))
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // watchOutput ends a session whose client stops reading: the program's
-// writes then block for ever once the SSH window and the PTY buffer fill.
-func (s *Server) watchOutput(ctx context.Context, sess ssh.Session, out *watchedWriter, prog *tea.Program, reason *endReason) {
+// writes block once the SSH window fills. Closing the channel fails the
+// blocked write; the program is asked to quit, and killed if it has not
+// ended after a grace.
+func (s *Server) watchOutput(ctl *control, out *watchedWriter, reason *endReason) {
 	tick := time.NewTicker(s.cfg.WriteStall / 4)
 	defer tick.Stop()
 	for {
 		select {
-		case <-ctx.Done():
+		case <-ctl.done:
 			return
 		case <-tick.C:
 			if since := out.since.Load(); since != 0 && time.Since(time.Unix(0, since)) > s.cfg.WriteStall {
 				reason.set("client stopped reading")
-				// Closing the session closes the PTY, which fails the
-				// blocked write; then the program can quit.
-				sess.Close()
-				prog.Quit()
+				ctl.kill()
 				return
 			}
 		}
@@ -220,34 +298,3 @@ type endReason struct {
 
 func (r *endReason) set(s string) { r.mu.Lock(); r.s = s; r.mu.Unlock() }
 func (r *endReason) get() string  { r.mu.Lock(); defer r.mu.Unlock(); return r.s }
-
-// maxDrain bounds the wait for the last output to leave the PTY.
-const maxDrain = 500 * time.Millisecond
-
-// drain waits until the library's copier has read everything the program
-// wrote from the PTY master, so that the frame restoring the terminal and
-// the goodbye reach the client: the library copies the PTY to the channel
-// in a goroutine of its own and closes the channel as soon as the handler
-// returns, whatever is still queued.
-func drain(master *os.File, conn context.Context) {
-	rc, err := master.SyscallConn() // not Fd: that would make the file blocking
-	if err != nil {
-		return
-	}
-	deadline := time.Now().Add(maxDrain)
-	for time.Now().Before(deadline) && conn.Err() == nil {
-		n := 0
-		rc.Control(func(fd uintptr) { n, err = unix.IoctlGetInt(int(fd), unix.TIOCINQ) })
-		if err != nil || n == 0 {
-			break
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	// The copier has read the last bytes; give it time to write them to
-	// the channel (under load, 20 ms was sometimes too little).
-	time.Sleep(copierSettle)
-}
-
-// copierSettle is the pause between the PTY's last byte being read by the
-// library's copier and the session's channel being closed.
-const copierSettle = 100 * time.Millisecond

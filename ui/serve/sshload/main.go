@@ -28,6 +28,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -43,14 +44,38 @@ func main() {
 	n := flag.Int("n", 200, "concurrent sessions")
 	articles := flag.Int("articles", 0, "serve this many synthetic articles instead of the seeds")
 	flag.DurationVar(&arrival, "arrival", arrival, "time between two sessions' arrivals (0: all at once)")
+	bare := flag.Bool("bare", false, "measure a bare wish + Bubble Tea server built here instead, for comparison")
+	flag.BoolVar(&startOnly, "start-only", false, "sessions only wait for their first frame (as with -bare), without opening an article and searching")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run here")
+	wire := flag.Bool("bytes", false, "measure bytes on the wire: per j in an article and per filter keystroke, at 120x40 with 256 colours")
 	flag.Parse()
-	if err := run(*n, *articles); err != nil {
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
+	var err error
+	switch {
+	case *wire:
+		err = measureBytes(*articles)
+	case *bare:
+		err = runBare(*n)
+	default:
+		err = run(*n, *articles)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "sshload:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(n, articles int) error {
+// startOnly makes sessions stop at their first frame.
+var startOnly bool
+
+func loadCorpus(articles int) *corpus.Corpus {
 	c := corpus.LoadSeeds()
 	if articles > 0 {
 		as := make([]*corpus.Article, articles)
@@ -60,14 +85,18 @@ func run(n, articles int) error {
 		}
 		c = corpus.NewCorpus(as, nil)
 	}
-	shared := ui.NewShared(c)
+	return c
+}
+
+func run(n, articles int) error {
+	shared := ui.NewShared(loadCorpus(articles))
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	srv, err := serve.New(shared, serve.Config{
-		HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10,
+		HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10, MaxPerAddress: n + 10,
 		RatePerMinute: 1e6, RateBurst: float64(n + 10),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -84,24 +113,9 @@ func run(n, articles int) error {
 	addr := l.Addr().String()
 
 	baseG, baseHeap, basePTY := runtime.NumGoroutine(), heapInUse(), openPTYs()
-	firsts, articleFrames, handshakes := make([]time.Duration, n), make([]time.Duration, n), make([]time.Duration, n)
-	clients := make([]*gossh.Client, n)
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			time.Sleep(time.Duration(i) * arrival) // sessions arrive over a few seconds, then are all held together
-			cl, hs, first, art, err := session(addr)
-			clients[i], handshakes[i], firsts[i], articleFrames[i] = cl, hs, first, art
-			if err != nil {
-				errs <- err
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
+	cpu0 := cpuTime()
+	clients, handshakes, firsts, articleFrames, errs := burst(addr, n, !startOnly)
+	cpu := cpuTime() - cpu0
 	failed := 0
 	for err := range errs {
 		failed++
@@ -115,6 +129,7 @@ func run(n, articles int) error {
 	fmt.Printf("SSH handshake:         %s\n", percentiles(handshakes))
 	fmt.Printf("time to first frame:   %s (from the PTY request)\n", percentiles(firsts))
 	fmt.Printf("time to article frame: %s\n", percentiles(articleFrames))
+	fmt.Printf("process CPU per session (server and load clients, which are the same for the bare server): %.1f ms\n", float64(cpu.Milliseconds())/float64(max(ok, 1)))
 	if ok > 0 {
 		fmt.Printf("per session: %.2f MB heap, %.1f goroutines, %.2f PTY descriptors (corpus heap before sessions: %.1f MB)\n",
 			float64(heldHeap-baseHeap)/float64(ok)/(1<<20), float64(heldG-baseG)/float64(ok), float64(heldPTY-basePTY)/float64(ok), float64(baseHeap)/(1<<20))
@@ -124,8 +139,8 @@ func run(n, articles int) error {
 			cl.Close()
 		}
 	}
-	clients = nil // the load program's own client state is not the server's
-	time.Sleep(10 * time.Second)
+	clients = nil                // the load program's own client state is not the server's
+	time.Sleep(10 * time.Second) // the report says "10 s after": a measuring tool, not a test
 	afterG, afterHeap, afterPTY, after := runtime.NumGoroutine(), heapInUse(), openPTYs(), srv.Stats()
 	fmt.Printf("10 s after the clients left: %d goroutines (baseline %d), %.1f MB heap (baseline %.1f), %d PTY descriptors (baseline %d), %d sessions, %d connections\n",
 		afterG, baseG, float64(afterHeap)/(1<<20), float64(baseHeap)/(1<<20), afterPTY, basePTY, after.Sessions, after.Connections)
@@ -142,10 +157,41 @@ func run(n, articles int) error {
 // within 4 s, then are all held at once.
 var arrival = 20 * time.Millisecond
 
+// burst opens n sessions, arrival apart, and keeps them open.
+func burst(addr string, n int, reader bool) (clients []*gossh.Client, handshakes, firsts, articleFrames []time.Duration, errs chan error) {
+	firsts, articleFrames, handshakes = make([]time.Duration, n), make([]time.Duration, n), make([]time.Duration, n)
+	clients = make([]*gossh.Client, n)
+	var wg sync.WaitGroup
+	errs = make(chan error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(i) * arrival) // sessions arrive over a few seconds, then are all held together
+			cl, hs, first, art, err := session(addr, reader)
+			clients[i], handshakes[i], firsts[i], articleFrames[i] = cl, hs, first, art
+			if err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	return
+}
+
+// cpuTime is the CPU this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // session opens one reader session and measures the SSH handshake, the
 // first frame (from the PTY request) and the frame of an opened article,
-// then types a search.
-func session(addr string) (*gossh.Client, time.Duration, time.Duration, time.Duration, error) {
+// then types a search. With reader false (the bare server) it stops after
+// the first frame.
+func session(addr string, reader bool) (*gossh.Client, time.Duration, time.Duration, time.Duration, error) {
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	signer, _ := gossh.NewSignerFromKey(priv)
 	start := time.Now()
@@ -173,6 +219,9 @@ func session(addr string) (*gossh.Client, time.Duration, time.Duration, time.Dur
 		return cl, handshake, 0, 0, fmt.Errorf("no first frame")
 	}
 	first := time.Since(start)
+	if !reader {
+		return cl, handshake, first, 0, nil
+	}
 	mark := screen.len()
 	opened := time.Now()
 	in.Write([]byte("j\r"))

@@ -1,0 +1,280 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"counterpoint/corpus"
+	"counterpoint/corpus/library"
+)
+
+// Library connects readers to the article library. It is shared by every
+// session, like Shared: it keeps the newest loaded shelf, so a session
+// that starts after a refresh (the server's schedule, or r locally) gets
+// the new articles.
+type Library struct {
+	lib     *library.Library
+	current atomic.Pointer[Shared]
+}
+
+// LoadLibrary loads the library's articles for reading. The returned
+// Shared carries the library: a reader given it shows sources, dates,
+// read and starred marks, and may refresh when it runs locally.
+func LoadLibrary(ctx context.Context, lib *library.Library) (*Shared, error) {
+	l := &Library{lib: lib}
+	return l.Reload(ctx)
+}
+
+// Reload loads the library again (after a refresh) and makes the result
+// the shelf new sessions start with. Sessions already running keep theirs
+// until they refresh.
+func (l *Library) Reload(ctx context.Context) (*Shared, error) {
+	shelf, err := l.lib.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := NewShared(shelf.Corpus)
+	s.lib, s.entries = l, shelf.Entries
+	l.current.Store(s)
+	return s, nil
+}
+
+// Library is the library these articles come from, or nil for files and
+// seeds.
+func (s *Shared) Library() *Library { return s.lib }
+
+// newest is the most recently loaded shelf of s's library, or s itself.
+func (s *Shared) newest() *Shared {
+	if s.lib != nil {
+		if n := s.lib.current.Load(); n != nil {
+			return n
+		}
+	}
+	return s
+}
+
+// sortOrder is how the list is ordered when no search ranks it.
+type sortOrder int
+
+const (
+	byDate sortOrder = iota
+	byFeed
+)
+
+// libSession is one session's library and link state: the user's marks,
+// the list's order and filters, a refresh under way, and the last note
+// for the status bar. Every session has one; without a library (files,
+// seeds) only the link keys (o, y, e) do anything.
+type libSession struct {
+	shared  *Shared
+	user    *library.User // nil without a library
+	local   bool          // on the user's own terminal: o opens a browser, r fetches, e writes files
+	version string
+
+	marks      map[string]library.State
+	order      sortOrder
+	feed       string          // the one feed shown, "" for all
+	unreadOnly bool            // only unread articles (and those read since the switch)
+	kept       map[string]bool // read while unreadOnly was on: they stay until it is switched again
+	keepID     string          // the article the cursor should land on after the next arrange
+
+	refresh *refreshState // nil when no refresh runs
+	check   time.Duration // how often to look for a shelf the server loaded
+	note    string        // the last action's result, for the status bar
+	noteErr bool
+}
+
+func newLibSession(shared *Shared, opts Options) *libSession {
+	s := &libSession{shared: shared, local: opts.Local, version: opts.Version, marks: map[string]library.State{}, kept: map[string]bool{}, check: shelfCheck}
+	if shared.lib != nil {
+		s.user = shared.lib.lib.User(opts.Reader)
+	}
+	return s
+}
+
+// hasLibrary reports whether the articles come from the library.
+func (s *libSession) hasLibrary() bool { return s.user != nil }
+
+// canRefresh: only the local user fetches; over SSH the operator's
+// schedule does (no user can make the server fetch anything).
+func (s *libSession) canRefresh() bool {
+	return s.hasLibrary() && s.local && !s.shared.lib.lib.ReadOnly()
+}
+
+// setNote shows the result of an action in the status bar.
+func (s *libSession) setNote(text string, isErr bool) {
+	s.note, s.noteErr = corpus.SanitizeLine(text), isErr
+}
+
+// marksLoadedMsg carries the user's marks, read from the database in a
+// tea.Cmd.
+type marksLoadedMsg struct {
+	marks map[string]library.State
+	err   error
+}
+
+func (marksLoadedMsg) libraryMsg() {}
+
+// loadMarks reads the user's marks off the UI goroutine, and starts the
+// watch for a newer shelf where the server refreshes.
+func (s *libSession) loadMarks() tea.Cmd {
+	if !s.hasLibrary() {
+		return nil
+	}
+	u := s.user
+	return tea.Batch(func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		m, err := u.States(ctx)
+		return marksLoadedMsg{marks: m, err: err}
+	}, s.watchShelf())
+}
+
+// markSavedMsg reports a mark that could not be stored.
+type markSavedMsg struct{ err error }
+
+func (markSavedMsg) libraryMsg() {}
+
+// setMark changes a mark at once on screen and stores it in a tea.Cmd.
+func (s *libSession) setMark(id string, read, starred *bool) tea.Cmd {
+	if !s.hasLibrary() || id == "" {
+		return nil
+	}
+	st := s.marks[id]
+	u := s.user
+	var save func(context.Context) error
+	switch {
+	case read != nil:
+		st.Read = *read
+		if s.unreadOnly && *read {
+			s.kept[id] = true
+		}
+		save = func(ctx context.Context) error { return u.SetRead(ctx, id, *read) }
+	case starred != nil:
+		st.Starred = *starred
+		save = func(ctx context.Context) error { return u.SetStarred(ctx, id, *starred) }
+	}
+	s.marks[id] = st
+	if !u.Keeps() {
+		s.setNote("marks are not kept for anonymous users", false)
+		return nil
+	}
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return markSavedMsg{err: save(ctx)}
+	}
+}
+
+// entry is what the library knows of an article beyond it.
+func (s *libSession) entry(id string) library.Entry { return s.shared.entries[id] }
+
+// when is an article's date for sorting: published, else fetched.
+func (s *libSession) when(a *corpus.Article) time.Time {
+	if !a.Published.IsZero() {
+		return a.Published
+	}
+	return s.entry(a.ID).Fetched
+}
+
+// source names where an article comes from: its outlet, else its feed.
+func (s *libSession) source(a *corpus.Article) string {
+	return cmp.Or(a.Outlet, s.entry(a.ID).FeedTitle, s.entry(a.ID).Feed)
+}
+
+// feedName is the title of a feed, or its address.
+func (s *libSession) feedName(feed string) string {
+	for _, e := range s.shared.entries {
+		if e.Feed == feed && e.FeedTitle != "" {
+			return e.FeedTitle
+		}
+	}
+	return feed
+}
+
+// arrange filters a list of hits by feed and unread state and, when no
+// search ranks them, orders them by date or by feed. Without a library it
+// returns the hits as they are.
+func (s *libSession) arrange(c *corpus.Corpus, hits []corpus.Hit, query string) []corpus.Hit {
+	if s == nil || !s.hasLibrary() {
+		return hits
+	}
+	out := make([]corpus.Hit, 0, len(hits))
+	for _, h := range hits {
+		a := c.Articles[h.Index]
+		if s.feed != "" && s.entry(a.ID).Feed != s.feed {
+			continue
+		}
+		if s.unreadOnly && s.marks[a.ID].Read && !s.kept[a.ID] {
+			continue
+		}
+		out = append(out, h)
+	}
+	if query != "" {
+		return out // the search's ranking stands
+	}
+	slices.SortStableFunc(out, func(x, y corpus.Hit) int {
+		ax, ay := c.Articles[x.Index], c.Articles[y.Index]
+		if s.order == byFeed {
+			if d := cmp.Compare(s.source(ax), s.source(ay)); d != 0 {
+				return d
+			}
+		}
+		return s.when(ay).Compare(s.when(ax)) // newest first
+	})
+	return out
+}
+
+// cursorAfterArrange is where the list's cursor goes after its hits
+// changed: on the article it was on, when it is still listed.
+func (s *libSession) cursorAfterArrange(c *corpus.Corpus, hits []corpus.Hit) int {
+	if s == nil || s.keepID == "" {
+		return 0
+	}
+	id := s.keepID
+	s.keepID = ""
+	for i, h := range hits {
+		if c.Articles[h.Index].ID == id {
+			return i
+		}
+	}
+	return 0
+}
+
+// feeds lists the feeds of the loaded articles, by name, for the per-feed
+// view.
+func (s *libSession) feeds() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, e := range s.shared.entries {
+		if e.Feed != "" && !seen[e.Feed] {
+			seen[e.Feed] = true
+			out = append(out, e.Feed)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		return cmp.Or(cmp.Compare(s.feedName(a), s.feedName(b)), cmp.Compare(a, b))
+	})
+	return out
+}
+
+// nextFeed moves the per-feed view to the next feed, then back to all.
+func (s *libSession) nextFeed() {
+	all := s.feeds()
+	i := slices.Index(all, s.feed)
+	switch {
+	case len(all) == 0:
+		s.feed = ""
+	case s.feed == "":
+		s.feed = all[0]
+	case i < 0 || i == len(all)-1:
+		s.feed = ""
+	default:
+		s.feed = all[i+1]
+	}
+}
