@@ -136,8 +136,10 @@ func (s *Server) handle(sess ssh.Session) {
 		s.hooks.onIsolate(safe)
 	}
 	win := s.limits.clampWindow(pty.Window)
+	input := newSessionInput(pty.Slave, pty.Term) // input.go: why the session reads its terminal itself
+	defer input.stop()
 	prog := tea.NewProgram(safe,
-		tea.WithInput(ptyReader{pty.Slave}), tea.WithOutput(out),
+		tea.WithInput(input.silent()), tea.WithOutput(out),
 		tea.WithEnvironment(env), tea.WithColorProfile(profile),
 		tea.WithWindowSize(win.Width, win.Height),
 		tea.WithoutSignalHandler(), // signals belong to the server, and ctrl+z must not stop it
@@ -147,6 +149,10 @@ func (s *Server) handle(sess ssh.Session) {
 	ctl.mu.Lock()
 	ctl.prog = prog
 	ctl.mu.Unlock()
+	if err := input.start(prog.Send, func(err error) { reason.set("error: " + err.Error()); ctl.quit() }); err != nil {
+		reason.set("error: " + err.Error())
+		return
+	}
 
 	go s.guard("end", attrs, func() {
 		select { // the connection ends: the session ends with it

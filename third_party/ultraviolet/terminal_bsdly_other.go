@@ -1,8 +1,0 @@
-//go:build !darwin && !linux && !aix && !windows
-// +build !darwin,!linux,!aix,!windows
-
-package uv
-
-func supportsBackspace(uint64) bool {
-	return false
-}
