@@ -88,6 +88,13 @@ func Parse(id, path, text string) *Article {
 	return a
 }
 
+// TitleIsLead reports whether the article had no headline: its first line
+// was the lead paragraph, which is then both its title (for lists) and its
+// first paragraph (for reading), and a reader shows it once.
+func (a *Article) TitleIsLead() bool {
+	return len(a.Paragraphs) > 0 && a.Paragraphs[0] == a.Title
+}
+
 // parseBody reads the lines after the title block: date and dateline lines,
 // the body paragraphs, site furniture at the end. Files and web articles
 // both go through it.

@@ -203,7 +203,9 @@ func trimBlank(lines []string) []string {
 
 func headerMarkdown(a *corpus.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + escapeMarkdown(keepLastWordsTogether(a.Title)) + "\n\n")
+	if !a.TitleIsLead() { // else the first paragraph shows it
+		b.WriteString("# " + escapeMarkdown(keepLastWordsTogether(a.Title)) + "\n\n")
+	}
 	if a.Dek != "" {
 		b.WriteString("*" + escapeMarkdown(keepLastWordsTogether(a.Dek)) + "*\n\n")
 	}
@@ -212,7 +214,10 @@ func headerMarkdown(a *corpus.Article) string {
 }
 
 func headerPlain(a *corpus.Article) string {
-	parts := []string{strings.ToUpper(a.Title)}
+	var parts []string
+	if !a.TitleIsLead() {
+		parts = append(parts, strings.ToUpper(a.Title))
+	}
 	if a.Dek != "" {
 		parts = append(parts, a.Dek)
 	}
