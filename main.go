@@ -45,6 +45,7 @@ Usage:
   counterpoint search [--json] QUERY [PATH...]   print the articles matching QUERY, best first
   counterpoint quotes [--json] [PATH...]         list every statement with speaker, party and role
   counterpoint debate [--json] [PATH...]         list accusations next to the responses they drew
+  counterpoint debate --markdown [ID] [PATH...]  the same as Markdown, with parties and source links
   counterpoint serve [flags] [PATH...]           serve the reader over SSH (see serve --help)
   counterpoint help                              print this help
 `
