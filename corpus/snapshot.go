@@ -176,6 +176,15 @@ func ArticleFromSnapshotString(data string) (*Article, error) {
 	if d.err || len(d.s) != 0 {
 		return nil, errSnapshot
 	}
+	// Words sizes the search index's scratch: a damaged count must not
+	// make a reader allocate gigabytes. A word takes at least one byte.
+	body := 0
+	for _, p := range a.Paragraphs {
+		body += len(p)
+	}
+	if a.Words > body {
+		return nil, errSnapshot
+	}
 	a.indexFolds() // derived from the title, subtitle and speakers
 	return a, nil
 }
