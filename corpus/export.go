@@ -86,12 +86,12 @@ func (c *Corpus) WriteDebate(w io.Writer) error {
 		}
 		for _, p := range a.Debate {
 			if p.Accusation != nil {
-				fmt.Fprintf(w, "  ACCUSATION  %s\n    “%s”\n", who(p.Accusation), p.Accusation.Text)
+				fmt.Fprintf(w, "  ACCUSATION  %s\n    %s“%s”\n", who(p.Accusation), a.Framing(p.Accusation), p.Accusation.Text)
 			} else {
 				fmt.Fprintf(w, "  ACCUSATION  (none in this article)\n")
 			}
 			if p.Response != nil {
-				fmt.Fprintf(w, "  RESPONSE    %s\n    “%s”\n", who(p.Response), p.Response.Text)
+				fmt.Fprintf(w, "  RESPONSE    %s\n    %s“%s”\n", who(p.Response), a.Framing(p.Response), p.Response.Text)
 			} else {
 				fmt.Fprintf(w, "  RESPONSE    (no response in this article)\n")
 			}

@@ -357,7 +357,7 @@ func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected b
 			lines = append(lines, wrapTo(s.Meta.Render(strings.Join(detail, " · ")), w)...)
 		}
 		a := d.c.shared.Corpus.Articles[r.article]
-		lines = append(lines, wrapTo(framing(a, q)+"“"+q.Text+"”", w)...)
+		lines = append(lines, wrapTo(a.Framing(q)+"“"+q.Text+"”", w)...)
 		if d.corpus {
 			lines = append(lines, s.Meta.Render(ansi.Truncate("in: "+d.c.shared.Corpus.Articles[r.article].Title, w, "…")))
 		}
@@ -372,41 +372,6 @@ func (d *debateView) cell(r debateRow, q *corpus.Quote, empty string, selected b
 		}
 	}
 	return lines
-}
-
-// framingWords bounds the words kept before a partial quotation.
-const framingWords = 6
-
-// framing returns the words that lead into a partial quotation ("asked the
-// alliance to stop "), so that a fragment never reads as the opposite of
-// what was said. A quotation that opens its sentence, or follows a colon
-// or comma ("said:", "said,"), stands on its own and gets none.
-func framing(a *corpus.Article, q *corpus.Quote) string {
-	if q.Paragraph < 0 || q.Paragraph >= len(a.Paragraphs) {
-		return ""
-	}
-	p := a.Paragraphs[q.Paragraph]
-	if q.Start <= 0 || q.Start > len(p) {
-		return ""
-	}
-	before := strings.TrimRight(p[:q.Start], " ")
-	before = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(before, "“"), "\""), " ")
-	if before == "" || strings.ContainsAny(before[len(before)-1:], ":,.!?;") || strings.HasSuffix(before, "”") {
-		return ""
-	}
-	// Only the sentence the quotation is in.
-	if i := strings.LastIndexAny(before, ".!?:;"); i >= 0 {
-		before = strings.TrimSpace(before[i+1:])
-	}
-	words := strings.Fields(before)
-	if len(words) == 0 {
-		return ""
-	}
-	lead := ""
-	if len(words) > framingWords {
-		words, lead = words[len(words)-framingWords:], "…"
-	}
-	return lead + strings.Join(words, " ") + " "
 }
 
 func orDash(s string) string {
