@@ -28,7 +28,7 @@ func TestHelpAndUnknownSubcommandsPrintUsage(t *testing.T) {
 }
 
 func TestStyleMustExist(t *testing.T) {
-	for _, args := range [][]string{{"--style", "nosuch"}, {"read", "--style", "nosuch", "001"}, {"--style", "/no/such/style.json"}} {
+	for _, args := range [][]string{{"--style", "nosuch"}, {"read", "--style", "nosuch", "001"}, {"--style", "/no/such/style.json"}, {"serve", "--style", "nosuch"}} {
 		code, _, errOut := runCmd(t, args...)
 		if code != 2 || !strings.Contains(errOut, "style") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and a message about the style", args, code, errOut)

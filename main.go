@@ -474,6 +474,10 @@ func serveCmd(args []string, stderr io.Writer) int {
 	if err != nil {
 		return exitFor(err)
 	}
+	if err := checkStyle(cfg.Style); err != nil {
+		fmt.Fprintln(stderr, "counterpoint serve:", err)
+		return 2
+	}
 	cfg.Version = version
 	cfg.Logger = slog.New(slog.NewTextHandler(stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
