@@ -148,7 +148,7 @@ func noResponseNote(c *corpus.Corpus, index int) string {
 func (d *debateView) showCorpus(articles []int) {
 	c := d.c.shared.Corpus
 	d.corpus, d.rows, d.row, d.col, d.top, d.note = true, nil, 0, 0, 0, ""
-	d.title = fmt.Sprintf("Debate across %d articles", len(articles))
+	d.title = "Debate across " + plural(len(articles), "article", "articles")
 	groups := map[string][]debateRow{}
 	var names []string
 	for _, i := range articles {

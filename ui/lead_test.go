@@ -36,3 +36,13 @@ func TestLeadWithoutHeadlineIsShownOnce(t *testing.T) {
 		t.Error("the headline is missing from the reader")
 	}
 }
+
+// The header counts in words a reader would write: "1 statement", not
+// "1 statements".
+func TestHeaderCountsAgree(t *testing.T) {
+	a := corpus.Parse("one", "one.txt", "Harbour row\n\n“We will not move,” the harbour master said.\n")
+	a.Analyse()
+	if got := metaLine(a); !strings.Contains(got, "1 statement") || strings.Contains(got, "1 statements") {
+		t.Errorf("metaLine = %q, want it to say 1 statement", got)
+	}
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"container/list"
-	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -239,7 +238,7 @@ func metaLine(a *corpus.Article) string {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, fmt.Sprintf("%d words", a.Words), fmt.Sprintf("%d statements", len(a.Quotes)))
+	parts = append(parts, plural(a.Words, "word", "words"), plural(len(a.Quotes), "statement", "statements"))
 	return strings.Join(parts, " · ")
 }
 
