@@ -252,14 +252,6 @@ func labelName(label string, people *registry, interviewee, interviewer string) 
 	return name
 }
 
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
-}
-
 // questionedParty: in an interview whose questions put a charge to the
 // interviewee, the interviewee's side is the accused one.
 func questionedParty(a *Article, infos []turnInfo) string {

@@ -141,16 +141,6 @@ func IDFromPath(path string) string {
 	return SanitizeLine(strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
-// countWords counts the words of a line: its spaces, plus one. Lines are
-// trimmed and sanitised, so this is exact but for runs of spaces, and it
-// uses the vectorised byte count.
-func countWords(s string) int {
-	if s == "" {
-		return 0
-	}
-	return strings.Count(s, " ") + 1
-}
-
 func nonEmptyLines(text string) []string {
 	var out []string
 	for line := range strings.SplitSeq(text, "\n") {

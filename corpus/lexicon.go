@@ -52,40 +52,6 @@ func (l lexicon) matches(w string) bool {
 	return false
 }
 
-// forEachWord calls fn with each word of a lower-case text (letters,
-// digits, hyphens) until fn returns false.
-func forEachWord(text string, fn func(string) bool) {
-	for i := 0; i < len(text); {
-		// Between words.
-		if c := text[i]; c < utf8.RuneSelf {
-			if !wordByte[c] {
-				i++
-				continue
-			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
-			i += size
-			continue
-		}
-		// In a word, to its end.
-		start := i
-		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if !wordByte[c] {
-					break
-				}
-				i++
-			} else if r, size := utf8.DecodeRuneInString(text[i:]); isWordRune(r) {
-				i += size
-			} else {
-				break
-			}
-		}
-		if !fn(text[start:i]) {
-			return
-		}
-	}
-}
-
 // wordByte marks the ASCII bytes forEachWord keeps in a word: letters,
 // digits and the hyphen.
 var wordByte = func() (t [utf8.RuneSelf]bool) {

@@ -99,10 +99,6 @@ func capitalisedOrg(s string) string {
 	return strings.Join(keep, " ")
 }
 
-func isUpperStart(w string) bool {
-	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
-}
-
 // partyOf finds the side a phrase names: an independent organisation
 // ("executive editor of the Washington Post" → "Washington Post"), else the
 // first gazetteer entry ("spokesperson for China’s Foreign Ministry" →

@@ -214,8 +214,6 @@ func lastSingleCloser(p string) int {
 	return -1
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
 // trimmed moves start and end inwards past spaces, so `“ words ”` gives
 // "words".
 func trimmed(s span, p string) span {

@@ -583,15 +583,6 @@ func indexFold(s, lower string) int {
 	return strings.Index(strings.ToLower(s), lower) // offsets may shift for a few scripts; used for ranking only
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 func mergeOffsets(a, b []int) []int {
 	if len(b) == 0 {
 		return a

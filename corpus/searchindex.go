@@ -136,13 +136,6 @@ func (p *prefixBitset) note(c0, c1 byte) {
 	p[bit/64] |= 1 << (bit % 64)
 }
 
-func byteAt[S string | []byte](s S, i int) byte {
-	if i < len(s) {
-		return s[i]
-	}
-	return 0
-}
-
 func (p *prefixBitset) has(bit int) bool { return p[bit/64]&(1<<(bit%64)) != 0 }
 
 // answer tells whether a word starts with the lower-case term, when the
@@ -230,14 +223,4 @@ func (s *wordSet) insert(h uint64) bool {
 			return false
 		}
 	}
-}
-
-// hash is FNV-1a, over a word as a string or as bytes.
-func hash[S string | []byte](w S) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h ^= uint64(w[i])
-		h *= 1099511628211
-	}
-	return h
 }

@@ -167,17 +167,6 @@ func isInitials(w string) bool {
 	return len(w) > 0
 }
 
-// lowerWord lower-cases a word, without allocating when it is already
-// lower-case ASCII, as most words are.
-func lowerWord(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return strings.ToLower(w)
-		}
-	}
-	return w
-}
-
 // setWord makes *t, a zero token, the word w.
 func setWord(t *token, w string, start, end int) {
 	t.kind, t.text, t.base, t.start, t.end = tWord, w, w, start, end

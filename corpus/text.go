@@ -1,0 +1,108 @@
+package corpus
+
+// Small text helpers the engine's stages share: word boundaries, case,
+// ASCII tests and the word hash. They live here, not where each was first
+// needed, so that a stage reuses them instead of writing them again.
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// countWords counts the words of a line: its spaces, plus one. Lines are
+// trimmed and sanitised, so this is exact but for runs of spaces, and it
+// uses the vectorised byte count.
+func countWords(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, " ") + 1
+}
+
+// forEachWord calls fn with each word of a lower-case text (letters,
+// digits, hyphens) until fn returns false.
+func forEachWord(text string, fn func(string) bool) {
+	for i := 0; i < len(text); {
+		// Between words.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !wordByte[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			i += size
+			continue
+		}
+		// In a word, to its end.
+		start := i
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !wordByte[c] {
+					break
+				}
+				i++
+			} else if r, size := utf8.DecodeRuneInString(text[i:]); isWordRune(r) {
+				i += size
+			} else {
+				break
+			}
+		}
+		if !fn(text[start:i]) {
+			return
+		}
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isUpperStart(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func byteAt[S string | []byte](s S, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+// hash is FNV-1a, over a word as a string or as bytes.
+func hash[S string | []byte](w S) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// lowerWord lower-cases a word, without allocating when it is already
+// lower-case ASCII, as most words are.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
