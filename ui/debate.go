@@ -406,3 +406,7 @@ func (d *debateView) FullHelp() [][]key.Binding {
 	k := d.c.keys
 	return [][]key.Binding{{k.CorpusDebate, k.Left, k.Right}}
 }
+
+// showsCorpus reports whether the view is over every listed article (D)
+// rather than one article (d).
+func (d *debateView) showsCorpus() bool { return d.corpus }

@@ -56,7 +56,7 @@ func (k KeyMap) libraryHelp() [][]key.Binding {
 func (m *Model) current() *corpus.Article {
 	switch m.focus {
 	case paneReader:
-		return m.reader.article
+		return m.reader.shown()
 	case paneList:
 		if i, ok := m.list.selected(); ok {
 			return m.c.shared.Corpus.Articles[i]
@@ -107,7 +107,7 @@ func (m *Model) libraryKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	case pressed(k.OpenLink):
 		return s.openLink(m.current(), os.Getenv, runtime.GOOS), true
 	case key.Matches(msg, k.CopyQuote) && m.focus == paneReader:
-		return s.copyQuote(m.reader.article, m.reader.quote), true
+		return s.copyQuote(m.reader.shown(), m.reader.markedQuote()), true
 	default:
 		return nil, false
 	}
@@ -142,8 +142,8 @@ func (m *Model) debateQuote() (*corpus.Article, int) {
 // view.
 func (m *Model) exportDebate() tea.Cmd {
 	c := m.c.shared.Corpus
-	if !m.debate.corpus {
-		a := m.reader.article // d opens the debate of the article in the reader
+	if !m.debate.showsCorpus() {
+		a := m.reader.shown() // d opens the debate of the article in the reader
 		if len(m.debate.rows) > 0 {
 			a = c.Articles[m.debate.rows[0].article]
 		}

@@ -371,3 +371,6 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// restyle gives the filter box the session's styles.
+func (l *listPane) restyle(in textinput.Styles) { l.input.SetStyles(in) }

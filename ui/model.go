@@ -91,8 +91,8 @@ func (m *Model) init(shared *Shared) {
 func (m *Model) restyle() {
 	m.look = m.c.look
 	m.help.Styles = m.c.styles.Help
-	m.list.input.SetStyles(m.c.styles.Input)
-	m.reader.input.SetStyles(m.c.styles.Input)
+	m.list.restyle(m.c.styles.Input)
+	m.reader.restyle(m.c.styles.Input)
 }
 
 // setLook follows the terminal's background and colour profile, as Bubble
@@ -283,7 +283,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case paneList:
 		// Side by side, the article keys act on the article shown, even
 		// while the list has the keyboard.
-		if !typing && m.wide() && m.reader.article != nil && m.readerKey(msg) {
+		if !typing && m.wide() && m.reader.shown() != nil && m.readerKey(msg) {
 			return m.articleKey(msg, paneList)
 		}
 		cmd, open := m.list.update(msg)
@@ -292,7 +292,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case paneReader:
 		if !typing {
 			switch {
-			case key.Matches(msg, k.Back) && m.reader.query == "":
+			case key.Matches(msg, k.Back) && !m.reader.hasQuery():
 				m.focus = paneList
 				cmd := m.layout()
 				return m, cmd
@@ -303,7 +303,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		cmd, _ := m.reader.update(msg)
 		return m, cmd
 	case paneDebate:
-		if key.Matches(msg, k.Back) || key.Matches(msg, k.Debate) && !m.debate.corpus {
+		if key.Matches(msg, k.Back) || key.Matches(msg, k.Debate) && !m.debate.showsCorpus() {
 			cmd := m.leaveDebate()
 			return m, cmd
 		}
@@ -324,10 +324,10 @@ func (m Model) readerKey(msg tea.KeyPressMsg) bool {
 // the debate view returns to.
 func (m Model) articleKey(msg tea.KeyPressMsg, from pane) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.c.keys.Debate) {
-		if m.reader.article == nil {
+		if m.reader.shown() == nil {
 			return m, nil
 		}
-		m.debate.showArticle(m.reader.index)
+		m.debate.showArticle(m.reader.shownIndex())
 		m.back, m.focus = from, paneDebate
 		cmd := m.layout()
 		return m, cmd
@@ -357,7 +357,7 @@ func (m *Model) leaveDebate() tea.Cmd {
 // both stand side by side, without moving the focus.
 func (m *Model) preview() tea.Cmd {
 	i, ok := m.list.selected()
-	if !ok || !m.wide() || m.focus != paneList || m.reader.article == m.c.shared.Corpus.Articles[i] {
+	if !ok || !m.wide() || m.focus != paneList || m.reader.shown() == m.c.shared.Corpus.Articles[i] {
 		return nil
 	}
 	return m.reader.open(i, m.c.shared.Corpus.Articles[i], -1)
@@ -378,7 +378,7 @@ func (m *Model) openCorpusDebate() tea.Cmd {
 func (m *Model) cycleFocus() tea.Cmd {
 	switch m.focus {
 	case paneList:
-		if m.reader.article == nil {
+		if m.reader.shown() == nil {
 			return m.openSelected()
 		}
 		m.focus = paneReader
@@ -424,7 +424,7 @@ func (m *Model) mouseEvent(msg tea.MouseMsg) tea.Cmd {
 func (m Model) wide() bool { return m.f.wide }
 
 // Article returns the article open in the reader, for tests.
-func (m Model) Article() *corpus.Article { return m.reader.article }
+func (m Model) Article() *corpus.Article { return m.reader.shown() }
 
 // LoadError is the error that stopped the corpus from loading, if any.
 func (m Model) LoadError() error { return m.loadErr }

@@ -615,3 +615,24 @@ func (r *readerPane) FullHelp() [][]key.Binding {
 	k := r.c.keys
 	return [][]key.Binding{{k.NextMatch, k.NextQuote, k.FocusSpeaker, k.Debate}}
 }
+
+// What the Model and the library keys may ask of the reader, instead of
+// reaching into its fields.
+
+// shown is the article the reader shows, nil before the first.
+func (r *readerPane) shown() *corpus.Article { return r.article }
+
+// shownIndex is the shown article's index in the corpus.
+func (r *readerPane) shownIndex() int { return r.index }
+
+// hasQuery reports whether an in-article search is set.
+func (r *readerPane) hasQuery() bool { return r.query != "" }
+
+// markedQuote is the quotation ] and [ last moved to, -1 before any.
+func (r *readerPane) markedQuote() int { return r.quote }
+
+// scrollPercent is how far down the article the reader is.
+func (r *readerPane) scrollPercent() float64 { return r.vp.ScrollPercent() }
+
+// restyle gives the search box the session's styles.
+func (r *readerPane) restyle(in textinput.Styles) { r.input.SetStyles(in) }

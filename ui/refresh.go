@@ -183,11 +183,11 @@ func (m *Model) adopt(s *Shared) tea.Cmd {
 	}
 	var readerID string
 	var anchor float64
-	if m.reader.article != nil {
-		readerID, anchor = m.reader.article.ID, m.reader.vp.ScrollPercent()
+	if m.reader.shown() != nil {
+		readerID, anchor = m.reader.shown().ID, m.reader.scrollPercent()
 	}
 	focus, back, query := m.focus, m.back, m.list.input.Value()
-	debateCorpus, debateID := m.debate.corpus, ""
+	debateCorpus, debateID := m.debate.showsCorpus(), ""
 	if focus == paneDebate && !debateCorpus && len(m.debate.rows) > 0 {
 		debateID = m.c.shared.Corpus.Articles[m.debate.rows[0].article].ID
 	}
