@@ -483,7 +483,7 @@ func readLimited(s source, limit int64) ([]byte, error) {
 		return nil, errors.New("not a regular file")
 	}
 	if info.Size() > limit {
-		return nil, fmt.Errorf("%w: %s, the limit is %s", errTooLarge, humanBytes(info.Size()), humanBytes(limit))
+		return nil, fmt.Errorf("%w: %s, the limit is %s", errTooLarge, HumanBytes(info.Size()), HumanBytes(limit))
 	}
 	// Read into a buffer of the stated size, plus one byte to notice a file
 	// that grew; io.ReadAll would grow its buffer several times over.
@@ -491,7 +491,7 @@ func readLimited(s source, limit int64) ([]byte, error) {
 	n, err := io.ReadFull(f, raw)
 	switch {
 	case err == nil:
-		return nil, fmt.Errorf("%w: grew past %s while being read", errTooLarge, humanBytes(info.Size()))
+		return nil, fmt.Errorf("%w: grew past %s while being read", errTooLarge, HumanBytes(info.Size()))
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return raw[:n], nil
 	}
@@ -523,7 +523,8 @@ func describe(err error) string {
 	return err.Error()
 }
 
-func humanBytes(n int64) string {
+// HumanBytes writes a size the way a message to a person should: "4.0 MiB".
+func HumanBytes(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))

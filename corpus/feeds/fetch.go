@@ -5,6 +5,8 @@
 package feeds
 
 import (
+	"counterpoint/corpus"
+
 	"context"
 	"errors"
 	"fmt"
@@ -174,7 +176,7 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string, cond Conditional, limi
 		return fail("HTTP " + resp.Status)
 	}
 	if resp.ContentLength > limit {
-		return fail(fmt.Sprintf("%v: %s, the limit is %s", ErrTooLarge, humanBytes(resp.ContentLength), humanBytes(limit)))
+		return fail(fmt.Sprintf("%v: %s, the limit is %s", ErrTooLarge, corpus.HumanBytes(resp.ContentLength), corpus.HumanBytes(limit)))
 	}
 	// One byte more than the cap tells a body at the cap from one past it.
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
@@ -182,7 +184,7 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string, cond Conditional, limi
 		return fail(reason(err, f.opts.Timeout))
 	}
 	if int64(len(body)) > limit {
-		return fail(fmt.Sprintf("%v: more than %s", ErrTooLarge, humanBytes(limit)))
+		return fail(fmt.Sprintf("%v: more than %s", ErrTooLarge, corpus.HumanBytes(limit)))
 	}
 	out.Body = body
 	return out, nil
@@ -228,14 +230,4 @@ func reason(err error, timeout time.Duration) string {
 		return "cancelled"
 	}
 	return strings.TrimSpace(err.Error())
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
