@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // Defect 3: a terminal's answers, however late, are never typed into the
@@ -15,11 +13,7 @@ import (
 // quits.
 func TestLateTerminalAnswersAreNotKeys(t *testing.T) {
 	addr, _, _, _ := start(t, Config{}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm, err := tryTermAnswering(c, 120, 40, false)
 	if err != nil {
 		t.Fatal(err)
@@ -54,11 +48,7 @@ func TestTypingFloodIsCoalesced(t *testing.T) {
 	var gate *frameGate
 	found := make(chan struct{})
 	addr, _, _, _ := start(t, Config{FPS: 30}, hooks{onIsolate: func(m isolated) { gate = m.frames; close(found) }})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm := openTerm(t, c, 120, 40)
 	<-found
 	if !tm.waitFor(t, "Articles (5)", 0, wait) {

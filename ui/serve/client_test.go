@@ -93,6 +93,18 @@ func newKey(t testing.TB) gossh.Signer {
 	return s
 }
 
+// dialWithNewKey connects as a client with a key of its own, closed when the
+// test ends.
+func dialWithNewKey(t testing.TB, addr string) *gossh.Client {
+	t.Helper()
+	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 func dial(addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
 		User: "reader", Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,

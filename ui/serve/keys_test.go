@@ -11,11 +11,7 @@ import (
 // still count, and once "/" opens the filter the rest are typed into it.
 func TestKeysArrivingTogetherEachCount(t *testing.T) {
 	addr, _, _, _ := start(t, Config{}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm := openTerm(t, c, 100, 30)
 	if !tm.waitFor(t, "Articles (5)", 0, wait) {
 		t.Fatal("no first frame")
@@ -34,11 +30,7 @@ func TestKeysArrivingTogetherEachCount(t *testing.T) {
 // again) and takes it back.
 func TestMouseToggleOverSSH(t *testing.T) {
 	addr, _, _, _ := start(t, Config{}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm := openTerm(t, c, 100, 30)
 	if !tm.waitFor(t, "Articles (5)", 0, wait) || !strings.Contains(tm.raw(), "\x1b[?1002h") {
 		t.Fatal("no first frame with mouse capture")

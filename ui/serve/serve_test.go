@@ -24,11 +24,7 @@ const wait = 15 * time.Second
 
 func TestSessionShowsTheReaderAndAnswersKeys(t *testing.T) {
 	addr, _, logs, _ := start(t, Config{}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm := openTerm(t, c, 120, 40)
 	if !tm.waitFor(t, "NATO condemns China for cyber activities", 0, wait) {
 		t.Fatalf("first frame lacks the article titles:\n%s", tm.text())
@@ -68,11 +64,7 @@ func TestSessionShowsTheReaderAndAnswersKeys(t *testing.T) {
 // frame, and its article.
 func TestSilentTerminalGetsAFirstFrame(t *testing.T) {
 	addr, _, _, _ := start(t, Config{}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm, err := tryTermAnswering(c, 100, 30, false)
 	if err != nil {
 		t.Fatal(err)
@@ -123,11 +115,7 @@ func TestEachClientGetsItsOwnPalette(t *testing.T) {
 
 func TestIdleConnectionIsClosed(t *testing.T) {
 	addr, _, _, _ := start(t, Config{IdleTimeout: time.Second}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm := openTerm(t, c, 80, 24)
 	tm.waitFor(t, "Articles", 0, wait)
 	select {
@@ -164,11 +152,7 @@ func TestConnectionCap(t *testing.T) {
 
 func TestHugeWindowIsClamped(t *testing.T) {
 	addr, _, _, _ := start(t, Config{}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 	tm := openTerm(t, c, 20000, 10000)
 	if !tm.waitFor(t, "Articles (5)", 0, wait) {
 		t.Fatal("no first frame")
@@ -285,11 +269,7 @@ func TestOfferedKeyNeverBecomesTheIdentity(t *testing.T) {
 
 func TestEverythingButTheReaderIsRefused(t *testing.T) {
 	addr, _, _, _ := start(t, Config{MaxSessionsPerConn: 8}, hooks{})
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialWithNewKey(t, addr)
 
 	s, _ := c.NewSession()
 	if out, err := s.CombinedOutput("cat /etc/passwd"); err == nil || strings.Contains(string(out), "root:") {
@@ -299,7 +279,7 @@ func TestEverythingButTheReaderIsRefused(t *testing.T) {
 	s, _ = c.NewSession()
 	var out strings.Builder
 	s.Stdout, s.Stderr = &out, &out
-	err = s.Shell() // without a PTY
+	err := s.Shell() // without a PTY
 	if err == nil {
 		err = s.Wait()
 	}
