@@ -6,11 +6,12 @@ type Corpus struct {
 	Articles []*Article
 	Skipped  []Skipped
 	byID     map[string]*Article
+	fields   searchFields // what a search reads, laid out flat
 }
 
 // NewCorpus indexes analysed articles.
 func NewCorpus(articles []*Article, skipped []Skipped) *Corpus {
-	c := &Corpus{Articles: articles, Skipped: skipped, byID: make(map[string]*Article, len(articles))}
+	c := &Corpus{Articles: articles, Skipped: skipped, byID: make(map[string]*Article, len(articles)), fields: newSearchFields(articles)}
 	for _, a := range articles {
 		c.byID[a.ID] = a
 	}

@@ -148,3 +148,31 @@ func (a *Article) speakerName(i int) string {
 	}
 	return a.folded.speakers[i]
 }
+
+// originalOffsets maps offsets in the folded title, in place, to the
+// offsets in Title of the letters they came from.
+func (a *Article) originalOffsets(offsets []int) []int {
+	if _, at := a.searchTitle(); at != nil {
+		for k, off := range offsets {
+			offsets[k] = int(at[off])
+		}
+	}
+	return offsets
+}
+
+// titleOffsets gives the offsets in Title of the folded title's bytes
+// [lo, hi), one per letter.
+func (a *Article) titleOffsets(lo, hi int) []int {
+	_, at := a.searchTitle()
+	var out []int
+	for i := lo; i < hi; i++ {
+		off := i
+		if at != nil {
+			off = int(at[i])
+		}
+		if len(out) == 0 || out[len(out)-1] != off {
+			out = append(out, off)
+		}
+	}
+	return out
+}

@@ -2,15 +2,11 @@ package corpus
 
 import (
 	"math/bits"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/sahilm/fuzzy"
 )
 
 // Search follows fzf: space-separated terms must all match. A term matches
@@ -116,338 +112,42 @@ func Narrows(prev, next string) bool {
 	return !(extendsLast && strings.HasPrefix(terms[len(terms)-1], "!"))
 }
 
-// Search returns the articles matching query, best first, and among equal
-// scores in corpus order. within, when not nil, limits the search to those
-// article positions (the previous hits of a query this one narrows).
-func (c *Corpus) Search(query string, within []int) []Hit {
-	terms := parseQuery(query)
-	var cands []int // nil: every article
-	n := len(c.Articles)
-	if within != nil {
-		cands = c.inOrder(within)
-		n = len(cands)
-	}
-	if len(terms) == 0 {
-		return hitsOf(cands, n)
-	}
-	workers := 1
-	if n >= parallelFrom {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	parts := make([][]Hit, workers)
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for w := range workers {
-		lo, hi := w*chunk, min((w+1)*chunk, n)
-		if lo >= hi {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[w] = c.searchRange(terms, cands, lo, hi)
-		}()
-	}
-	wg.Wait()
-	hits := rank(parts)
-	for _, p := range parts {
-		putHitBuffer(p)
-	}
-	return hits
-}
-
-// hitBuffers hold the workers' hits between searches: ranking copies them
-// into the result, and a first letter over 100k articles would otherwise
-// leave 10 MB of garbage per keystroke for the collector, whose every
-// cycle marks the whole corpus.
-var hitBuffers sync.Pool
-
-func getHitBuffer() []Hit {
-	if b, ok := hitBuffers.Get().(*[]Hit); ok {
-		return (*b)[:0]
-	}
-	return make([]Hit, 0, 1024)
-}
-
-func putHitBuffer(b []Hit) {
-	if cap(b) == 0 {
-		return
-	}
-	clear(b) // drop the lit offsets, which the results now own
-	hitBuffers.Put(&b)
-}
-
-// inOrder returns the positions of within in corpus order, whatever its
-// order (a previous ranking): marked in a bitset rather than sorted.
-func (c *Corpus) inOrder(within []int) []int {
-	marks := make([]uint64, (len(c.Articles)+63)/64)
-	for _, i := range within {
-		marks[i/64] |= 1 << (i % 64)
-	}
-	out := make([]int, 0, len(within))
-	for w, bits := range marks {
-		for bits != 0 {
-			out = append(out, w*64+tz(bits))
-			bits &= bits - 1
-		}
-	}
-	return out
-}
-
-// rank joins the workers' hits, each part in corpus order and the parts in
-// turn, and orders them by score, keeping corpus order among equal scores.
-// Scores take few values (a fixed score for each field, plus the fuzzy
-// score of a title), so the hits are counted into one bucket per score and
-// placed straight into the result: linear in the hits, and one allocation,
-// where a sort of 100k hits on every keystroke cost more than the search
-// itself.
-func rank(parts [][]Hit) []Hit {
-	total := 0
-	lo, hi := 0, 0
-	for _, p := range parts {
-		for _, h := range p {
-			if total == 0 {
-				lo, hi = h.Score, h.Score
-			}
-			lo, hi = min(lo, h.Score), max(hi, h.Score)
-			total++
-		}
-	}
-	out := make([]Hit, 0, total)
-	if hi-lo > 4*total {
-		// Spread too thin for buckets (never with real scores).
-		for _, p := range parts {
-			out = append(out, p...)
-		}
-		slices.SortStableFunc(out, func(a, b Hit) int { return b.Score - a.Score })
-		return out
-	}
-	out = out[:total]
-	count := make([]int, hi-lo+2)
-	for _, p := range parts {
-		for _, h := range p {
-			count[hi-h.Score+1]++
-		}
-	}
-	for i := 1; i < len(count); i++ {
-		count[i] += count[i-1]
-	}
-	for _, p := range parts {
-		for _, h := range p {
-			k := hi - h.Score
-			out[count[k]] = h
-			count[k]++
-		}
-	}
-	return out
-}
-
-// hitsOf lists the candidates unranked: idx, or the first n articles when
-// idx is nil.
-func hitsOf(idx []int, n int) []Hit {
-	out := make([]Hit, n)
-	for i := range out {
-		out[i] = Hit{Index: i}
-		if idx != nil {
-			out[i].Index = idx[i]
-		}
-	}
-	return out
-}
-
-// titleWindow is where in the (folded) title of hit a term matched
-// tightly; the fuzzy matcher scores it once every candidate is known.
-type titleWindow struct {
-	hit    int
-	lo, hi int
-}
-
-// searchRange matches terms against the candidates, in order. Each term is
-// tried on the fields from the cheapest decisive test up; the fuzzy
-// matcher then runs once per term over all the title windows that
-// matched, for their scores and lit letters, instead of once per article.
-//
-// The candidates are cands[lo:hi], or the articles lo to hi when cands is
-// nil (a fresh search, which need not list every position first).
-func (c *Corpus) searchRange(terms []term, cands []int, lo, hi int) []Hit {
-	out := getHitBuffer()
-	windows := make([][]titleWindow, len(terms))
-	pending := make([]titleWindow, len(terms)) // this article's, by term; hi 0 for none
-next:
-	for j := lo; j < hi; j++ {
-		i := j
-		if cands != nil {
-			i = cands[j]
-		}
-		a := c.Articles[i]
-		score := 0
-		var title []int
-		for k := range terms {
-			t := &terms[k]
-			s, lo, hi, exact := a.match(t)
-			pending[k].hi = 0
-			if t.negate {
-				if s > 0 {
-					continue next
-				}
-				continue
-			}
-			if s == 0 {
-				continue next
-			}
-			score += s
-			switch {
-			case exact:
-				title = mergeOffsets(title, a.titleOffsets(lo, hi))
-			case hi > lo:
-				pending[k] = titleWindow{len(out), lo, hi}
-			}
-		}
-		for k, w := range pending {
-			if w.hi > 0 {
-				windows[k] = append(windows[k], w)
-			}
-		}
-		out = append(out, Hit{Index: i, Score: score, Title: title})
-	}
-	for k, ws := range windows {
-		if len(ws) > 0 {
-			c.scoreTitles(&terms[k], ws, out)
-		}
-	}
-	return out
-}
-
-// scoreTitles runs the fuzzy matcher over the title windows where term t
-// matched, adding its score and the matched letters to each hit. A window
-// is a few letters of a title, so many hits share one text (every title
-// with "so" in a word for the query "so"): the matcher, whose result
-// depends on the text alone, runs once per distinct window, and all the
-// lit offsets share one allocation.
-func (c *Corpus) scoreTitles(t *term, ws []titleWindow, hits []Hit) {
-	window := func(w titleWindow) string {
-		s, _ := c.Articles[hits[w.hit].Index].searchTitle()
-		return s[w.lo:w.hi]
-	}
-	distinct := map[string]int{}
-	var texts []string
-	slot := make([]int, len(ws))
-	for k, w := range ws {
-		s := window(w)
-		u, ok := distinct[s]
-		if !ok {
-			u = len(texts)
-			distinct[s] = u
-			texts = append(texts, s)
-		}
-		slot[k] = u
-	}
-	found := make([]*fuzzy.Match, len(texts))
-	ms := fuzzy.FindNoSort(t.text, texts)
-	for i := range ms {
-		found[ms[i].Index] = &ms[i]
-	}
-	total := 0
-	for k := range ws {
-		if m := found[slot[k]]; m != nil {
-			total += len(m.MatchedIndexes)
-		}
-	}
-	offsets := make([]int, 0, total)
-	for k, w := range ws {
-		m := found[slot[k]]
-		if m == nil || t.caseSensitive && !sameLetters(t.text, window(w), m.MatchedIndexes) {
-			continue // the matcher lit other letters than the exact ones
-		}
-		h := &hits[w.hit]
-		h.Score += m.Score
-		_, at := c.Articles[h.Index].searchTitle()
-		start := len(offsets)
-		for _, off := range m.MatchedIndexes {
-			off += w.lo
-			if at != nil {
-				off = int(at[off])
-			}
-			offsets = append(offsets, off)
-		}
-		h.Title = mergeOffsets(h.Title, offsets[start:len(offsets):len(offsets)])
-	}
-}
-
-// sameLetters reports whether the letters at offsets in s are exactly
-// those of text, case included.
-func sameLetters(text, s string, offsets []int) bool {
-	k := 0
-	for _, r := range text {
-		if k >= len(offsets) {
-			return false
-		}
-		got, _ := utf8.DecodeRuneInString(s[offsets[k]:])
-		if got != r {
-			return false
-		}
-		k++
-	}
-	return true
-}
-
-// titleOffsets gives the offsets in Title of the folded title's bytes
-// [lo, hi), one per letter.
-func (a *Article) titleOffsets(lo, hi int) []int {
-	_, at := a.searchTitle()
-	var out []int
-	for i := lo; i < hi; i++ {
-		off := i
-		if at != nil {
-			off = int(at[i])
-		}
-		if len(out) == 0 || out[len(out)-1] != off {
-			out = append(out, off)
-		}
-	}
-	return out
-}
-
-// match scores one term against an article: 0 for no match. A fuzzy title
+// match scores one term against article i: 0 for no match. A fuzzy title
 // match gives the window [lo, hi) of the folded title it lies in; an exact
-// one gives the matched bytes, and exact is true.
-func (a *Article) match(t *term) (score, lo, hi int, exact bool) {
+// one gives the matched bytes, and exact is true. It reads the flat fields
+// (see searchFields), and the article itself only for its body.
+func (c *Corpus) match(i int, t *term) (score, lo, hi int, exact bool) {
+	f := &c.fields
+	tight := func(s string) bool { _, _, ok := tightWindow(t, s); return ok }
 	switch t.kind {
 	case tSpeaker:
-		for k := range a.Speakers {
-			if _, _, ok := tightWindow(t, a.speakerName(k)); ok {
-				return scoreSpeaker, 0, 0, false
-			}
+		if f.anySpeaker(i, tight) {
+			return scoreSpeaker, 0, 0, false
 		}
 		return 0, 0, 0, false
 	case tExact:
-		title, _ := a.searchTitle()
-		if i := index(title, t); i >= 0 {
-			return scoreTitle, i, i + len(t.text), true
+		if k := index(f.title(i), t); k >= 0 {
+			return scoreTitle, k, k + len(t.text), true
 		}
 		switch {
-		case contains(a.searchDek(), t):
+		case contains(f.dek(i), t):
 			return scoreDek, 0, 0, false
-		case a.speakerContains(t):
+		case f.anySpeaker(i, func(s string) bool { return contains(s, t) }):
 			return scoreSpeaker, 0, 0, false
-		case a.bodyContains(t):
+		case c.Articles[i].bodyContains(t):
 			return scoreBody, 0, 0, false
 		}
 		return 0, 0, 0, false
 	}
-	title, _ := a.searchTitle()
-	if lo, hi, ok := tightWindow(t, title); ok {
+	if lo, hi, ok := tightWindow(t, f.title(i)); ok {
 		return scoreTitle, lo, hi, false
 	}
-	if _, _, ok := tightWindow(t, a.searchDek()); ok {
+	switch {
+	case tight(f.dek(i)):
 		return scoreDek, 0, 0, false
-	}
-	for k := range a.Speakers {
-		if _, _, ok := tightWindow(t, a.speakerName(k)); ok {
-			return scoreSpeaker, 0, 0, false
-		}
-	}
-	if a.hasWordPrefix(t) {
+	case f.anySpeaker(i, tight):
+		return scoreSpeaker, 0, 0, false
+	case c.hasWordPrefix(i, t):
 		return scoreBody, 0, 0, false
 	}
 	return 0, 0, 0, false
@@ -595,15 +295,6 @@ func mergeOffsets(a, b []int) []int {
 	return slices.Compact(out)
 }
 
-func (a *Article) speakerContains(t *term) bool {
-	for k := range a.Speakers {
-		if contains(a.speakerName(k), t) {
-			return true
-		}
-	}
-	return false
-}
-
 func (a *Article) bodyContains(t *term) bool {
 	if !t.caseSensitive {
 		return strings.Contains(a.words, t.text) // every word, lower-case
@@ -616,18 +307,19 @@ func (a *Article) bodyContains(t *term) bool {
 	return false
 }
 
-// hasWordPrefix reports whether a body word starts with the term.
-func (a *Article) hasWordPrefix(t *term) bool {
+// hasWordPrefix reports whether a body word of article i starts with the
+// term. The two-letter index answers most terms without the article.
+func (c *Corpus) hasWordPrefix(i int, t *term) bool {
 	if !t.caseSensitive {
-		switch a.prefixes.answer(t.text) {
+		switch c.fields.prefixes[i].answer(t.text) {
 		case prefixAbsent:
 			return false
 		case prefixPresent:
 			return true
 		}
-		return strings.Contains(a.wordsStarting(t.text[0]), " "+t.text)
+		return strings.Contains(c.Articles[i].wordsStarting(t.text[0]), " "+t.text)
 	}
-	for _, p := range a.Paragraphs {
+	for _, p := range c.Articles[i].Paragraphs {
 		for i := strings.Index(p, t.text); i >= 0; {
 			if i == 0 || !isWordRune(lastRune(p[:i])) {
 				return true
@@ -650,25 +342,23 @@ func lastRune(s string) rune {
 func tz(x uint64) int { return bits.TrailingZeros64(x) }
 
 // TypeQuery searches q as a user types it, one byte at a time, each search
-// narrowing the last one's hits when it can, as the list does; it calls
-// timed with the length of each prefix less one and the time its search
-// took. It is for benchmarks and load tests.
+// narrowing the last one's hits when it can, as the list does, and ranking
+// the first screenful; it calls timed with the length of each prefix less
+// one and the time its search took. It is for benchmarks and load tests.
 func TypeQuery(c *Corpus, q string, timed func(i int, d time.Duration)) {
 	var (
 		prev string
-		hits []Hit
+		res  *Result
 	)
 	for i := range len(q) {
 		next := q[:i+1]
-		var within []int
-		if Narrows(prev, next) {
-			within = make([]int, len(hits))
-			for k, h := range hits {
-				within[k] = h.Index
-			}
+		within := res
+		if !Narrows(prev, next) {
+			within = nil
 		}
 		start := time.Now()
-		hits = c.Search(next, within)
+		res = c.Find(next, within)
+		res.Window(0, screenful)
 		timed(i, time.Since(start))
 		prev = next
 	}

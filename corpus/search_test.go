@@ -187,9 +187,9 @@ func TestIndexWordsGrows(t *testing.T) {
 func TestPrefixBitsetAgreesWithTheScan(t *testing.T) {
 	c := synthCorpus(200)
 	for _, q := range []string{"a", "q", "x", "ac", "zz", "th", "sor", "q9"} {
-		for _, a := range c.Articles {
+		for i, a := range c.Articles {
 			scan := strings.Contains(a.words, " "+q)
-			if got := a.hasWordPrefix(&term{text: q}); got != scan {
+			if got := c.hasWordPrefix(i, &term{text: q}); got != scan {
 				t.Fatalf("%q in %s: index says %v, the text says %v", q, a.ID, got, scan)
 			}
 		}
@@ -249,5 +249,42 @@ func TestSearchTiesInCorpusOrder(t *testing.T) {
 		if a.Score < b.Score || a.Score == b.Score && a.Index > b.Index {
 			t.Fatalf("hits %d and %d out of order: %+v %+v", i-1, i, a, b)
 		}
+	}
+}
+
+// A search ranks only what is read: its first screens, ranked in a heap,
+// must be those of a full sort, and an article's position must be found
+// without ranking.
+func TestResultRanksOnlyWhatIsRead(t *testing.T) {
+	c := synthCorpus(600)
+	for _, q := range []string{"re", "s", "cyber no"} {
+		full := c.Search(q, nil)
+		r := c.Find(q, nil)
+		if r.Len() != len(full) || len(full) < 4*screenful {
+			t.Fatalf("%q: %d hits counted, %d ranked (need more than %d for the heap)", q, r.Len(), len(full), 4*screenful)
+		}
+		if len(r.ranked) >= len(full) {
+			t.Errorf("%q: all %d hits ranked before any was read", q, len(full))
+		}
+		top := r.Window(0, screenful+10) // past the first screenful: ranks more
+		if !slices.EqualFunc(top, full[:len(top)], func(a, b Hit) bool {
+			return a.Index == b.Index && a.Score == b.Score && slices.Equal(a.Title, b.Title)
+		}) {
+			t.Errorf("%q: the heap's first screens differ from a full sort", q)
+		}
+		for _, i := range []int{0, 5, len(full) / 2, len(full) - 1} {
+			if pos, ok := r.Position(full[i].Index); !ok || pos != i {
+				t.Errorf("%q: article %d at %d, want %d", q, full[i].Index, pos, i)
+			}
+		}
+	}
+}
+
+func TestNarrowingAResultGivesTheSameHits(t *testing.T) {
+	c := synthCorpus(500)
+	prev := c.Find("accus", nil)
+	prev.Window(0, 10) // reading it ranks part of it; the narrowing must not care
+	if got, want := c.Find("accuse", prev).All(), c.Search("accuse", nil); !slices.EqualFunc(got, want, func(a, b Hit) bool { return a.Index == b.Index }) {
+		t.Errorf("narrowed search differs: %d vs %d hits", len(got), len(want))
 	}
 }
