@@ -200,10 +200,11 @@ func (s *libSession) feedName(feed string) string {
 // arrange filters a list of hits by feed and unread state and, when no
 // search ranks them, orders them by date or by feed. Without a library it
 // returns the hits as they are.
-func (s *libSession) arrange(c *corpus.Corpus, hits []corpus.Hit, query string) []corpus.Hit {
+func (s *libSession) arrange(c *corpus.Corpus, res *corpus.Result, query string) *corpus.Result {
 	if s == nil || !s.hasLibrary() {
-		return hits
+		return res
 	}
+	hits := res.All()
 	out := make([]corpus.Hit, 0, len(hits))
 	for _, h := range hits {
 		a := c.Articles[h.Index]
@@ -216,7 +217,7 @@ func (s *libSession) arrange(c *corpus.Corpus, hits []corpus.Hit, query string) 
 		out = append(out, h)
 	}
 	if query != "" {
-		return out // the search's ranking stands
+		return corpus.Ranked(c, out) // the search's ranking stands
 	}
 	slices.SortStableFunc(out, func(x, y corpus.Hit) int {
 		ax, ay := c.Articles[x.Index], c.Articles[y.Index]
@@ -227,20 +228,21 @@ func (s *libSession) arrange(c *corpus.Corpus, hits []corpus.Hit, query string) 
 		}
 		return s.when(ay).Compare(s.when(ax)) // newest first
 	})
-	return out
+	return corpus.Ranked(c, out)
 }
 
 // cursorAfterArrange is where the list's cursor goes after its hits
 // changed: on the article it was on, when it is still listed.
-func (s *libSession) cursorAfterArrange(c *corpus.Corpus, hits []corpus.Hit) int {
+func (s *libSession) cursorAfterArrange(c *corpus.Corpus, hits *corpus.Result) int {
 	if s == nil || s.keepID == "" {
 		return 0
 	}
-	id := s.keepID
+	a := c.Article(s.keepID)
 	s.keepID = ""
-	for i, h := range hits {
-		if c.Articles[h.Index].ID == id {
-			return i
+	for i, x := range c.Articles {
+		if x == a {
+			pos, _ := hits.Position(i)
+			return pos
 		}
 	}
 	return 0

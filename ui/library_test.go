@@ -306,7 +306,7 @@ func threeStories(t *testing.T) (*feedServer, *library.Library) {
 
 func titles(m Model) []string {
 	var out []string
-	for _, h := range m.list.hits {
+	for _, h := range m.list.hits.All() {
 		out = append(out, m.c.shared.Corpus.Articles[h.Index].Title)
 	}
 	return out
@@ -321,7 +321,7 @@ func TestMarksSurviveARestart(t *testing.T) {
 		t.Fatalf("no unread mark on a fresh library:\n%s", view(m))
 	}
 	m, _ = keys(m, "*", "u", "j", "enter") // star and read the first, open the second
-	first, second := m.c.shared.Corpus.Articles[m.list.hits[0].Index].ID, m.c.shared.Corpus.Articles[m.list.hits[1].Index].ID
+	first, second := m.c.shared.Corpus.Articles[m.list.hits.At(0).Index].ID, m.c.shared.Corpus.Articles[m.list.hits.At(1).Index].ID
 	lib.Close()
 
 	again := openDefault(t) // the same temporary XDG_DATA_HOME
@@ -330,7 +330,7 @@ func TestMarksSurviveARestart(t *testing.T) {
 	if !got[first].Read || !got[first].Starred || !got[second].Read || got[second].Starred {
 		t.Errorf("marks after a restart: %+v", got)
 	}
-	row := m2.list.row(m2.list.hits[0], false, true)
+	row := m2.list.row(m2.list.hits.At(0), false, true)
 	if !strings.Contains(row, "★") || strings.Contains(row, "●") {
 		t.Errorf("first row should show a star and no unread dot: %q", ansi.Strip(row))
 	}
@@ -374,7 +374,7 @@ func TestUnreadOnlyPerFeedAndSort(t *testing.T) {
 	if got := titles(m); fmt.Sprint(got) != "[Ferry timetable Bridge repairs School roof]" {
 		t.Errorf("by feed: %v", got)
 	}
-	if row := ansi.Strip(m.list.row(m.list.hits[2], false, true)); !strings.Contains(row, "Valley Ledger") || !strings.Contains(row, "28 February 2026") {
+	if row := ansi.Strip(m.list.row(m.list.hits.At(2), false, true)); !strings.Contains(row, "Valley Ledger") || !strings.Contains(row, "28 February 2026") {
 		t.Errorf("a row does not show its source and date: %q", row)
 	}
 }

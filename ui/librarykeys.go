@@ -153,7 +153,7 @@ func (m *Model) exportDebate() tea.Cmd {
 		return m.lib.exportDebate(c, []*corpus.Article{a}, a.ID)
 	}
 	var arts []*corpus.Article
-	for _, h := range m.list.hits {
+	for _, h := range m.list.hits.All() {
 		arts = append(arts, c.Articles[h.Index])
 	}
 	return m.lib.exportDebate(c, arts, "")

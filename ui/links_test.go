@@ -95,7 +95,7 @@ func TestExportDebate(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	m := libraryModel(t, lib, localOptions())
-	id := m.c.shared.Corpus.Articles[m.list.hits[0].Index].ID
+	id := m.c.shared.Corpus.Articles[m.list.hits.At(0).Index].ID
 	m, _ = keys(m, "enter", "d", "e")
 	path := filepath.Join(dir, "debate-"+id+".md")
 	b, err := os.ReadFile(path)

@@ -18,11 +18,14 @@ const rowHeight = 3
 
 // listPane is the article list with its live filter. Filtering runs in a
 // tea.Cmd over a snapshot of the query; each run carries a generation
-// number and only the newest result is shown.
+// number and only the newest result is shown. The result counts its hits
+// at once and ranks them only as far as the list reads them (the rows
+// shown, or up to the cursor), so landing it on the UI goroutine costs
+// nothing however many articles match.
 type listPane struct {
 	c      *common
 	input  textinput.Model
-	hits   []corpus.Hit
+	hits   *corpus.Result
 	cursor int
 	offset int // first visible row
 	width  int
@@ -36,8 +39,9 @@ type listPane struct {
 
 // articles are the corpus indexes of the articles the list shows, in order.
 func (l *listPane) articles() []int {
-	idx := make([]int, len(l.hits))
-	for i, h := range l.hits {
+	all := l.hits.All()
+	idx := make([]int, len(all))
+	for i, h := range all {
 		idx[i] = h.Index
 	}
 	return idx
@@ -45,12 +49,9 @@ func (l *listPane) articles() []int {
 
 // selectArticle puts the cursor on an article when the list shows it.
 func (l *listPane) selectArticle(index int) {
-	for i, h := range l.hits {
-		if h.Index == index {
-			l.cursor = i
-			l.clampOffset()
-			return
-		}
+	if i, ok := l.hits.Position(index); ok {
+		l.cursor = i
+		l.clampOffset()
 	}
 }
 
@@ -61,7 +62,7 @@ func newListPane(c *common) listPane {
 	in.CharLimit = 200
 	in.SetStyles(c.styles.Input)
 	l := listPane{c: c, input: in, keep: -1}
-	l.hits = c.lib.arrange(c.shared.Corpus, c.shared.Corpus.Search("", nil), "")
+	l.hits = c.lib.arrange(c.shared.Corpus, c.shared.Corpus.Find("", nil), "")
 	return l
 }
 
@@ -76,16 +77,16 @@ func (l *listPane) filtering() bool { return l.input.Focused() }
 
 // selected returns the corpus index of the article under the cursor.
 func (l *listPane) selected() (int, bool) {
-	if l.cursor < 0 || l.cursor >= len(l.hits) {
+	if l.cursor < 0 || l.cursor >= l.hits.Len() {
 		return 0, false
 	}
-	return l.hits[l.cursor].Index, true
+	return l.hits.At(l.cursor).Index, true
 }
 
 func (l *listPane) visibleRows() int { return max(1, (l.height-2)/rowHeight) }
 
 func (l *listPane) clampOffset() {
-	l.cursor = min(max(l.cursor, 0), max(len(l.hits)-1, 0))
+	l.cursor = min(max(l.cursor, 0), max(l.hits.Len()-1, 0))
 	rows := l.visibleRows()
 	if l.cursor < l.offset {
 		l.offset = l.cursor
@@ -93,7 +94,7 @@ func (l *listPane) clampOffset() {
 	if l.cursor >= l.offset+rows {
 		l.offset = l.cursor - rows + 1
 	}
-	l.offset = max(0, min(l.offset, max(len(l.hits)-rows, 0)))
+	l.offset = max(0, min(l.offset, max(l.hits.Len()-rows, 0)))
 }
 
 func (l *listPane) move(delta int) {
@@ -139,9 +140,9 @@ func (l *listPane) update(msg tea.KeyPressMsg) (tea.Cmd, *openQuoteMsg) {
 	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
 		l.move(l.visibleRows())
 	case key.Matches(msg, k.Top):
-		l.move(-len(l.hits))
+		l.move(-l.hits.Len())
 	case key.Matches(msg, k.Bottom):
-		l.move(len(l.hits))
+		l.move(l.hits.Len())
 	case key.Matches(msg, k.Open):
 		return nil, l.open()
 	}
@@ -172,13 +173,14 @@ func (l *listPane) FullHelp() [][]key.Binding {
 // how many articles the filter keeps, and the filter.
 func (l *listPane) status() []string {
 	total := len(l.c.shared.Corpus.Articles)
+	n := l.hits.Len()
 	var parts []string
-	if len(l.hits) > 0 {
-		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, len(l.hits)))
+	if n > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, n))
 	} else {
 		parts = append(parts, fmt.Sprintf("0/%d", total))
 	}
-	if len(l.hits) != total {
+	if n != total {
 		parts = append(parts, fmt.Sprintf("of %d", total))
 	}
 	if l.query != "" {
@@ -203,16 +205,14 @@ func (l *listPane) typed(msg tea.Msg) tea.Cmd {
 }
 
 // search starts a filter run for the current input. When the new query
-// narrows the one shown, only its hits are searched again.
+// narrows the one shown, only its hits are searched again: the search
+// reads them off the shown result in its own goroutine.
 func (l *listPane) search() tea.Cmd {
 	l.gen++
 	gen, query := l.gen, l.input.Value()
-	var within []int
+	var within *corpus.Result
 	if corpus.Narrows(l.query, query) {
-		within = make([]int, len(l.hits))
-		for i, h := range l.hits {
-			within[i] = h.Index
-		}
+		within = l.hits
 	}
 	c := l.c.shared.Corpus
 	l.searching = true
@@ -222,7 +222,7 @@ func (l *listPane) search() tea.Cmd {
 		l.keep = i
 	}
 	return func() tea.Msg {
-		return searchDoneMsg{gen: gen, query: query, hits: c.Search(query, within)}
+		return searchDoneMsg{gen: gen, query: query, hits: c.Find(query, within)}
 	}
 }
 
@@ -246,7 +246,7 @@ func (l *listPane) applySearch(msg searchDoneMsg) {
 // was hit.
 func (l *listPane) clickRow(y int) bool {
 	row := (y - 2) / rowHeight
-	if y < 2 || l.offset+row >= len(l.hits) {
+	if y < 2 || l.offset+row >= l.hits.Len() {
 		return false
 	}
 	l.cursor = l.offset + row
@@ -266,15 +266,14 @@ func (l *listPane) view(focused bool) string {
 	// While a search runs, the last result's count stays: a frame saying
 	// "searching…" on every key would flicker (and cost bytes over SSH).
 	if l.query != "" {
-		b.WriteString(s.Meta.Render(fmt.Sprintf("%s for %q", plural(len(l.hits), "match", "matches"), l.query)))
+		b.WriteString(s.Meta.Render(fmt.Sprintf("%s for %q", plural(l.hits.Len(), "match", "matches"), l.query)))
 	}
 	b.WriteString("\n")
-	if len(l.hits) == 0 {
+	if l.hits.Len() == 0 {
 		b.WriteString(s.Meta.Render("No article matches. esc clears the filter."))
 	}
-	end := min(len(l.hits), l.offset+l.visibleRows())
-	for i := l.offset; i < end; i++ {
-		b.WriteString(l.row(l.hits[i], i == l.cursor, focused))
+	for k, h := range l.hits.Window(l.offset, l.visibleRows()) {
+		b.WriteString(l.row(h, l.offset+k == l.cursor, focused))
 	}
 	return b.String()
 }

@@ -16,7 +16,7 @@ type corpusLoadedMsg struct {
 type searchDoneMsg struct {
 	gen   int
 	query string
-	hits  []corpus.Hit
+	hits  *corpus.Result
 }
 
 // renderDoneMsg is a finished article layout.

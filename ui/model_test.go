@@ -88,8 +88,8 @@ func TestListNavigationAndOpening(t *testing.T) {
 func TestFilterTypingAndClearing(t *testing.T) {
 	m := sized(120, 40, plainOptions())
 	m = typeKeys(m, "/", "@", "z", "h", "a", "o")
-	if len(m.list.hits) != 2 || m.list.query != "@zhao" {
-		t.Fatalf("@zhao: %d hits for %q, want 2", len(m.list.hits), m.list.query)
+	if m.list.hits.Len() != 2 || m.list.query != "@zhao" {
+		t.Fatalf("@zhao: %d hits for %q, want 2", m.list.hits.Len(), m.list.query)
 	}
 	// A focused input swallows global keys: q and ? are letters here.
 	m = typeKeys(m, " ", "q", "?")
@@ -97,8 +97,8 @@ func TestFilterTypingAndClearing(t *testing.T) {
 		t.Errorf("typing q and ? in the filter: input %q, help %v", m.list.input.Value(), m.showHelp)
 	}
 	m = typeKeys(m, "esc")
-	if len(m.list.hits) != 5 || m.list.input.Value() != "" {
-		t.Errorf("esc: %d hits, input %q; want the filter cleared", len(m.list.hits), m.list.input.Value())
+	if m.list.hits.Len() != 5 || m.list.input.Value() != "" {
+		t.Errorf("esc: %d hits, input %q; want the filter cleared", m.list.hits.Len(), m.list.input.Value())
 	}
 	if !strings.Contains(ansi.Strip(view(m)), "Articles (5)") {
 		t.Errorf("list header missing after clearing")
@@ -109,10 +109,10 @@ func TestStaleSearchResultIsDropped(t *testing.T) {
 	m := sized(120, 40, plainOptions())
 	m = typeKeys(m, "/", "s", "t", "o", "l", "t")
 	gen := m.list.gen
-	stale := searchDoneMsg{gen: gen - 1, query: "sto", hits: []corpus.Hit{{Index: 4}}}
+	stale := searchDoneMsg{gen: gen - 1, query: "sto", hits: corpus.Ranked(m.c.shared.Corpus, []corpus.Hit{{Index: 4}})}
 	m = run(m, stale)
-	if m.list.query != "stolt" || len(m.list.hits) != 3 {
-		t.Errorf("a stale result replaced the current one: query %q, %d hits", m.list.query, len(m.list.hits))
+	if m.list.query != "stolt" || m.list.hits.Len() != 3 {
+		t.Errorf("a stale result replaced the current one: query %q, %d hits", m.list.query, m.list.hits.Len())
 	}
 }
 

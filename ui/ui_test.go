@@ -85,7 +85,7 @@ func screenWith(t *testing.T, opts Options, w, h int, want string, keys ...strin
 func landRender(m Model) Model {
 	if m.c != nil && m.list.searching { // likewise a filter run
 		q := m.list.input.Value()
-		m = run(m, searchDoneMsg{gen: m.list.gen, query: q, hits: m.c.shared.Corpus.Search(q, nil)})
+		m = run(m, searchDoneMsg{gen: m.list.gen, query: q, hits: m.c.shared.Corpus.Find(q, nil)})
 	}
 	if m.c == nil || !m.reader.loading || m.reader.article == nil {
 		return m
