@@ -36,8 +36,10 @@ type term struct {
 	kind          termKind
 	negate        bool
 	caseSensitive bool
-	first         rune // the first letter of text
-	maxSpan       int  // the most runes a tight fuzzy match may span
+	first         rune   // the first letter of text
+	maxSpan       int    // the most runes a tight fuzzy match may span
+	mask          uint64 // its ASCII letters and digits, see letterMask
+	lower         bool   // ASCII and case-insensitive: matched on lower-case fields
 }
 
 // Scores: a title match ranks above a subtitle or speaker match, which
@@ -79,6 +81,8 @@ func parseQuery(q string) []term {
 			continue // accents alone
 		}
 		t.text = f
+		t.mask = letterMask(f)
+		t.lower = !t.caseSensitive && isASCII(f)
 		t.first, _ = utf8.DecodeRuneInString(f)
 		n := utf8.RuneCountInString(f)
 		t.maxSpan = n + n/2 + 1
@@ -118,34 +122,39 @@ func Narrows(prev, next string) bool {
 // (see searchFields), and the article itself only for its body.
 func (c *Corpus) match(i int, t *term) (score, lo, hi int, exact bool) {
 	f := &c.fields
+	field := func(k int) string { return f.field(i, k, t.lower) }
 	tight := func(s string) bool { _, _, ok := tightWindow(t, s); return ok }
 	switch t.kind {
 	case tSpeaker:
-		if f.anySpeaker(i, tight) {
+		if !f.lacks(i, fieldSpeakers, t) && f.anySpeaker(i, t.lower, tight) {
 			return scoreSpeaker, 0, 0, false
 		}
 		return 0, 0, 0, false
 	case tExact:
-		if k := index(f.title(i), t); k >= 0 {
-			return scoreTitle, k, k + len(t.text), true
+		if !f.lacks(i, fieldTitle, t) {
+			if k := index(field(fieldTitle), t); k >= 0 {
+				return scoreTitle, k, k + len(t.text), true
+			}
 		}
 		switch {
-		case contains(f.dek(i), t):
+		case !f.lacks(i, fieldDek, t) && contains(field(fieldDek), t):
 			return scoreDek, 0, 0, false
-		case f.anySpeaker(i, func(s string) bool { return contains(s, t) }):
+		case !f.lacks(i, fieldSpeakers, t) && f.anySpeaker(i, t.lower, func(s string) bool { return contains(s, t) }):
 			return scoreSpeaker, 0, 0, false
 		case c.Articles[i].bodyContains(t):
 			return scoreBody, 0, 0, false
 		}
 		return 0, 0, 0, false
 	}
-	if lo, hi, ok := tightWindow(t, f.title(i)); ok {
-		return scoreTitle, lo, hi, false
+	if !f.lacks(i, fieldTitle, t) {
+		if lo, hi, ok := tightWindow(t, field(fieldTitle)); ok {
+			return scoreTitle, lo, hi, false
+		}
 	}
 	switch {
-	case tight(f.dek(i)):
+	case !f.lacks(i, fieldDek, t) && tight(field(fieldDek)):
 		return scoreDek, 0, 0, false
-	case f.anySpeaker(i, tight):
+	case !f.lacks(i, fieldSpeakers, t) && f.anySpeaker(i, t.lower, tight):
 		return scoreSpeaker, 0, 0, false
 	case c.hasWordPrefix(i, t):
 		return scoreBody, 0, 0, false
@@ -162,6 +171,9 @@ func (c *Corpus) match(i int, t *term) (score, lo, hi int, exact bool) {
 // the fuzzy matcher, which takes its letters greedily from the left just
 // as this test does, is run later on the winning window alone.
 func tightWindow(t *term, s string) (lo, hi int, ok bool) {
+	if t.lower {
+		return tightWindowLower(t, s)
+	}
 	if s == "" || !subsequence(t, s) {
 		return 0, 0, false
 	}
@@ -186,21 +198,71 @@ func tightWindow(t *term, s string) (lo, hi int, ok bool) {
 			if atWordStart(s, i) != wordStart {
 				continue
 			}
-			end := i
-			for k := 0; k < t.maxSpan && end < len(s); k++ {
-				if s[end] < utf8.RuneSelf {
-					end++
-				} else {
-					_, size := utf8.DecodeRuneInString(s[end:])
-					end += size
-				}
-			}
+			end := spanEnd(s, i, t.maxSpan)
 			if subsequence(t, s[i:end]) {
 				return i, end, true
 			}
 		}
 	}
 	return 0, 0, false
+}
+
+// tightWindowLower is tightWindow for a lower-case ASCII term in a
+// lower-cased text: each byte is found with a vectorised search, and the
+// windows are tried in one pass, the first at a word start winning, else
+// the first of all.
+func tightWindowLower(t *term, s string) (lo, hi int, ok bool) {
+	if !subsequenceBytes(t.text, s) {
+		return 0, 0, false
+	}
+	first := t.text[0]
+	lo = -1
+	for i := strings.IndexByte(s, first); i >= 0; {
+		end := spanEnd(s, i, t.maxSpan)
+		if subsequenceBytes(t.text[1:], s[i+1:end]) {
+			if atWordStart(s, i) {
+				return i, end, true
+			}
+			if lo < 0 {
+				lo, hi = i, end
+			}
+		}
+		j := strings.IndexByte(s[i+1:], first)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if lo < 0 {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+// subsequenceBytes reports whether the bytes of text occur in s in order.
+func subsequenceBytes(text, s string) bool {
+	for k := 0; k < len(text); k++ {
+		j := strings.IndexByte(s, text[k])
+		if j < 0 {
+			return false
+		}
+		s = s[j+1:]
+	}
+	return true
+}
+
+// spanEnd is the offset n runes after i in s, or its end.
+func spanEnd(s string, i, n int) int {
+	end := i
+	for k := 0; k < n && end < len(s); k++ {
+		if s[end] < utf8.RuneSelf {
+			end++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+		}
+	}
+	return end
 }
 
 func lowerByte(c byte) byte {
@@ -263,8 +325,9 @@ func subsequence(t *term, s string) bool {
 
 func contains(s string, t *term) bool { return index(s, t) >= 0 }
 
+// index finds t in s, a field in lower case if t.lower.
 func index(s string, t *term) int {
-	if t.caseSensitive {
+	if t.caseSensitive || t.lower {
 		return strings.Index(s, t.text)
 	}
 	return indexFold(s, t.text)

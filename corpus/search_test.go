@@ -288,3 +288,31 @@ func TestNarrowingAResultGivesTheSameHits(t *testing.T) {
 		t.Errorf("narrowed search differs: %d vs %d hits", len(got), len(want))
 	}
 }
+
+// The byte-search path for lower-case ASCII terms finds the same windows
+// as the general one, word starts first.
+func TestTightWindowPathsAgree(t *testing.T) {
+	texts := []string{
+		"Germany accuses France of cyberattacks in report 12",
+		"Stoltenberg says NATO stands firm; the STORM passed",
+		"so-so: Sorensen, Søren and the Sorbonne",
+		"Zürich café hacked, São Paulo calm",
+		"",
+	}
+	for _, q := range []string{"s", "so", "sor", "sto", "storm", "nato", "cy", "ca", "zz", "12", "re"} {
+		general := parseQuery(q)[0]
+		general.lower = false
+		fast := parseQuery(q)[0]
+		if !fast.lower {
+			t.Fatalf("%q should take the lower-case path", q)
+		}
+		for _, s := range texts {
+			folded, _ := fold(s)
+			glo, ghi, gok := tightWindow(&general, folded)
+			flo, fhi, fok := tightWindow(&fast, lowerASCII(folded))
+			if glo != flo || ghi != fhi || gok != fok {
+				t.Errorf("%q in %q: general [%d,%d) %v, fast [%d,%d) %v", q, s, glo, ghi, gok, flo, fhi, fok)
+			}
+		}
+	}
+}

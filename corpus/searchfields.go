@@ -11,9 +11,18 @@ import "strings"
 // the search.
 type searchFields struct {
 	text string
+	// lower is text with its ASCII letters in lower case, byte for byte:
+	// a term without capitals and accents is looked for there with
+	// vectorised byte searches.
+	lower string
 	// bounds holds, for article i, where its title, subtitle and speakers
 	// start in text, at 3i, 3i+1 and 3i+2; 3i+3 is the end of its speakers.
-	bounds   []uint32
+	bounds []uint32
+	// masks holds the letters (see letterMask) of article i's title,
+	// subtitle and speakers at 3i, 3i+1 and 3i+2: a term with a letter a
+	// field lacks is ruled out with one test. Most later letters of a
+	// query are ruled out of most titles so.
+	masks    []uint64
 	prefixes []prefixBitset
 }
 
@@ -31,7 +40,11 @@ func newSearchFields(articles []*Article) searchFields {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	f := searchFields{bounds: make([]uint32, 0, 3*len(articles)+1), prefixes: make([]prefixBitset, len(articles))}
+	f := searchFields{
+		bounds:   make([]uint32, 0, 3*len(articles)+1),
+		masks:    make([]uint64, 0, 3*len(articles)),
+		prefixes: make([]prefixBitset, len(articles)),
+	}
 	for i, a := range articles {
 		title, _ := a.searchTitle()
 		f.bounds = append(f.bounds, uint32(b.Len()))
@@ -47,22 +60,72 @@ func newSearchFields(articles []*Article) searchFields {
 	}
 	f.bounds = append(f.bounds, uint32(b.Len()))
 	f.text = b.String()
+	f.lower = lowerASCII(f.text)
+	for j := range len(f.bounds) - 1 {
+		f.masks = append(f.masks, letterMask(f.text[f.bounds[j]:f.bounds[j+1]]))
+	}
 	return f
 }
 
-// title, dek and speakers are article i's fields as search reads them:
-// accents folded, case kept. speakers holds each name followed by
-// speakerSep.
-func (f *searchFields) title(i int) string { return f.text[f.bounds[3*i]:f.bounds[3*i+1]] }
-func (f *searchFields) dek(i int) string   { return f.text[f.bounds[3*i+1]:f.bounds[3*i+2]] }
-func (f *searchFields) speakers(i int) string {
-	return f.text[f.bounds[3*i+2]:f.bounds[3*i+3]]
+// The fields of article i that a search looks in, for masks.
+const (
+	fieldTitle = iota
+	fieldDek
+	fieldSpeakers
+)
+
+// lacks reports whether field of article i lacks one of the letters of t.
+func (f *searchFields) lacks(i, field int, t *term) bool {
+	return t.mask&^f.masks[3*i+field] != 0
 }
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = lowerByte(c)
+	}
+	return string(b)
+}
+
+// letterMask has a bit for each ASCII letter, in either case, and each
+// digit that s holds.
+func letterMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= maskBit(s[i])
+	}
+	return m
+}
+
+func maskBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case 'A' <= c && c <= 'Z':
+		return 1 << (c - 'A')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 0
+}
+
+// field is one of article i's fields as search reads it: accents folded,
+// case kept, or ASCII in lower case when lower is set. The speakers field
+// holds each name followed by speakerSep.
+func (f *searchFields) field(i, field int, lower bool) string {
+	text := f.text
+	if lower {
+		text = f.lower
+	}
+	return text[f.bounds[3*i+field]:f.bounds[3*i+field+1]]
+}
+
+func (f *searchFields) title(i int) string { return f.field(i, fieldTitle, false) }
 
 // anySpeaker calls yes with each speaker name of article i until it
 // returns true, and reports whether one did.
-func (f *searchFields) anySpeaker(i int, yes func(name string) bool) bool {
-	s := f.speakers(i)
+func (f *searchFields) anySpeaker(i int, lower bool, yes func(name string) bool) bool {
+	s := f.field(i, fieldSpeakers, lower)
 	for s != "" {
 		end := strings.IndexByte(s, speakerSep)
 		if yes(s[:end]) {

@@ -246,10 +246,10 @@ func (r *Result) hit(e entry) Hit {
 	i := int(e.index)
 	h := Hit{Index: i, Score: int(e.score)}
 	p := &r.parts[e.part]
-	title := r.c.fields.title(i)
 	w := 0
 	for k := range r.terms {
 		t := &r.terms[k]
+		title := r.c.fields.field(i, fieldTitle, t.lower)
 		switch {
 		case fuzzyTerm(t):
 			id := p.windows[int(e.pos)*len(p.tables)+w]
