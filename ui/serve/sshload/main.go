@@ -58,6 +58,8 @@ func main() {
 	}
 	var err error
 	switch {
+	case *keyFrames:
+		err = measureKeyFrames(*articles)
 	case *wire:
 		err = measureBytes(*articles)
 	case *bare:

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	gossh "golang.org/x/crypto/ssh"
+
+	"counterpoint/ui"
+	"counterpoint/ui/serve"
+)
+
+var (
+	keyFrames = flag.Bool("keys", false, "measure key → frame in the list filter over one SSH session: each letter of several queries, typed one at a time")
+	keyRounds = flag.Int("rounds", 5, "with -keys: times each query is typed")
+)
+
+// keyQueries are typed by -keys: names and words of the synthetic corpus,
+// a word it lacks, and two terms.
+var keyQueries = []string{"sorensen", "stoltenberg", "nato", "cyber norway"}
+
+// emulated is a session's screen as a terminal would show it: Bubble Tea
+// sends only the cells that change, so the byte stream alone cannot say
+// when a frame shows the result of a key.
+type emulated struct {
+	mu      sync.Mutex
+	changed *sync.Cond
+	screen  *vt.Emulator
+}
+
+func (e *emulated) read(r io.Reader, answers io.Writer) {
+	b := make([]byte, 32<<10)
+	for {
+		n, err := r.Read(b)
+		chunk := b[:n]
+		if bytes.Contains(chunk, []byte("\x1b]11;?")) {
+			answers.Write([]byte("\x1b]11;rgb:1a1a/1a1a/1a1a\x07"))
+		}
+		if bytes.Contains(chunk, []byte("\x1b[c")) {
+			answers.Write([]byte("\x1b[?62;22c"))
+		}
+		e.mu.Lock()
+		e.screen.Write(chunk)
+		e.changed.Broadcast()
+		e.mu.Unlock()
+		if err != nil {
+			return
+		}
+	}
+}
+
+// waitUntil waits until shows(screen) holds, or the timeout passes.
+func (e *emulated) waitUntil(shows func(string) bool, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	timer := time.AfterFunc(timeout, func() { e.mu.Lock(); e.changed.Broadcast(); e.mu.Unlock() })
+	defer timer.Stop()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for !shows(e.screen.String()) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		e.changed.Wait()
+	}
+	return true
+}
+
+// measureKeyFrames opens one 120x40 session and types each query a letter
+// at a time into the list's filter, timing each key to the first frame
+// whose status bar names the new query: the search has run and its result
+// is drawn.
+func measureKeyFrames(articles int) error {
+	shared := ui.NewShared(loadCorpus(articles))
+	dir, err := os.MkdirTemp("", "sshload")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	srv, err := serve.New(shared, serve.Config{HostKeyPath: filepath.Join(dir, "key"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0") // loopback only
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go srv.Serve(ctx, l)
+
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	signer, _ := gossh.NewSignerFromKey(priv)
+	cl, err := gossh.Dial("tcp", l.Addr().String(), &gossh.ClientConfig{User: "keys", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	s, err := cl.NewSession()
+	if err != nil {
+		return err
+	}
+	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		return err
+	}
+	in, _ := s.StdinPipe()
+	out, _ := s.StdoutPipe()
+	e := &emulated{screen: vt.NewEmulator(120, 40)}
+	e.changed = sync.NewCond(&e.mu)
+	go io.Copy(io.Discard, e.screen) // the emulator's own answers are not sent
+	go e.read(out, in)
+	if err := s.Shell(); err != nil {
+		return err
+	}
+	const timeout = 30 * time.Second
+	contains := func(text string) func(string) bool {
+		return func(screen string) bool { return strings.Contains(screen, text) }
+	}
+	if !e.waitUntil(contains("Articles"), timeout) {
+		return fmt.Errorf("no first frame")
+	}
+	var all []time.Duration
+	for range *keyRounds {
+		for _, q := range keyQueries {
+			in.Write([]byte("/"))
+			if !e.waitUntil(contains("words, 'exact"), timeout) { // the empty filter's placeholder
+				return fmt.Errorf("the filter did not open")
+			}
+			for i := range len(q) {
+				start := time.Now()
+				in.Write([]byte{q[i]})
+				// The list says how many articles match the new query.
+				if !e.waitUntil(contains(fmt.Sprintf("for %q", q[:i+1])), timeout) {
+					return fmt.Errorf("no frame for %q", q[:i+1])
+				}
+				all = append(all, time.Since(start))
+			}
+			in.Write([]byte{0x1b}) // esc clears the filter
+			if !e.waitUntil(contains("Articles ("), timeout) {
+				return fmt.Errorf("the filter did not clear")
+			}
+		}
+	}
+	fmt.Printf("corpus: %d articles; %d rounds of %q\n", len(shared.Corpus.Articles), *keyRounds, keyQueries)
+	fmt.Printf("key → frame in the list filter: %s over %d keys\n", percentiles(all), len(all))
+	return nil
+}
