@@ -316,3 +316,27 @@ func TestTightWindowPathsAgree(t *testing.T) {
 		}
 	}
 }
+
+// Keeping some hits keeps their ranking, lit letters included.
+func TestKeepFiltersWithoutReordering(t *testing.T) {
+	c := synthCorpus(600)
+	even := func(i int) bool { return i%2 == 0 }
+	var want []Hit
+	for _, h := range c.Search("so", nil) {
+		if even(h.Index) {
+			want = append(want, h)
+		}
+	}
+	kept := c.Find("so", nil).Keep(even)
+	if kept.Len() != len(want) {
+		t.Fatalf("kept %d hits, want %d", kept.Len(), len(want))
+	}
+	if got := kept.All(); !slices.EqualFunc(got, want, func(a, b Hit) bool {
+		return a.Index == b.Index && a.Score == b.Score && slices.Equal(a.Title, b.Title)
+	}) {
+		t.Errorf("the kept hits are not in the search's order")
+	}
+	if n := c.Find("", nil).Keep(even).Len(); n != 300 {
+		t.Errorf("an empty query kept %d of 600 articles, want the 300 even ones", n)
+	}
+}

@@ -271,3 +271,42 @@ func (r *Result) hit(e entry) Hit {
 	}
 	return h
 }
+
+// Keep returns the hits of r for which keep is true, in the same order,
+// without ranking them: a list's own filters (a feed, unread articles)
+// cost one call per hit.
+func (r *Result) Keep(keep func(article int) bool) *Result {
+	out := &Result{c: r.c, terms: r.terms, unranked: r.unranked}
+	switch {
+	case r.unranked:
+		out.cands = make([]int32, 0, r.n)
+		for i := range r.n {
+			if a := r.candidate(i); keep(a) {
+				out.cands = append(out.cands, int32(a))
+			}
+		}
+		out.n = len(out.cands)
+	case r.parts == nil:
+		for _, h := range r.ranked {
+			if keep(h.Index) {
+				out.ranked = append(out.ranked, h)
+			}
+		}
+		out.n = len(out.ranked)
+	default:
+		out.parts = make([]searchPart, len(r.parts))
+		for k, p := range r.parts {
+			q := searchPart{tables: p.tables, lit: p.lit}
+			nw := len(p.tables)
+			for j, h := range p.hits {
+				if keep(int(h.index)) {
+					q.hits = append(q.hits, h)
+					q.windows = append(q.windows, p.windows[j*nw:(j+1)*nw]...)
+				}
+			}
+			out.parts[k] = q
+			out.n += len(q.hits)
+		}
+	}
+	return out
+}

@@ -200,25 +200,27 @@ func (s *libSession) feedName(feed string) string {
 // arrange filters a list of hits by feed and unread state and, when no
 // search ranks them, orders them by date or by feed. Without a library it
 // returns the hits as they are.
+//
+// A search's ranking stands, and is not read: filtering keeps its hits
+// unranked, so that a keystroke over many articles costs the UI goroutine
+// one test per hit at most.
 func (s *libSession) arrange(c *corpus.Corpus, res *corpus.Result, query string) *corpus.Result {
 	if s == nil || !s.hasLibrary() {
 		return res
 	}
-	hits := res.All()
-	out := make([]corpus.Hit, 0, len(hits))
-	for _, h := range hits {
-		a := c.Articles[h.Index]
-		if s.feed != "" && s.entry(a.ID).Feed != s.feed {
-			continue
-		}
-		if s.unreadOnly && s.marks[a.ID].Read && !s.kept[a.ID] {
-			continue
-		}
-		out = append(out, h)
+	if s.feed != "" || s.unreadOnly {
+		res = res.Keep(func(i int) bool {
+			a := c.Articles[i]
+			if s.feed != "" && s.entry(a.ID).Feed != s.feed {
+				return false
+			}
+			return !s.unreadOnly || !s.marks[a.ID].Read || s.kept[a.ID]
+		})
 	}
 	if query != "" {
-		return corpus.Ranked(c, out) // the search's ranking stands
+		return res
 	}
+	out := res.All()
 	slices.SortStableFunc(out, func(x, y corpus.Hit) int {
 		ax, ay := c.Articles[x.Index], c.Articles[y.Index]
 		if s.order == byFeed {
