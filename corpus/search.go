@@ -380,7 +380,7 @@ func (c *Corpus) hasWordPrefix(i int, t *term) bool {
 		case prefixPresent:
 			return true
 		}
-		return strings.Contains(c.Articles[i].wordsStarting(t.text[0]), " "+t.text)
+		return strings.Contains(c.fields.wordsStarting(c.Articles, i, t.text[0]), " "+t.text)
 	}
 	for _, p := range c.Articles[i].Paragraphs {
 		for i := strings.Index(p, t.text); i >= 0; {

@@ -24,6 +24,15 @@ type searchFields struct {
 	// query are ruled out of most titles so.
 	masks    []uint64
 	prefixes []prefixBitset
+	body     []bodyWords
+}
+
+// bodyWords is where an article's body words starting with each letter
+// lie in its search text (see indexWords), copied here so that a term of
+// three letters or more scans them without a visit to the article.
+type bodyWords struct {
+	text string
+	ends [27]uint16 // unused when text is empty: the article's are too long
 }
 
 // speakerSep ends each speaker's name in the text; a name never holds it,
@@ -44,6 +53,7 @@ func newSearchFields(articles []*Article) searchFields {
 		bounds:   make([]uint32, 0, 3*len(articles)+1),
 		masks:    make([]uint64, 0, 3*len(articles)),
 		prefixes: make([]prefixBitset, len(articles)),
+		body:     make([]bodyWords, len(articles)),
 	}
 	for i, a := range articles {
 		title, _ := a.searchTitle()
@@ -57,6 +67,12 @@ func newSearchFields(articles []*Article) searchFields {
 			b.WriteByte(speakerSep)
 		}
 		f.prefixes[i] = a.prefixes
+		if len(a.words) <= 1<<16-1 {
+			f.body[i].text = a.words
+			for b, e := range a.wordEnds {
+				f.body[i].ends[b] = uint16(e)
+			}
+		}
 	}
 	f.bounds = append(f.bounds, uint32(b.Len()))
 	f.text = b.String()
@@ -118,6 +134,21 @@ func (f *searchFields) field(i, field int, lower bool) string {
 		text = f.lower
 	}
 	return text[f.bounds[3*i+field]:f.bounds[3*i+field+1]]
+}
+
+// wordsStarting is article i's body words that start with c, each after
+// a space.
+func (f *searchFields) wordsStarting(articles []*Article, i int, c byte) string {
+	w := &f.body[i]
+	if w.text == "" {
+		return articles[i].wordsStarting(c)
+	}
+	b := bucketOf(c)
+	start := uint16(0)
+	if b > 0 {
+		start = w.ends[b-1]
+	}
+	return w.text[start:w.ends[b]]
 }
 
 func (f *searchFields) title(i int) string { return f.field(i, fieldTitle, false) }
