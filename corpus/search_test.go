@@ -340,3 +340,21 @@ func TestKeepFiltersWithoutReordering(t *testing.T) {
 		t.Errorf("an empty query kept %d of 600 articles, want the 300 even ones", n)
 	}
 }
+
+// A body whose words outrun the flat fields' 16-bit offsets is searched
+// through its article.
+func TestSearchFindsWordsOfAVeryLongBody(t *testing.T) {
+	var b strings.Builder
+	for i := range 15000 {
+		fmt.Fprintf(&b, "w%d, ", i)
+	}
+	long := Parse("long", "x", "Title\n\n"+b.String()+"\n")
+	long.Analyse()
+	if len(long.words) < 1<<16 {
+		t.Fatalf("the body's words take %d bytes; the test needs more than 65535", len(long.words))
+	}
+	c := NewCorpus([]*Article{long, analysedArticle("Other", "Nothing here.")}, nil)
+	if got := hitIDs(c, c.Search("w14999", nil)); !slices.Equal(got, []string{"lon"}) {
+		t.Errorf("the last word of a long body: %v", got)
+	}
+}
