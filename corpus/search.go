@@ -40,6 +40,7 @@ type term struct {
 	maxSpan       int    // the most runes a tight fuzzy match may span
 	mask          uint64 // its ASCII letters and digits, see letterMask
 	lower         bool   // ASCII and case-insensitive: matched on lower-case fields
+	wordStart     string // " " and text: text at the start of a word of the body's search text
 }
 
 // Scores: a title match ranks above a subtitle or speaker match, which
@@ -81,6 +82,7 @@ func parseQuery(q string) []term {
 			continue // accents alone
 		}
 		t.text = f
+		t.wordStart = " " + f
 		t.mask = letterMask(f)
 		t.lower = !t.caseSensitive && isASCII(f)
 		t.first, _ = utf8.DecodeRuneInString(f)
@@ -380,7 +382,7 @@ func (c *Corpus) hasWordPrefix(i int, t *term) bool {
 		case prefixPresent:
 			return true
 		}
-		return strings.Contains(c.fields.wordsStarting(c.Articles, i, t.text[0]), " "+t.text)
+		return strings.Contains(c.fields.wordsStarting(c.Articles, i, t.text[0]), t.wordStart)
 	}
 	for _, p := range c.Articles[i].Paragraphs {
 		for i := strings.Index(p, t.text); i >= 0; {

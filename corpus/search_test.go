@@ -189,7 +189,7 @@ func TestPrefixBitsetAgreesWithTheScan(t *testing.T) {
 	for _, q := range []string{"a", "q", "x", "ac", "zz", "th", "sor", "q9"} {
 		for i, a := range c.Articles {
 			scan := strings.Contains(a.words, " "+q)
-			if got := c.hasWordPrefix(i, &term{text: q}); got != scan {
+			if got := c.hasWordPrefix(i, &term{text: q, wordStart: " " + q}); got != scan {
 				t.Fatalf("%q in %s: index says %v, the text says %v", q, a.ID, got, scan)
 			}
 		}
