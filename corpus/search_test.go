@@ -358,3 +358,23 @@ func TestSearchFindsWordsOfAVeryLongBody(t *testing.T) {
 		t.Errorf("the last word of a long body: %v", got)
 	}
 }
+
+// Distinct windows get distinct numbers, the same window the same one,
+// past the table's first growth and for windows too long to pack.
+func TestWindowTableNumbersDistinctWindows(t *testing.T) {
+	tab := newWindowTable()
+	var texts []string
+	for i := range 1000 {
+		texts = append(texts, fmt.Sprintf("w%d", i), fmt.Sprintf("a long window number %d", i))
+	}
+	for round := range 2 {
+		for k, s := range texts {
+			if id := tab.id(s); int(id) != k {
+				t.Fatalf("round %d: %q numbered %d, want %d", round, s, id, k)
+			}
+		}
+	}
+	if len(tab.texts) != len(texts) {
+		t.Errorf("%d windows kept, want %d", len(tab.texts), len(texts))
+	}
+}

@@ -68,25 +68,6 @@ func (t *windowTable) id(s string) int32 {
 	}
 }
 
-// lookup numbers a window already added.
-func (t *windowTable) lookup(s string) (int32, bool) {
-	if len(s) > 16 {
-		id, ok := t.long[s]
-		return id, ok
-	}
-	a, b := packWindow(s)
-	mask := len(t.slots) - 1
-	for i := t.slot(a, b, len(s)); ; i = (i + 1) & mask {
-		sl := &t.slots[i]
-		if sl.n == 0 {
-			return 0, false
-		}
-		if sl.a == a && sl.b == b && sl.n == int32(len(s)) {
-			return sl.id, true
-		}
-	}
-}
-
 func (t *windowTable) grow() {
 	old := t.slots
 	t.slots = make([]windowSlot, 2*len(old))
