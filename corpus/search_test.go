@@ -186,6 +186,7 @@ func TestIndexWordsGrows(t *testing.T) {
 // The two-letter index answers short terms exactly as a scan would.
 func TestPrefixBitsetAgreesWithTheScan(t *testing.T) {
 	c := synthCorpus(200)
+	c.PrepareSearch()
 	for _, q := range []string{"a", "q", "x", "ac", "zz", "th", "sor", "q9"} {
 		for i, a := range c.Articles {
 			scan := strings.Contains(a.words, " "+q)

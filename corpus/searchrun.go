@@ -13,6 +13,7 @@ import (
 // searched again. The result counts every hit but ranks them only as far
 // as they are read (see Result).
 func (c *Corpus) Find(query string, within *Result) *Result {
+	c.PrepareSearch()
 	var cands []int32 // nil: every article
 	n := len(c.Articles)
 	if within != nil {

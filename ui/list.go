@@ -62,6 +62,7 @@ func newListPane(c *common) listPane {
 	in.CharLimit = 200
 	in.SetStyles(c.styles.Input)
 	l := listPane{c: c, input: in, keep: -1}
+	go c.shared.Corpus.PrepareSearch() // before the first letter is typed
 	l.hits = c.lib.arrange(c.shared.Corpus, c.shared.Corpus.Find("", nil), "")
 	return l
 }

@@ -55,7 +55,9 @@ func build(n int) (*corpus.Corpus, []util.Chars) {
 		}
 		lines[i] = util.ToChars([]byte(strings.Join(parts, " ")))
 	}
-	return corpus.NewCorpus(arts, nil), lines
+	c := corpus.NewCorpus(arts, nil)
+	c.PrepareSearch() // as the list does when it opens
+	return c, lines
 }
 
 type fzfHit struct{ idx, score int }
