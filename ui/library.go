@@ -175,16 +175,19 @@ func (s *libSession) setMark(id string, read, starred *bool) tea.Cmd {
 func (s *libSession) entry(id string) library.Entry { return s.shared.entries[id] }
 
 // when is an article's date for sorting: published, else fetched.
-func (s *libSession) when(a *corpus.Article) time.Time {
+func (sh *Shared) when(a *corpus.Article) time.Time {
 	if !a.Published.IsZero() {
 		return a.Published
 	}
-	return s.entry(a.ID).Fetched
+	return sh.entries[a.ID].Fetched
 }
 
 // source names where an article comes from: its outlet, else its feed.
-func (s *libSession) source(a *corpus.Article) string {
-	return cmp.Or(a.Outlet, s.entry(a.ID).FeedTitle, s.entry(a.ID).Feed)
+func (s *libSession) source(a *corpus.Article) string { return s.shared.source(a) }
+
+func (sh *Shared) source(a *corpus.Article) string {
+	e := sh.entries[a.ID]
+	return cmp.Or(a.Outlet, e.FeedTitle, e.Feed)
 }
 
 // feedName is the title of a feed, or its address.
@@ -197,40 +200,53 @@ func (s *libSession) feedName(feed string) string {
 	return feed
 }
 
-// arrange filters a list of hits by feed and unread state and, when no
-// search ranks them, orders them by date or by feed. Without a library it
-// returns the hits as they are.
-//
-// A search's ranking stands, and is not read: filtering keeps its hits
-// unranked, so that a keystroke over many articles costs the UI goroutine
-// one test per hit at most.
+// arrange orders a list of hits by date or by feed when no search ranks
+// them, then keeps those of the feed shown and, if asked, the unread ones.
+// Without a library it returns the hits as they are.
 func (s *libSession) arrange(c *corpus.Corpus, res *corpus.Result, query string) *corpus.Result {
-	if s == nil || !s.hasLibrary() {
-		return res
+	if order := s.sorter(query); order != nil {
+		res = order(c, res)
 	}
-	if s.feed != "" || s.unreadOnly {
-		res = res.Keep(func(i int) bool {
-			a := c.Articles[i]
-			if s.feed != "" && s.entry(a.ID).Feed != s.feed {
-				return false
+	return s.filter(c, res)
+}
+
+// sorter returns how to order the whole list when no search ranks it, or
+// nil. The order reads only the shelf and the setting it was made with, so
+// that it runs with the search, off the UI goroutine: sorting 100k
+// articles by date there would hold every key back.
+func (s *libSession) sorter(query string) func(*corpus.Corpus, *corpus.Result) *corpus.Result {
+	if s == nil || !s.hasLibrary() || query != "" {
+		return nil
+	}
+	shelf, byFeed := s.shared, s.order == byFeed
+	return func(c *corpus.Corpus, res *corpus.Result) *corpus.Result {
+		out := res.All()
+		slices.SortStableFunc(out, func(x, y corpus.Hit) int {
+			ax, ay := c.Articles[x.Index], c.Articles[y.Index]
+			if byFeed {
+				if d := cmp.Compare(shelf.source(ax), shelf.source(ay)); d != 0 {
+					return d
+				}
 			}
-			return !s.unreadOnly || !s.marks[a.ID].Read || s.kept[a.ID]
+			return shelf.when(ay).Compare(shelf.when(ax)) // newest first
 		})
+		return corpus.Ranked(c, out)
 	}
-	if query != "" {
+}
+
+// filter keeps the hits of the feed shown and, if asked, the unread ones,
+// in their order and without ranking them: one test per hit at most.
+func (s *libSession) filter(c *corpus.Corpus, res *corpus.Result) *corpus.Result {
+	if s == nil || !s.hasLibrary() || s.feed == "" && !s.unreadOnly {
 		return res
 	}
-	out := res.All()
-	slices.SortStableFunc(out, func(x, y corpus.Hit) int {
-		ax, ay := c.Articles[x.Index], c.Articles[y.Index]
-		if s.order == byFeed {
-			if d := cmp.Compare(s.source(ax), s.source(ay)); d != 0 {
-				return d
-			}
+	return res.Keep(func(i int) bool {
+		a := c.Articles[i]
+		if s.feed != "" && s.entry(a.ID).Feed != s.feed {
+			return false
 		}
-		return s.when(ay).Compare(s.when(ax)) // newest first
+		return !s.unreadOnly || !s.marks[a.ID].Read || s.kept[a.ID]
 	})
-	return corpus.Ranked(c, out)
 }
 
 // cursorAfterArrange is where the list's cursor goes after its hits

@@ -216,6 +216,7 @@ func (l *listPane) search() tea.Cmd {
 		within = l.hits
 	}
 	c := l.c.shared.Corpus
+	order := l.c.lib.sorter(query)
 	l.searching = true
 	// Leaving a filter keeps the cursor on the article it was on.
 	l.keep = -1
@@ -223,7 +224,11 @@ func (l *listPane) search() tea.Cmd {
 		l.keep = i
 	}
 	return func() tea.Msg {
-		return searchDoneMsg{gen: gen, query: query, hits: c.Find(query, within)}
+		hits := c.Find(query, within)
+		if order != nil {
+			hits = order(c, hits)
+		}
+		return searchDoneMsg{gen: gen, query: query, hits: hits}
 	}
 }
 
@@ -234,7 +239,7 @@ func (l *listPane) applySearch(msg searchDoneMsg) {
 	}
 	l.searching = false
 	l.query = msg.query
-	l.hits = l.c.lib.arrange(l.c.shared.Corpus, msg.hits, msg.query)
+	l.hits = l.c.lib.filter(l.c.shared.Corpus, msg.hits) // ordered by the search
 	l.cursor, l.offset = l.c.lib.cursorAfterArrange(l.c.shared.Corpus, l.hits), 0
 	l.clampOffset()
 	if l.keep >= 0 {
