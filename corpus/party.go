@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The side a speaker is on, read from their name, titles and appositions.
 
@@ -154,4 +158,51 @@ func isBrandAfterPlace(run []string) bool {
 	}
 	return !titleWords[next] && !roleNouns[next] && !stateNouns[next] && !plainOrgNouns[next] &&
 		!governmentWords[next] && !stopCaps[next] && gazetteer[next] == ""
+}
+
+// onlyOpensSentences reports whether a one-word party is a word the
+// article capitalises only where a sentence or quotation opens: "Transport"
+// in "Transport minister Rosa Lind said", "Pop" in "Pop singer Mia Lane
+// denied". A name is capitalised wherever it stands ("said Eir",
+// "the Unite union"). Names of more than one word, and places, are names.
+func onlyOpensSentences(party string, paras []string) bool {
+	if party == "" || strings.Contains(party, " ") || isGazetteerParty(party) || len(paras) == 0 {
+		return false
+	}
+	seen := false
+	for _, p := range paras {
+		for i := 0; ; {
+			k := strings.Index(p[i:], party)
+			if k < 0 {
+				break
+			}
+			k += i
+			i = k + len(party)
+			after, _ := utf8.DecodeRuneInString(p[i:])
+			before, _ := utf8.DecodeLastRuneInString(p[:k])
+			if i < len(p) && isLetterOrDigit(after) || k > 0 && isLetterOrDigit(before) {
+				continue // part of a longer word
+			}
+			seen = true
+			if !opensSentence(p[:k]) {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+// opensSentence: the text before a word ends where a sentence or a
+// quotation starts.
+func opensSentence(before string) bool {
+	before = strings.TrimRight(before, " ")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?:;\"“‘'—–(", r)
+}
+
+func isLetterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // sides decides which party accuses and which is accused in an article.
 // Who stands accused matters more than the verbs a statement uses: once an
@@ -22,6 +26,7 @@ import "strings"
 type sides struct {
 	accused, accuser map[string]int
 	charge           strings.Builder // the words after the lead's charging verbs
+	paras            []string        // the article's paragraphs, when known
 }
 
 // Weights of the evidence. A statement weighs less than the lead, so that
@@ -34,7 +39,26 @@ const (
 )
 
 func decideSides(a *Article, lead [][]token, leadText []string, people *registry, quoteParty []string) (accuser, accused string) {
-	s := sides{accused: map[string]int{}, accuser: map[string]int{}}
+	s := sides{accused: map[string]int{}, accuser: map[string]int{}, paras: a.Paragraphs}
+	var descriptor map[string]bool // each party read once, not once a statement
+	for i, p := range quoteParty {
+		// "Transport minister Rosa Lind": a capital that only opens the
+		// sentence names no organisation.
+		if p == "" || p == a.Quotes[i].Speaker || strings.Contains(p, " ") {
+			continue
+		}
+		only, ok := descriptor[p]
+		if !ok {
+			if descriptor == nil {
+				descriptor = map[string]bool{}
+			}
+			only = onlyOpensSentences(p, a.Paragraphs)
+			descriptor[p] = only
+		}
+		if only {
+			quoteParty[i], a.Quotes[i].Party = a.Quotes[i].Speaker, a.Quotes[i].Speaker
+		}
+	}
 	for k, ts := range lead {
 		s.readLead(ts, leadText[k], people)
 	}
@@ -207,12 +231,14 @@ func onlyCallsLies(lower string) bool {
 }
 
 // maxPunishGap is how far after "after" the punishment may be named:
-// "after receiving an order banning his club".
-const maxPunishGap = 5
+// "after receiving an order banning his club", "after his club Riverside
+// Rangers were expelled".
+const maxPunishGap = 7
 
 // punishedBefore reads the rest of a lead sentence for a punishment of the
 // subject that came first: "after being fined", "after receiving an order
-// banning his club", "after he was suspended". Someone else's punishment
+// banning his club", "after he was suspended", "after his club was
+// expelled". Someone else's punishment
 // ("accuse the police of brutality after protesters were arrested") is
 // the charge itself.
 func punishedBefore(ts []token) bool {
@@ -229,7 +255,9 @@ func punishedBefore(ts []token) bool {
 			if punishments[w] {
 				return own
 			}
-			own = own || subjectMarkers[w]
+			// "after his club was expelled": the subject's own side.
+			ownOrg := possessives[w] && j+1 < len(ts) && plainOrgNouns[leadWord(ts[j+1])]
+			own = own || subjectMarkers[w] || ownOrg
 		}
 	}
 	return false
@@ -239,11 +267,20 @@ func punishedBefore(ts []token) bool {
 // the sentence's subject.
 var subjectMarkers = words(`being receiving getting he she it they`)
 
+// possessives before an organisation noun make it the subject's own:
+// "after his club", "after their company".
+var possessives = words(`his her their its`)
+
+// maxAgentGap is how many tokens may come between a passive verb and its
+// "by": "were banned from the cup by", "fined £20,000 by".
+const maxAgentGap = 8
+
 // agentAfter finds the "by" of a passive within the next few words ("were
-// banned from the cup by the league") and returns the index after it, or 0.
+// banned from the cup by the league", "fined £20,000 by the league") and
+// returns the index after it, or 0.
 func agentAfter(ts []token, i int) int {
-	for k := i; k < len(ts) && k < i+6; k++ {
-		if ts[k].kind != tWord {
+	for k := i; k < len(ts) && k < i+maxAgentGap; k++ {
+		if ts[k].kind != tWord && !isAmountMark(ts[k]) {
 			return 0
 		}
 		if ts[k].lower == "by" {
@@ -252,6 +289,39 @@ func agentAfter(ts []token, i int) int {
 	}
 	return 0
 }
+
+// isAmountMark: a currency sign or a digit group's comma, inside an amount.
+func isAmountMark(t token) bool {
+	return t.kind == tPunct && strings.Contains("£$€,", t.text)
+}
+
+// participleAlone: a verb in -ed with no object of its own is a passive
+// whose auxiliary a headline drops: "Harbour City fined for crowd trouble",
+// "Rovers banned over unpaid fees", "Harbour City fined £20,000" (an amount
+// is what was imposed, unless "from" gives whom it was taken from:
+// "deducted ten points from Rovers").
+func participleAlone(ts []token, v int) bool {
+	if v+1 >= len(ts) {
+		return true
+	}
+	next := ts[v+1]
+	if next.kind == tWord && !next.cap && passivePreps[next.lower] {
+		return true
+	}
+	if !isAmountMark(next) && (next.kind != tWord || next.text[0] < '0' || next.text[0] > '9') {
+		return false
+	}
+	for k := v + 1; k < len(ts) && k < v+maxAgentGap && !endsSentence(ts[k]); k++ {
+		if ts[k].lower == "from" {
+			return false
+		}
+	}
+	return true
+}
+
+// passivePreps right after a charging verb in -ed leave it no object:
+// "fined for", "banned over", "sued after".
+var passivePreps = words(`for over after amid following in as`)
 
 // chargedByDocument: a lawsuit or complaint of the party is quoted.
 func chargedByDocument(a *Article, quoteParty []string, party string) bool {
@@ -288,7 +358,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		}
 		// "Rovers banned by league": a headline drops the auxiliary, and
 		// the agent after "by" tells the passive.
-		passive := strings.HasSuffix(w, "ed") && agentAfter(ts, v+1) > 0 ||
+		passive := strings.HasSuffix(w, "ed") && (agentAfter(ts, v+1) > 0 || participleAlone(ts, v)) ||
 			v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
 		rebuts := t.is(cRebuttal) || leadRebuttals[w]
 		if backVerbs[w] {
@@ -359,7 +429,7 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 		return side
 	}
 	np, appos := npBefore(ts, v)
-	if party := mentionParty(interpret(np, appos, p, people), people); party != "" {
+	if party := s.mentionParty(interpret(np, appos, p, people), people); party != "" {
 		return party
 	}
 	return s.subjectBeforeAside(ts, v, p, people)
@@ -385,7 +455,7 @@ func (s *sides) subjectBeforeAside(ts []token, v int, p string, people *registry
 		}
 		if ts[j].text == "," {
 			np, appos := npBefore(ts, j)
-			return mentionParty(interpret(np, appos, p, people), people)
+			return s.mentionParty(interpret(np, appos, p, people), people)
 		}
 	}
 	return ""
@@ -394,9 +464,10 @@ func (s *sides) subjectBeforeAside(ts []token, v int, p string, people *registry
 var auxiliaries = words(`has have had is was are were will would`)
 
 // partyAfter reads the object of a verb: "rejected the US indictment",
-// "pushes back against U.S. accusations", "accused China of".
+// "pushes back against U.S. accusations", "hit back at the paper",
+// "accused China of".
 func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string {
-	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to") {
+	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to" || ts[i].lower == "at") {
 		i++
 	}
 	// "refuting claims by the union", "rejects allegations from Ottawa",
@@ -410,22 +481,99 @@ func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string
 		i = k + 1
 	}
 	np, appos := npAfter(ts, i)
-	return mentionParty(interpret(np, appos, p, people), people)
+	if party := s.mentionParty(interpret(np, appos, p, people), people); party != "" {
+		return party
+	}
+	return s.objectNamed(ts, i, people)
 }
 
+// maxObjectTokens is how far after a lead verb its object is read for a
+// name.
+const maxObjectTokens = 10
+
+// objectNamed reads a lead verb's object that a description opens, for the
+// name it goes on to give or the organisation it stands for: "her
+// challenger, businessman Tom Brandt,", "the bus operator Metroline
+// Coaches", "its pilots' union" (the union the article names). The object
+// ends at the preposition or clause that follows it ("… of hiding").
+func (s *sides) objectNamed(ts []token, i int, people *registry) string {
+	commas, noun := 0, ""
+	for k := i; k < len(ts) && k < i+maxObjectTokens; k++ {
+		t := ts[k]
+		if endsSentence(t) || t.kind == tQuote || t.kind == tWord && !t.cap && objectEnds[t.lower] {
+			break
+		}
+		if t.text == "," {
+			if commas++; commas == 2 {
+				break
+			}
+			continue
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if !t.cap {
+			w := strings.ToLower(t.base)
+			if chargeNouns[w] || strings.HasSuffix(w, "ing") {
+				// "refuting discrimination claims involving a tennis
+				// star": the object is the charge, and who made it is
+				// named only after "by".
+				return ""
+			}
+			if plainOrgNouns[w] {
+				noun = w
+			}
+			continue
+		}
+		j := k
+		for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+			j++
+		}
+		run := make([]string, 0, j-k)
+		for _, n := range ts[k:j] {
+			run = append(run, n.base)
+		}
+		name := strings.Join(run, " ")
+		if pr := people.find(name); pr != nil {
+			return s.mentionParty(mention{kind: mPerson, name: pr.name}, people)
+		}
+		if slices.Contains(people.orgs, name) || orgWords[strings.ToLower(run[len(run)-1])] {
+			return cmp.Or(partyOf(name), name)
+		}
+		if p := partyOf(name); p != "" {
+			return p
+		}
+		k = j - 1
+	}
+	if noun != "" {
+		if org := people.orgFor(noun); org != "" {
+			return cmp.Or(partyOf(org), org)
+		}
+	}
+	return ""
+}
+
+// objectEnds close a lead verb's object: "accused X of …", "blamed X for
+// …", "said X had …".
+var objectEnds = words(`of for over that after about with who which in on at by from
+to as amid following when while because had has have was were is are`)
+
 // mentionParty is the side a lead mention stands for.
-func mentionParty(m mention, people *registry) string {
+func (s *sides) mentionParty(m mention, people *registry) string {
 	switch m.kind {
 	case mPerson:
 		e := &entity{name: m.name, kind: mPerson, titles: []string{m.title}}
 		if pr := people.find(m.name); pr != nil {
 			e.addTitle(pr.title)
 		}
-		return e.party()
+		if p := e.party(); !onlyOpensSentences(p, s.paras) {
+			return p
+		}
+		return e.name
 	case mOrg, mGroup, mRole, mDoc:
 		if m.name == "" && m.kind == mOrg && m.head != "" {
 			// "the company" is the company the article names.
-			return mentionParty(mention{kind: mOrg, name: people.orgFor(m.head)}, people)
+			return s.mentionParty(mention{kind: mOrg, name: people.orgFor(m.head)}, people)
 		}
 		if m.name == "" {
 			return ""

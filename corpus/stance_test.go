@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Sentences invented for these tests: each one exercises one side or role
 // rule on a dispute the gazetteer knows nothing about.
@@ -422,5 +425,121 @@ func TestUnframedRemarkNeedsItsOwnCharge(t *testing.T) {
 	)
 	if q := quoteOf(t, a, "The roads need"); q.Role != Other {
 		t.Errorf("a remark beside a reported charge: role %q", q.Role)
+	}
+}
+
+// analysedTitled is analysed with a headline of its own.
+func analysedTitled(t *testing.T, title string, body ...string) *Article {
+	t.Helper()
+	a := Parse("test", "test.txt", title+"\n\n"+strings.Join(body, "\n\n")+"\n")
+	a.Analyse()
+	return a
+}
+
+// A lead verb's object is often a description before the name ("her
+// rival, banker Tom Reed,", "the ferry firm Blue Line Ferries"), or a
+// plain noun for the organisation the article names ("its drivers'
+// union"); a charge ("claims involving a singer") is no party.
+func TestLeadObjectDescribedBeforeItsName(t *testing.T) {
+	tests := []struct {
+		name, title      string
+		paras            []string
+		accuser, accused string
+	}{
+		{
+			name:  "a name set off after a description",
+			title: "Mayor accuses rival of hiding debts",
+			paras: []string{
+				"Mayor Ana Torres on Monday accused her rival, banker Tom Reed, of hiding the debts of his bank.",
+				"“Voters deserve to see the books before they vote,” Torres said.",
+				"“My accounts are public and every loan is listed,” Reed said.",
+			},
+			accuser: "Ana Torres", accused: "Tom Reed",
+		},
+		{
+			name:  "a name after a description",
+			title: "Passengers group hits out at ferry firm",
+			paras: []string{
+				"The Island Travellers Association has accused the ferry firm Blue Line Ferries of cancelling sailings without notice.",
+				"“Blue Line cancelled forty sailings in May and told no one,” said association chairman Huw Evans.",
+				"“Every cancellation was posted on our website the same day,” Blue Line Ferries director Sian Pugh said.",
+			},
+			accuser: "Island Travellers Association", accused: "Blue Line Ferries",
+		},
+		{
+			name:  "a plain noun for the organisation named later",
+			title: "A week of empty shelves",
+			paras: []string{
+				"Crumb Bakeries has blamed its drivers' union for a week of empty shelves.",
+				"“Our shelves have been half empty all week,” Crumb Bakeries chief executive Lisa Hart said.",
+				"“Our members worked every shift they were given,” said Owen Price, secretary of the Bakery Drivers Union.",
+			},
+			accuser: "Crumb Bakeries", accused: "Bakery Drivers Union",
+		},
+		{
+			name:  "a charge's description names no party",
+			title: "Shoe maker rejects bias claims",
+			paras: []string{
+				"Shoe maker Ferro Calzature is rejecting bias claims involving swimmer Ada Quinn that were made in a lawsuit by a former manager.",
+				"“These claims are false and we will answer them in court,” Ferro Calzature said in a statement.",
+			},
+			accuser: "", accused: "Ferro Calzature",
+		},
+		{
+			name:  "hitting back at a newspaper",
+			title: "Minister hits back over expenses story",
+			paras: []string{
+				"Transport minister Rosa Lind has hit back at the Evening Courier over a report on her travel expenses.",
+				"“Every trip was official and every receipt is published,” Lind said.",
+			},
+			accuser: "Evening Courier", accused: "Rosa Lind",
+		},
+		{
+			name:  "a headline that drops the passive's auxiliary",
+			title: "Harbour Town fined for crowd trouble",
+			paras: []string{
+				"Fans threw flares onto the pitch during the derby last month.",
+				"“Our stewards acted at once and the fans responsible are banned,” said Harbour Town manager Paul Dunne.",
+			},
+			accuser: "", accused: "Harbour Town",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysedTitled(t, tt.title, tt.paras...)
+			if a.Accused != tt.accused || a.Accuser != tt.accuser {
+				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
+			}
+		})
+	}
+}
+
+// A verb in -ed followed by an amount taken "from" someone is active: the
+// one it is taken from stands accused.
+func TestParticipleAlone(t *testing.T) {
+	tests := []struct {
+		sentence string
+		passive  bool
+	}{
+		{"Harbour Town fined for crowd trouble", true},
+		{"Rovers banned over unpaid fees", true},
+		{"Harbour Town fined £20,000 by the league", true},
+		{"Rovers deducted ten points", false}, // "ten" is no figure: read as active
+		{"Rovers deducted 10 points", true},
+		{"League deducted 10 points from Rovers", false},
+		{"League fined Rovers for crowd trouble", false},
+	}
+	for _, tt := range tests {
+		ts := tokenize(nil, tt.sentence, nil)
+		v := -1
+		for k, tok := range ts {
+			if strings.HasSuffix(tok.text, "ed") && k > 0 {
+				v = k
+				break
+			}
+		}
+		if got := participleAlone(ts, v); got != tt.passive {
+			t.Errorf("participleAlone(%q) = %v, want %v", tt.sentence, got, tt.passive)
+		}
 	}
 }
