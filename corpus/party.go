@@ -169,15 +169,21 @@ func onlyOpensSentences(party string, paras []string) bool {
 	if party == "" || strings.Contains(party, " ") || isGazetteerParty(party) || len(paras) == 0 {
 		return false
 	}
-	seen := false
+	seen, mid := capitalUse(party, paras)
+	return seen && !mid
+}
+
+// capitalUse reports whether the paragraphs hold a word, whole, and whether
+// they hold it anywhere but where a sentence or quotation opens.
+func capitalUse(word string, paras []string) (seen, midSentence bool) {
 	for _, p := range paras {
 		for i := 0; ; {
-			k := strings.Index(p[i:], party)
+			k := strings.Index(p[i:], word)
 			if k < 0 {
 				break
 			}
 			k += i
-			i = k + len(party)
+			i = k + len(word)
 			after, _ := utf8.DecodeRuneInString(p[i:])
 			before, _ := utf8.DecodeLastRuneInString(p[:k])
 			if i < len(p) && isLetterOrDigit(after) || k > 0 && isLetterOrDigit(before) {
@@ -185,11 +191,11 @@ func onlyOpensSentences(party string, paras []string) bool {
 			}
 			seen = true
 			if !opensSentence(p[:k]) {
-				return false
+				return true, true
 			}
 		}
 	}
-	return seen
+	return seen, false
 }
 
 // opensSentence: the text before a word ends where a sentence or a

@@ -382,16 +382,16 @@ func TestAccuserNamesTheAccusedByItsNoun(t *testing.T) {
 }
 
 // "after his club was expelled": the owner hitting back at the body that
-// punished his own club is on the accused side.
+// punished his own club is on the accused side, one side with his club.
 func TestOwnerOfAPunishedClubHitsBack(t *testing.T) {
 	a := analysed(t,
 		"Dan Moss, the property developer, has accused the county football association of a vendetta against him after his club Riverside Rangers were expelled from the league.",
 		"“This has been a personal campaign against me from the start. They have wanted us out for years,” Moss said.",
 	)
-	if a.Accused != "Dan Moss" {
-		t.Errorf("accused %q, want Dan Moss", a.Accused)
+	if a.Accused != "Riverside Rangers" {
+		t.Errorf("accused %q, want Riverside Rangers", a.Accused)
 	}
-	if q := quoteOf(t, a, "This has been"); q.Role != Response {
-		t.Errorf("the owner's words are %s, want response", q.Role)
+	if q := quoteOf(t, a, "This has been"); q.Role != Response || q.Party != "Riverside Rangers" {
+		t.Errorf("the owner's words are %s for %q, want a response for his club", q.Role, q.Party)
 	}
 }

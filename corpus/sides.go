@@ -70,6 +70,28 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		}
 	}
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
+	// "Simon Moss … after his club Riverside Rangers was expelled": the
+	// owner and his club are one side, under the club's name.
+	for person, org := range ownOrganisations(lead, leadText, people) {
+		org = fullPartyName(org, names)
+		for i, p := range quoteParty {
+			if p == person {
+				quoteParty[i], a.Quotes[i].Party = org, org
+			}
+		}
+		for _, scores := range []map[string]int{s.accused, s.accuser} {
+			if n, ok := scores[person]; ok {
+				scores[org] += n
+				delete(scores, person)
+			}
+		}
+	}
+	speaking := map[string]bool{}
+	for _, p := range quoteParty {
+		speaking[p] = true
+	}
+	pruneUnnamed(s.accused, speaking, a.Paragraphs)
+	pruneUnnamed(s.accuser, speaking, a.Paragraphs)
 	interviewer := interviewerOf(a.Quotes)
 	firstCharge := map[string]int{} // the statement where each party first charges
 	// A party whose own denials are as many as its charges is on the
@@ -112,10 +134,6 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		}
 	}
 	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String() }()
-	speaking := map[string]bool{}
-	for _, p := range quoteParty {
-		speaking[p] = true
-	}
 	accused = bestSpeaking(s.accused, "", speaking)
 	accuser = bestSpeaking(s.accuser, accused, speaking)
 	if accused == "" {
@@ -271,6 +289,43 @@ var subjectMarkers = words(`being receiving getting he she it they`)
 // "after his club", "after their company".
 var possessives = words(`his her their its`)
 
+// attackVerbs attack a party: the attack is a charge of its own, or a
+// counter-attack when it is over a charge or a punishment (see overWhat).
+var attackVerbs = words(`slam slams slammed slamming blast blasts blasted blasting
+lambast lambasts lambasted lambasting`)
+
+// standVerbs with "by" defend what is attacked: "stood by its story".
+var standVerbs = words(`stand stands stood standing`)
+
+// What an attack is over.
+const (
+	overNothing = iota
+	overACharge
+	overAGrievance
+)
+
+// maxOverWords is how far after an attack verb its "over" or "for" is
+// looked for, and how far after it what the attack is over.
+const maxOverWords = 8
+
+// overWhat reads what an attack in a lead sentence is over: a charge or a
+// punishment ("over hacking claims", "over a doping ban"), something else
+// ("over sewage spills", "for pumping sewage"), or nothing said.
+func overWhat(ts []token) int {
+	for k := 0; k < len(ts) && k < maxOverWords && !endsSentence(ts[k]); k++ {
+		if w := ts[k].lower; w != "over" && w != "for" {
+			continue
+		}
+		for j := k + 1; j < len(ts) && j <= k+maxOverWords && !endsSentence(ts[j]); j++ {
+			if w := leadWord(ts[j]); chargeNouns[w] || punishments[w] || decisionNouns[w] {
+				return overACharge
+			}
+		}
+		return overAGrievance
+	}
+	return overNothing
+}
+
 // maxAgentGap is how many tokens may come between a passive verb and its
 // "by": "were banned from the cup by", "fined £20,000 by".
 const maxAgentGap = 8
@@ -360,11 +415,23 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		// the agent after "by" tells the passive.
 		passive := strings.HasSuffix(w, "ed") && (agentAfter(ts, v+1) > 0 || participleAlone(ts, v)) ||
 			v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
-		rebuts := t.is(cRebuttal) || leadRebuttals[w]
+		rebuts := t.is(cRebuttal) || leadRebuttals[w] || standVerbs[w] && next == "by"
 		if backVerbs[w] {
 			rebuts = next == "back" || next == "out"
 		}
-		accuses := t.is(cAccusing) || leadAccusations[w]
+		accuses := t.is(cAccusing) || leadAccusations[w] || attackVerbs[w] && !rebuts
+		if attackVerbs[w] || backVerbs[w] && next == "out" {
+			// "slams the US over hacking claims", "hits out at the
+			// federation over a doping ban": an attack over a charge or a
+			// punishment answers it; "blasts the water company over sewage
+			// spills" makes a charge of its own.
+			switch overWhat(ts[v+1:]) {
+			case overACharge:
+				rebuts, accuses = true, false
+			case overAGrievance:
+				rebuts, accuses = false, true
+			}
+		}
 		switch {
 		case rebuts:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
@@ -467,7 +534,7 @@ var auxiliaries = words(`has have had is was are were will would`)
 // "pushes back against U.S. accusations", "hit back at the paper",
 // "accused China of".
 func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string {
-	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to" || ts[i].lower == "at") {
+	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "out" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to" || ts[i].lower == "at") {
 		i++
 	}
 	// "refuting claims by the union", "rejects allegations from Ottawa",
@@ -582,11 +649,97 @@ func (s *sides) mentionParty(m mention, people *registry) string {
 			return p
 		}
 		if m.kind == mOrg {
-			return m.name
+			return capitalisedTail(m.name)
 		}
 		return orgPart(m.name, m.head)
 	}
 	return ""
+}
+
+// ownOrganisations finds, in the lead, the organisations a person's
+// sentence calls theirs by name: "Simon Moss, the developer, said … after
+// his club Riverside Rangers was expelled" ties Simon Moss to Riverside
+// Rangers. The person is the first one the sentence names.
+func ownOrganisations(lead [][]token, leadText []string, people *registry) map[string]string {
+	var out map[string]string
+	for k, ts := range lead {
+		person := ""
+		for i := 0; i < len(ts); i++ {
+			t := ts[i]
+			if endsSentence(t) {
+				person = ""
+				continue
+			}
+			if t.kind != tWord {
+				continue
+			}
+			if t.cap && person == "" {
+				j := i
+				for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+					j++
+				}
+				if pr := people.find(joinBases(ts[i:j], leadText[k])); pr != nil {
+					person = pr.name
+				}
+				i = j - 1
+				continue
+			}
+			if person == "" || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(ts[i+1])] || !ts[i+2].cap {
+				continue
+			}
+			j := i + 2
+			for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+				j++
+			}
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[person] = joinBases(ts[i+2:j], leadText[k])
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// capitalisedTail drops the lower-case description before a name: "national
+// broadcaster NorthCast" → "NorthCast".
+func capitalisedTail(name string) string {
+	for i, f := range strings.Fields(name) {
+		if isUpperStart(f) {
+			if i == 0 {
+				return name
+			}
+			return name[strings.Index(name, f):]
+		}
+	}
+	return name
+}
+
+// pruneUnnamed drops the lead's parties that are descriptions, not names:
+// a word capitalised only where a headline or sentence opens ("Broadcaster
+// stands by …"), or a run holding a lower-case word ("Football club denies
+// …"), when no statement speaks for it.
+func pruneUnnamed(scores map[string]int, speaking map[string]bool, paras []string) {
+	for p := range scores {
+		if speaking[p] || isGazetteerParty(p) {
+			continue
+		}
+		if strings.Contains(p, " ") && allCapitalised(p) {
+			continue // "Hillside Rovers", even when only a headline names it
+		}
+		if _, mid := capitalUse(p, paras); !mid {
+			delete(scores, p)
+		}
+	}
+}
+
+func allCapitalised(name string) bool {
+	for _, f := range strings.Fields(name) {
+		if !isUpperStart(f) && !connectors[f] {
+			return false
+		}
+	}
+	return true
 }
 
 func best(scores map[string]int, except string) string {

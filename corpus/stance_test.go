@@ -543,3 +543,66 @@ func TestParticipleAlone(t *testing.T) {
 		}
 	}
 }
+
+// An attack over a charge or a punishment answers it; an attack over
+// anything else is a charge of its own.
+func TestAttackOverAChargeAnswersIt(t *testing.T) {
+	tests := []struct {
+		name, title      string
+		paras            []string
+		accuser, accused string
+	}{
+		{
+			name:  "blasting a company over what it did",
+			title: "Resident group blasts quarry over dust",
+			paras: []string{
+				"The Millbrook Residents Group has blasted Stonehill Quarries for covering the village in dust all summer.",
+				"“Our cars and windows are grey every morning,” said group chair Ruth Ames.",
+				"“Our dust monitors show levels well inside the permit,” a Stonehill Quarries spokesperson said.",
+			},
+			accuser: "Millbrook Residents Group", accused: "Stonehill Quarries",
+		},
+		{
+			name:  "slamming a rival over its claims",
+			title: "Port authority slams shipping line over safety claims",
+			paras: []string{
+				"The Eastport Authority has slammed Coastal Shipping over claims that its cranes are unsafe.",
+				"“Every crane was inspected in March and passed,” said authority director Paul Berg.",
+			},
+			accuser: "Coastal Shipping", accused: "Eastport Authority",
+		},
+		{
+			name:  "hitting out over a punishment",
+			title: "Cyclist hits out at union over ban",
+			paras: []string{
+				"The cyclist Maya Holm has hit out at the Nordic Cycling Union over her six-month ban.",
+				"“I was never given a hearing,” Holm said.",
+			},
+			accuser: "Nordic Cycling Union", accused: "Maya Holm",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysedTitled(t, tt.title, tt.paras...)
+			if a.Accused != tt.accused || a.Accuser != tt.accuser {
+				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
+			}
+		})
+	}
+}
+
+// A party that "stands by" its work defends it; a headline's description
+// ("Broadcaster", "the national broadcaster") is not a party of its own.
+func TestStandingByItsStory(t *testing.T) {
+	a := analysedTitled(t, "Broadcaster stands by film after mayor's complaint",
+		"The regional broadcaster WestVision has stood by its film on the housing crisis after mayor Ellen Hart accused it of distortion.",
+		"“The film cut every interview that did not fit its story,” Hart said.",
+		"“The film is accurate, and the mayor's office was invited to take part,” WestVision said in a statement.",
+	)
+	if a.Accused != "WestVision" || a.Accuser != "Ellen Hart" {
+		t.Errorf("%q accuses %q; want Ellen Hart accusing WestVision", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "The film is accurate"); q.Role != Response {
+		t.Errorf("the broadcaster's answer: role %q", q.Role)
+	}
+}
