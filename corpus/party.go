@@ -166,7 +166,7 @@ func isBrandAfterPlace(run []string) bool {
 // denied". A name is capitalised wherever it stands ("said Eir",
 // "the Unite union"). Names of more than one word, and places, are names.
 func onlyOpensSentences(party string, paras []string) bool {
-	if party == "" || strings.Contains(party, " ") || isGazetteerParty(party) || len(paras) == 0 {
+	if party == "" || strings.Contains(party, " ") || isGazetteerParty(party) || len(paras) == 0 || innerCapital(party) {
 		return false
 	}
 	seen, mid := capitalUse(party, paras)
@@ -199,16 +199,33 @@ func capitalUse(word string, paras []string) (seen, midSentence bool) {
 }
 
 // opensSentence: the text before a word ends where a sentence or a
-// quotation starts.
+// quotation starts. A quotation closed on a comma ("…,” Acme chief
+// executive Jo Bell said) leaves its sentence open.
 func opensSentence(before string) bool {
 	before = strings.TrimRight(before, " ")
 	if before == "" {
 		return true
 	}
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune(".!?:;\"“‘'—–(", r)
+	r, n := utf8.DecodeLastRuneInString(before)
+	if r == '"' || r == '”' || r == '’' || r == '\'' {
+		if inner, _ := utf8.DecodeLastRuneInString(before[:len(before)-n]); inner == ',' {
+			return false
+		}
+	}
+	return strings.ContainsRune(".!?:;\"“‘'”’—–(", r)
 }
 
 func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// innerCapital: a capital after the first letter ("NorthCast", "NATO") is
+// a name's, wherever it stands.
+func innerCapital(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -606,3 +606,27 @@ func TestStandingByItsStory(t *testing.T) {
 		t.Errorf("the broadcaster's answer: role %q", q.Role)
 	}
 }
+
+// A one-word party is a description when the article capitalises it only
+// where a sentence or quotation opens.
+func TestOnlyOpensSentences(t *testing.T) {
+	paras := []string{
+		"Transport minister Rosa Lind said the trains would run. Pop music played.",
+		"“The fares will rise,” Acme chief executive Jo Bell said. Acme shares fell.",
+		"Shares in Brio rose. “Fine,” she said. Doorstep interviews followed.",
+		"NorthCast said it would appeal.",
+	}
+	for word, want := range map[string]bool{
+		"Transport": true,  // only ever opens a sentence
+		"Pop":       true,  // likewise
+		"Doorstep":  true,  // opens the sentence after a quotation's full stop
+		"Acme":      false, // after a quotation closed on a comma
+		"Brio":      false, // mid-sentence
+		"NorthCast": false, // a capital inside the word
+		"Absent":    false, // never written
+	} {
+		if got := onlyOpensSentences(word, paras); got != want {
+			t.Errorf("onlyOpensSentences(%q) = %v, want %v", word, got, want)
+		}
+	}
+}
