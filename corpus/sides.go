@@ -27,6 +27,8 @@ type sides struct {
 	accused, accuser map[string]int
 	charge           strings.Builder // the words after the lead's charging verbs
 	paras            []string        // the article's paragraphs, when known
+	quotes           []Quote         // the article's statements, when known,
+	quoteParty       []string        // and their parties
 }
 
 // Weights of the evidence. A statement weighs less than the lead, so that
@@ -39,7 +41,7 @@ const (
 )
 
 func decideSides(a *Article, lead [][]token, leadText []string, people *registry, quoteParty []string) (accuser, accused string) {
-	s := sides{accused: map[string]int{}, accuser: map[string]int{}, paras: a.Paragraphs}
+	s := sides{accused: map[string]int{}, accuser: map[string]int{}, paras: a.Paragraphs, quotes: a.Quotes, quoteParty: quoteParty}
 	var descriptor map[string]bool // each party read once, not once a statement
 	for i, p := range quoteParty {
 		// "Transport minister Rosa Lind": a capital that only opens the
@@ -499,7 +501,18 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 	if party := s.mentionParty(interpret(np, appos, p, people), people); party != "" {
 		return party
 	}
-	return s.subjectBeforeAside(ts, v, p, people)
+	if party := s.subjectBeforeAside(ts, v, p, people); party != "" {
+		return party
+	}
+	// "A councillor has blasted …": the speaker the article titles so.
+	k := v - 1
+	for k >= 0 && ts[k].kind == tWord && auxiliaries[ts[k].lower] {
+		k--
+	}
+	if k >= 1 && ts[k].kind == tWord && !ts[k].cap && ts[k-1].is(cDeterminer) {
+		return s.speakerTitled(leadWord(ts[k]), people)
+	}
+	return ""
 }
 
 // maxLeadAside is the longest aside between a lead subject and its verb.
@@ -564,7 +577,7 @@ const maxObjectTokens = 10
 // Coaches", "its pilots' union" (the union the article names). The object
 // ends at the preposition or clause that follows it ("… of hiding").
 func (s *sides) objectNamed(ts []token, i int, people *registry) string {
-	commas, noun := 0, ""
+	commas, noun, head := 0, "", ""
 	for k := i; k < len(ts) && k < i+maxObjectTokens; k++ {
 		t := ts[k]
 		if endsSentence(t) || t.kind == tQuote || t.kind == tWord && !t.cap && objectEnds[t.lower] {
@@ -589,6 +602,9 @@ func (s *sides) objectNamed(ts []token, i int, people *registry) string {
 			}
 			if plainOrgNouns[w] {
 				noun = w
+			}
+			if !t.is(cDeterminer) {
+				head = w
 			}
 			continue
 		}
@@ -617,8 +633,60 @@ func (s *sides) objectNamed(ts []token, i int, people *registry) string {
 			return cmp.Or(partyOf(org), org)
 		}
 	}
-	return ""
+	return s.speakerTitled(head, people)
 }
+
+// speakerTitled is the party of the one speaker whose title ends in a
+// lead's unnamed noun: "claims by a young designer" are those of
+// "designer Nora Quist", "an eyewitness" is the speaker "eyewitness".
+func (s *sides) speakerTitled(noun string, people *registry) string {
+	if len(noun) < minTitleNoun || roleNouns[noun] && !descriptiveRoles[noun] {
+		return ""
+	}
+	found := ""
+	for i, q := range s.quotes {
+		if q.Kind != Direct || q.Speaker == "" || s.quoteParty[i] == "" {
+			continue
+		}
+		title := q.RoleTitle
+		if pr := people.find(q.Speaker); pr != nil {
+			title += " " + pr.title
+		}
+		title = strings.ToLower(title)
+		if strings.ToLower(q.Speaker) != noun && !containsWordRun(title, noun) && !s.namedAfter(q.Speaker, noun, people) {
+			continue
+		}
+		if found != "" && found != s.quoteParty[i] {
+			return "" // two speakers so titled: no telling which
+		}
+		found = s.quoteParty[i]
+	}
+	return found
+}
+
+// namedAfter reports whether the article writes a noun just before a
+// person's name: "designer Nora Quist".
+func (s *sides) namedAfter(name, noun string, people *registry) bool {
+	for _, m := range people.mentions {
+		if m.p.name != name || m.para < 0 || m.para >= len(s.paras) {
+			continue
+		}
+		before := strings.TrimRight(s.paras[m.para][max(0, m.offset-maxTitleBytes):m.offset], " ")
+		if strings.HasSuffix(strings.ToLower(before), " "+noun) {
+			return true
+		}
+	}
+	return false
+}
+
+// minTitleNoun is the shortest noun read as a speaker's title: shorter
+// words are function words ("to", "the").
+const minTitleNoun = 4
+
+// descriptiveRoles are role nouns that describe one person rather than a
+// post many hold: a lead's "a former employee" is the one the article
+// quotes.
+var descriptiveRoles = words(`employee worker`)
 
 // objectEnds close a lead verb's object: "accused X of …", "blamed X for
 // …", "said X had …".

@@ -630,3 +630,16 @@ func TestOnlyOpensSentences(t *testing.T) {
 		}
 	}
 }
+
+// A lead that gives a party only by a noun ("claims by a young designer",
+// "an eyewitness told") means the one speaker the article introduces so.
+func TestLeadNounMeansTheSpeakerSoTitled(t *testing.T) {
+	a := analysedTitled(t, "Fashion house denies copying designs",
+		"The fashion house Vela Moda has denied claims by a young designer that it copied her handbags.",
+		"“They copied my bags,” designer Nora Quist said.",
+		"“The claims are false,” said Vela Moda spokesman Paolo Neri.",
+	)
+	if a.Accuser != "Nora Quist" || a.Accused != "Vela Moda" {
+		t.Errorf("%q accuses %q; want Nora Quist accusing Vela Moda", a.Accuser, a.Accused)
+	}
+}
