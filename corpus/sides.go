@@ -29,6 +29,7 @@ type sides struct {
 	paras            []string        // the article's paragraphs, when known
 	quotes           []Quote         // the article's statements, when known,
 	quoteParty       []string        // and their parties
+	claimants        map[string]bool // parties whose claims the lead answers ("claims by X")
 }
 
 // Weights of the evidence. A statement weighs less than the lead, so that
@@ -72,6 +73,9 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		}
 	}
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
+	for p := range s.claimants {
+		s.claimants[fullPartyName(p, names)] = true
+	}
 	// "Simon Moss … after his club Riverside Rangers was expelled": the
 	// owner and his club are one side, under the club's name.
 	for person, org := range ownOrganisations(lead, leadText, people) {
@@ -135,7 +139,23 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			}
 		}
 	}
-	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String() }()
+	defer func() {
+		a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String()
+		// "the mayor" is the accused mayor.
+		if pr := people.find(accused); pr != nil && pr.title != "" {
+			if w := strings.ToLower(lastWord(pr.title)); titleWords[w] || roleNouns[w] {
+				a.accusedPeople = append(a.accusedPeople, w)
+			}
+		}
+		// "X denied claims by Y": Y's statements are the claims.
+		if accuser != "" && s.claimants[accuser] {
+			for i := range a.Quotes {
+				if quoteParty[i] == accuser && a.Quotes[i].Kind == Direct {
+					a.Quotes[i].accuses = true
+				}
+			}
+		}
+	}()
 	accused = bestSpeaking(s.accused, "", speaking)
 	accuser = bestSpeaking(s.accuser, accused, speaking)
 	if accused == "" {
@@ -557,14 +577,22 @@ func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string
 	for k < len(ts) && k < i+5 && ts[k].kind == tWord && !ts[k].cap && ts[k].lower != "by" && ts[k].lower != "from" {
 		k++
 	}
-	if k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(ts[k-1])] || chargeBefore[leadWord(ts[k-1])]) {
+	claims := k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(ts[k-1])] || chargeBefore[leadWord(ts[k-1])])
+	if claims {
 		i = k + 1
 	}
 	np, appos := npAfter(ts, i)
-	if party := s.mentionParty(interpret(np, appos, p, people), people); party != "" {
-		return party
+	party := s.mentionParty(interpret(np, appos, p, people), people)
+	if party == "" {
+		party = s.objectNamed(ts, i, people)
 	}
-	return s.objectNamed(ts, i, people)
+	if claims && party != "" {
+		if s.claimants == nil {
+			s.claimants = map[string]bool{}
+		}
+		s.claimants[party] = true
+	}
+	return party
 }
 
 // maxObjectTokens is how far after a lead verb its object is read for a

@@ -642,4 +642,24 @@ func TestLeadNounMeansTheSpeakerSoTitled(t *testing.T) {
 	if a.Accuser != "Nora Quist" || a.Accused != "Vela Moda" {
 		t.Errorf("%q accuses %q; want Nora Quist accusing Vela Moda", a.Accuser, a.Accused)
 	}
+	// The lead answers her claims: her words are those claims.
+	if q := quoteOf(t, a, "They copied"); q.Role != Accusation {
+		t.Errorf("the designer's claim: role %q", q.Role)
+	}
+}
+
+// The accuser speaking of the accused by their title ("the mayor") charges
+// them.
+func TestAccuserNamesTheAccusedByTitle(t *testing.T) {
+	a := analysed(t,
+		"Councillor Ann Ross on Monday accused Mayor Frank Dillon of corruption.",
+		"“The mayor handed the harbour deal to his brother-in-law,” Ross said.",
+		"“I never took a dime from anyone,” Dillon said.",
+	)
+	if a.Accuser != "Ann Ross" || a.Accused != "Frank Dillon" {
+		t.Fatalf("%q accuses %q; want Ann Ross accusing Frank Dillon", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "The mayor handed"); q.Role != Accusation {
+		t.Errorf("the councillor's charge: role %q", q.Role)
+	}
 }
