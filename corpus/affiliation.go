@@ -42,7 +42,7 @@ func unaffiliated(a *Article, quoteParty []string, people *registry) {
 		if q.Speaker == "" || q.Party != q.Speaker || q.Kind != Direct || fixed[q.Speaker] != "" {
 			continue
 		}
-		if isBareTitle(q.Speaker) || people.find(q.Speaker) != nil && isBareTitle(q.RoleTitle) {
+		if isBareTitle(q.Speaker) || people.find(q.Speaker) != nil && isBareTitle(q.RoleTitle) && !titledByName(a, q) {
 			if p := contextParty(a, q, people); p != "" {
 				fixed[q.Speaker] = p
 			}
@@ -143,4 +143,16 @@ func possessiveOwner(speaker string) string {
 		}
 	}
 	return ""
+}
+
+// titledByName: the statement's paragraph writes the speaker's first name
+// word just before the title's last word ("a Copperhill spokesperson"):
+// the speaker is the organisation, not a person to place by context.
+func titledByName(a *Article, q *Quote) bool {
+	name := strings.Fields(q.Speaker)
+	title := strings.Fields(q.RoleTitle)
+	if len(name) == 0 || len(title) == 0 || q.Paragraph < 0 || q.Paragraph >= len(a.Paragraphs) {
+		return false
+	}
+	return strings.Contains(a.Paragraphs[q.Paragraph], name[0]+" "+title[len(title)-1])
 }

@@ -21,7 +21,7 @@ func (e *entity) party() string {
 // the organisation a title names, else "".
 func (e *entity) affiliation() string {
 	for _, t := range e.titles {
-		if p := partyOf(t); p != "" {
+		if p := partyOf(t); p != "" && !(e.kind == mPerson && leftOrganisation(t, p)) {
 			return p
 		}
 	}
@@ -32,6 +32,9 @@ func (e *entity) affiliation() string {
 		return e.name
 	}
 	for _, t := range e.titles {
+		if leftOrganisation(t, "") {
+			continue
+		}
 		// A title that is one capitalised word and nothing else ("Singer
 		// Chris Brown", "Striker Joe Bloggs") describes the person; an
 		// organisation comes with the role held in it ("Eir spokesperson").
@@ -228,4 +231,20 @@ func innerCapital(w string) bool {
 		}
 	}
 	return false
+}
+
+// leftOrganisation: a former post ("Brightline's former chief executive",
+// "a former Acme employee") ties a person to an organisation they have
+// left, and who may be suing it. Their country stays theirs ("former
+// French President").
+func leftOrganisation(title, party string) bool {
+	if party != "" && isGazetteerParty(party) {
+		return false
+	}
+	former := false
+	forEachWord(strings.ToLower(title), func(w string) bool {
+		former = w == "former" || w == "ex"
+		return !former
+	})
+	return former
 }

@@ -524,11 +524,34 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 	if party := s.subjectBeforeAside(ts, v, p, people); party != "" {
 		return party
 	}
-	// "A councillor has blasted …": the speaker the article titles so.
 	k := v - 1
 	for k >= 0 && ts[k].kind == tWord && auxiliaries[ts[k].lower] {
 		k--
 	}
+	// "The rights group Justice Watch has accused …": the name that ends
+	// the subject's description.
+	if k >= 0 && ts[k].kind == tWord && ts[k].cap {
+		j := k
+		for j > 0 && ts[j-1].kind == tWord && ts[j-1].cap {
+			j--
+		}
+		for j <= k && stopCaps[strings.ToLower(ts[j].base)] {
+			j++ // "In March Justice Watch accused …"
+		}
+		if j <= k {
+			if party := s.knownName(ts[j:k+1], p, people); party != "" {
+				return party
+			}
+			// A name the article writes mid-sentence too, though no table
+			// knows it: "Justice Watch".
+			if name := joinBases(ts[j:k+1], p); k-j < maxSubjectNameWords && strings.Contains(name, " ") {
+				if _, mid := capitalUse(name, s.paras); mid {
+					return name
+				}
+			}
+		}
+	}
+	// "A councillor has blasted …": the speaker the article titles so.
 	if k >= 1 && ts[k].kind == tWord && !ts[k].cap && ts[k-1].is(cDeterminer) {
 		return s.speakerTitled(leadWord(ts[k]), people)
 	}
@@ -644,15 +667,8 @@ func (s *sides) objectNamed(ts []token, i int, people *registry) string {
 		for _, n := range ts[k:j] {
 			run = append(run, n.base)
 		}
-		name := strings.Join(run, " ")
-		if pr := people.find(name); pr != nil {
-			return s.mentionParty(mention{kind: mPerson, name: pr.name}, people)
-		}
-		if slices.Contains(people.orgs, name) || orgWords[strings.ToLower(run[len(run)-1])] {
-			return cmp.Or(partyOf(name), name)
-		}
-		if p := partyOf(name); p != "" {
-			return p
+		if party := s.knownName(ts[k:j], "", people); party != "" {
+			return party
 		}
 		k = j - 1
 	}
@@ -715,6 +731,27 @@ const minTitleNoun = 4
 // post many hold: a lead's "a former employee" is the one the article
 // quotes.
 var descriptiveRoles = words(`employee worker`)
+
+// maxSubjectNameWords is the longest unknown name read as a lead's subject.
+const maxSubjectNameWords = 4
+
+// knownName is the party of a run of capitalised words that the article
+// names as a person or an organisation, or that places a party; "" for a
+// run it does not know.
+func (s *sides) knownName(run []token, _ string, people *registry) string {
+	words := make([]string, 0, len(run))
+	for _, t := range run {
+		words = append(words, t.base)
+	}
+	name := strings.Join(words, " ")
+	if pr := people.find(name); pr != nil {
+		return s.mentionParty(mention{kind: mPerson, name: pr.name}, people)
+	}
+	if slices.Contains(people.orgs, name) || orgWords[strings.ToLower(words[len(words)-1])] {
+		return cmp.Or(partyOf(name), name)
+	}
+	return partyOf(name)
+}
 
 // objectEnds close a lead verb's object: "accused X of …", "blamed X for
 // …", "said X had …".

@@ -663,3 +663,52 @@ func TestAccuserNamesTheAccusedByTitle(t *testing.T) {
 		t.Errorf("the councillor's charge: role %q", q.Role)
 	}
 }
+
+// A former post ties no one to the organisation they left: a former chief
+// executive suing the company is a side of their own.
+func TestFormerPostIsNoAffiliation(t *testing.T) {
+	tests := []struct {
+		title string
+		entity
+		want string
+	}{
+		{"Brightline Software's former chief executive", entity{name: "Mark Olsen", kind: mPerson}, "Mark Olsen"},
+		{"former Acme Foods employee", entity{name: "Jo Reyes", kind: mPerson}, "Jo Reyes"},
+		{"Brightline Software chief executive", entity{name: "Ann Lee", kind: mPerson}, "Brightline Software"},
+		{"former French President", entity{name: "Paul Girard", kind: mPerson}, "France"},
+	}
+	for _, tt := range tests {
+		e := tt.entity
+		e.titles = []string{tt.title}
+		if got := e.party(); got != tt.want {
+			t.Errorf("%s, %s: party %q, want %q", e.name, tt.title, got, tt.want)
+		}
+	}
+}
+
+// "a Copperhill spokesperson": the company speaks, whatever the paragraph
+// before reports.
+func TestSpokespersonTitledByTheCompany(t *testing.T) {
+	a := analysed(t,
+		"Copperhill Mining on Tuesday denied a newspaper report that it paid bribes to win a licence.",
+		"The Daily Ledger reported that Copperhill made payments of $3 million to two officials.",
+		"“We categorically deny these allegations,” a Copperhill spokesperson said.",
+	)
+	if q := quoteOf(t, a, "We categorically"); q.Party != "Copperhill Mining" || q.Role != Response {
+		t.Errorf("the denial: party %q role %q, want Copperhill Mining's response", q.Party, q.Role)
+	}
+}
+
+// A lead subject that is a name no table knows, written mid-sentence too
+// ("the rights group Justice Watch", whose first word may open a title),
+// is a party.
+func TestUnknownNameAsLeadSubject(t *testing.T) {
+	a := analysed(t,
+		"The rights group Justice Watch has accused the Northland prison service of beating detainees.",
+		"“Former prisoners described beatings every week,” said Amal Haddad of Justice Watch.",
+		"“No such abuse has taken place,” said prison service director Lars Berg of the Northland Prison Service.",
+	)
+	if a.Accuser != "Justice Watch" {
+		t.Errorf("accuser %q, want Justice Watch (accused %q)", a.Accuser, a.Accused)
+	}
+}
