@@ -311,6 +311,32 @@ var subjectMarkers = words(`being receiving getting he she it they`)
 // "after his club", "after their company".
 var possessives = words(`his her their its`)
 
+// Bits of leadVerbs: the lead-verb tables a word is in.
+const (
+	lvRebuttal = 1 << iota
+	lvStand
+	lvBack
+	lvAccusation
+	lvAttack
+	lvWrongdoing
+	lvAgainst
+)
+
+// leadVerbs folds the lead-verb tables into one, so that reading a lead
+// costs one look-up a word.
+var leadVerbs = func() map[string]uint8 {
+	m := map[string]uint8{"against": lvAgainst}
+	for bit, set := range map[uint8]map[string]bool{
+		lvRebuttal: leadRebuttals, lvStand: standVerbs, lvBack: backVerbs,
+		lvAccusation: leadAccusations, lvAttack: attackVerbs, lvWrongdoing: wrongdoingVerbs,
+	} {
+		for w := range set {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
 // attackVerbs attack a party: the attack is a charge of its own, or a
 // counter-attack when it is over a charge or a punishment (see overWhat).
 var attackVerbs = words(`slam slams slammed slamming blast blasts blasted blasting
@@ -429,6 +455,10 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			continue
 		}
 		w := leadWord(t)
+		f := leadVerbs[w] // one look-up for every table a lead verb may be in
+		if f == 0 && !t.is(cRebuttal) && !t.is(cAccusing) {
+			continue
+		}
 		next := ""
 		if v+1 < len(ts) && ts[v+1].kind == tWord {
 			next = leadWord(ts[v+1])
@@ -437,12 +467,12 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		// the agent after "by" tells the passive.
 		passive := strings.HasSuffix(w, "ed") && (agentAfter(ts, v+1) > 0 || participleAlone(ts, v)) ||
 			v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
-		rebuts := t.is(cRebuttal) || leadRebuttals[w] || standVerbs[w] && next == "by"
-		if backVerbs[w] {
+		rebuts := t.is(cRebuttal) || f&lvRebuttal != 0 || f&lvStand != 0 && next == "by"
+		if f&lvBack != 0 {
 			rebuts = next == "back" || next == "out"
 		}
-		accuses := t.is(cAccusing) || leadAccusations[w] || attackVerbs[w] && !rebuts
-		if attackVerbs[w] || backVerbs[w] && next == "out" {
+		accuses := t.is(cAccusing) || f&lvAccusation != 0 || f&lvAttack != 0 && !rebuts
+		if f&lvAttack != 0 || f&lvBack != 0 && next == "out" {
 			// "slams the US over hacking claims", "hits out at the
 			// federation over a doping ban": an attack over a charge or a
 			// punishment answers it; "blasts the water company over sewage
@@ -495,7 +525,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case wrongdoingVerbs[w] && !passive:
+		case f&lvWrongdoing != 0 && !passive:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
