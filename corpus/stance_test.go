@@ -428,6 +428,25 @@ func TestUnframedRemarkNeedsItsOwnCharge(t *testing.T) {
 	}
 }
 
+// sideCase is a made-up article with a headline, and the sides it frames.
+type sideCase struct {
+	name, title      string
+	paras            []string
+	accuser, accused string
+}
+
+func checkSides(t *testing.T, tests []sideCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysedTitled(t, tt.title, tt.paras...)
+			if a.Accused != tt.accused || a.Accuser != tt.accuser {
+				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
+			}
+		})
+	}
+}
+
 // analysedTitled is analysed with a headline of its own.
 func analysedTitled(t *testing.T, title string, body ...string) *Article {
 	t.Helper()
@@ -441,11 +460,7 @@ func analysedTitled(t *testing.T, title string, body ...string) *Article {
 // plain noun for the organisation the article names ("its drivers'
 // union"); a charge ("claims involving a singer") is no party.
 func TestLeadObjectDescribedBeforeItsName(t *testing.T) {
-	tests := []struct {
-		name, title      string
-		paras            []string
-		accuser, accused string
-	}{
+	checkSides(t, []sideCase{
 		{
 			name:  "a name set off after a description",
 			title: "Mayor accuses rival of hiding debts",
@@ -503,15 +518,7 @@ func TestLeadObjectDescribedBeforeItsName(t *testing.T) {
 			},
 			accuser: "", accused: "Harbour Town",
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := analysedTitled(t, tt.title, tt.paras...)
-			if a.Accused != tt.accused || a.Accuser != tt.accuser {
-				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
-			}
-		})
-	}
+	})
 }
 
 // A verb in -ed followed by an amount taken "from" someone is active: the
@@ -547,11 +554,7 @@ func TestParticipleAlone(t *testing.T) {
 // An attack over a charge or a punishment answers it; an attack over
 // anything else is a charge of its own.
 func TestAttackOverAChargeAnswersIt(t *testing.T) {
-	tests := []struct {
-		name, title      string
-		paras            []string
-		accuser, accused string
-	}{
+	checkSides(t, []sideCase{
 		{
 			name:  "blasting a company over what it did",
 			title: "Resident group blasts quarry over dust",
@@ -580,15 +583,7 @@ func TestAttackOverAChargeAnswersIt(t *testing.T) {
 			},
 			accuser: "Nordic Cycling Union", accused: "Maya Holm",
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := analysedTitled(t, tt.title, tt.paras...)
-			if a.Accused != tt.accused || a.Accuser != tt.accuser {
-				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
-			}
-		})
-	}
+	})
 }
 
 // A party that "stands by" its work defends it; a headline's description
