@@ -491,6 +491,15 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accuser[party] += leadWeight
+			} else if party := s.wrongedIn(ts, v+1, people); party != "" {
+				// "denied racially abusing defender Joe Flint": the one
+				// the denied act wronged is the likelier accuser, and
+				// their words the account the denial answers.
+				s.accuser[party] += leadWeight - 1
+				if s.claimants == nil {
+					s.claimants = map[string]bool{}
+				}
+				s.claimants[party] = true
 			}
 		case accuses && next == "that":
 			// "the airline warned that staff could face dismissal": a
@@ -761,6 +770,40 @@ const minTitleNoun = 4
 // post many hold: a lead's "a former employee" is the one the article
 // quotes.
 var descriptiveRoles = words(`employee worker`)
+
+// wrongedIn reads a denied act ("denied hacking US systems", "denied
+// racially abusing defender Joe Flint") for the party it names: a person
+// or organisation the article knows, or a place's party.
+func (s *sides) wrongedIn(ts []token, i int, people *registry) string {
+	for i < len(ts) && ts[i].kind == tWord && !ts[i].cap && strings.HasSuffix(ts[i].lower, "ly") {
+		i++ // "racially"
+	}
+	if i >= len(ts) || ts[i].kind != tWord || ts[i].cap || !strings.HasSuffix(ts[i].lower, "ing") {
+		return ""
+	}
+	for k := i + 1; k < len(ts) && k <= i+maxObjectTokens; k++ {
+		t := ts[k]
+		if endsSentence(t) || t.kind == tQuote || t.kind == tWord && !t.cap && actEnds[t.lower] {
+			return ""
+		}
+		if t.kind != tWord || !t.cap {
+			continue
+		}
+		j := k
+		for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+			j++
+		}
+		if party := s.knownName(ts[k:j], "", people); party != "" {
+			return party
+		}
+		k = j - 1
+	}
+	return ""
+}
+
+// actEnds close the description of a denied act: "… during the match",
+// "… in January".
+var actEnds = words(`during in at on after before while when since because that which who`)
 
 // maxSubjectNameWords is the longest unknown name read as a lead's subject.
 const maxSubjectNameWords = 4

@@ -707,3 +707,20 @@ func TestUnknownNameAsLeadSubject(t *testing.T) {
 		t.Errorf("accuser %q, want Justice Watch (accused %q)", a.Accuser, a.Accused)
 	}
 }
+
+// A denied act that names whom it wronged ("denied racially abusing
+// defender Joe Flint") makes that person, when quoted, the accuser, and
+// their account the charge the denial answers.
+func TestDeniedActNamesTheWronged(t *testing.T) {
+	a := analysedTitled(t, "Winger denies abusing opponent",
+		"Harbour winger Tom Eze has denied racially abusing Millfield defender Sam Cole during Saturday's match.",
+		"“He called me a name I won't repeat, twice, in front of the referee,” Cole told reporters.",
+		"“I have never used that word and I never would,” Eze said.",
+	)
+	if a.Accuser != "Sam Cole" || a.Accused != "Tom Eze" {
+		t.Fatalf("%q accuses %q; want Sam Cole accusing Tom Eze", a.Accuser, a.Accused)
+	}
+	if got := pairedWith(a, "I have never used"); !strings.HasPrefix(got, "He called me") {
+		t.Errorf("the denial is set against %q", got)
+	}
+}
