@@ -80,6 +80,8 @@ func deniesAfter(w, prev, prev2 string) bool {
 		return beVerbs[prev] || (prev == "a" || prev == "the") && beVerbs[prev2]
 	case w == "regrettable":
 		return beVerbs[prev] // "it is regrettable that …"
+	case w == "regrets":
+		return true // "the company regrets the error": a formal apology
 	case hasPrefix(w, "regret"):
 		return firstPerson[prev] || firstPerson[prev2]
 	case w == "sorry", w == "innocent":

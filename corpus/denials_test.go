@@ -38,6 +38,7 @@ func TestDeniesOutrightReadsThePhrase(t *testing.T) {
 		{"Our hearts go out to the victims and their families.", false},
 		{"I regret those remarks.", true},
 		{"My biggest regret is the stadium.", false},
+		{"The minister regrets the oversight.", true},
 		{"It is regrettable that the council acted without notice.", true},
 		{"The flood was unprecedented.", false},
 		{"We apologise to every passenger.", true},
