@@ -117,7 +117,10 @@ func contextParty(a *Article, q *Quote, people *registry) string {
 				found = party
 				continue
 			}
-			if org := capitalisedOrg(party); org != "" && people.find(party) == nil {
+			// A person is no organisation to speak for, unless the title
+			// says an organisation speaks: "a club spokesman" after
+			// "Westfield United have denied …".
+			if org := capitalisedOrg(party); org != "" && (people.find(party) == nil || namesOrgNoun(q.Speaker+" "+q.RoleTitle)) {
 				found = org
 			}
 		}
@@ -155,4 +158,15 @@ func titledByName(a *Article, q *Quote) bool {
 		return false
 	}
 	return strings.Contains(a.Paragraphs[q.Paragraph], name[0]+" "+title[len(title)-1])
+}
+
+// namesOrgNoun: a title holds a plain organisation noun ("club
+// spokesman", "company spokeswoman").
+func namesOrgNoun(title string) bool {
+	found := false
+	forEachWord(strings.ToLower(title), func(w string) bool {
+		found = plainOrgNouns[w]
+		return !found
+	})
+	return found
 }

@@ -724,3 +724,15 @@ func TestDeniedActNamesTheWronged(t *testing.T) {
 		t.Errorf("the denial is set against %q", got)
 	}
 }
+
+// "a club spokesman" speaks for the club the paragraph before has
+// denying, though its name reads like a person's.
+func TestOrganisationSpokesmanAfterItsDenial(t *testing.T) {
+	a := analysed(t,
+		"Westfield United have denied claims by their former players that they are owed wages.",
+		"“All wages have been paid in full and on time,” a club spokesman said.",
+	)
+	if q := quoteOf(t, a, "All wages"); q.Party != "Westfield United" || q.Role != Response {
+		t.Errorf("the spokesman: party %q role %q, want Westfield United's response", q.Party, q.Role)
+	}
+}
