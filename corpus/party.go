@@ -96,15 +96,24 @@ func capitalisedOrg(s string) string {
 		return strings.Join(run, " ")
 	}
 	var keep []string
+	titled := false
 	for _, w := range run {
 		lw := strings.ToLower(w)
 		if titleWords[lw] || roleNouns[lw] {
+			titled = true
 			continue
 		}
 		keep = append(keep, w)
 	}
+	if titled && len(keep) == 1 && officeQualifiers[strings.ToLower(keep[0])] {
+		return "" // "District Attorney", "County Sheriff": a post, no body's name
+	}
 	return strings.Join(keep, " ")
 }
+
+// officeQualifiers say where a post is held, not whose it is.
+var officeQualifiers = words(`district county city state federal regional provincial
+municipal local`)
 
 // partyOf finds the side a phrase names: an independent organisation
 // ("executive editor of the Washington Post" → "Washington Post"), else the

@@ -142,11 +142,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	defer func() {
 		a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String()
 		// "the mayor" is the accused mayor.
-		if pr := people.find(accused); pr != nil && pr.title != "" {
-			if w := strings.ToLower(lastWord(pr.title)); titleWords[w] || roleNouns[w] {
-				a.accusedPeople = append(a.accusedPeople, w)
-			}
-		}
+		a.accusedPeople = append(a.accusedPeople, titleNouns(people, accused)...)
 		// "X denied claims by Y": Y's statements are the claims.
 		if accuser != "" && s.claimants[accuser] {
 			for i := range a.Quotes {
@@ -174,18 +170,18 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		// A charge that rests on one statement or lead verb is weak: its
 		// target is only a party answering it by name.
 		strong := s.accuser[accuser] >= 2*statementWeight || chargedByDocument(a, quoteParty, accuser)
-		accused = counterpart(a, quoteParty, accuser, false, strong)
+		accused = counterpart(a, quoteParty, accuser, titleNouns(people, accuser), false, strong)
 	case accuser == "" && accused != "":
-		accuser = counterpart(a, quoteParty, accused, true, true)
+		accuser = counterpart(a, quoteParty, accused, titleNouns(people, accused), true, true)
 	}
 	return accuser, accused
 }
 
 // counterpart is the speaking party, other than party, that most often
-// names it or is named by it: the other side of a two-sided dispute. Unless
+// names it (by name, or by its title: "the mayor") or is named by it: the other side of a two-sided dispute. Unless
 // the evidence for party's side is strong, only a party answering it by
 // name, with a denial or a charge, counts.
-func counterpart(a *Article, quoteParty []string, party string, accusing, strong bool) string {
+func counterpart(a *Article, quoteParty []string, party string, titles []string, accusing, strong bool) string {
 	score := map[string]int{}
 	interviewer := interviewerOf(a.Quotes)
 	// Allies name each other too: to answer the accuser, a statement must
@@ -202,7 +198,7 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 			continue
 		}
 		k := statementKey{q.Paragraph, q.Speaker}
-		names[k] = names[k] || mentionsParty(q.lower, party)
+		names[k] = names[k] || mentionsParty(q.lower, party) || mentionsAny(q.lower[:q.textLen], titles)
 		stance[k] = stance[k] || accusing || q.denies || q.accuses
 	}
 	for i, q := range a.Quotes {
@@ -249,6 +245,19 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 		}
 	}
 	return best(score, party)
+}
+
+// titleNouns is the title noun of a party that is a person ("mayor" for
+// Mayor Frank Dillon): their words may name them by it ("the mayor").
+func titleNouns(people *registry, party string) []string {
+	pr := people.find(party)
+	if pr == nil || pr.title == "" {
+		return nil
+	}
+	if w := strings.ToLower(lastWord(pr.title)); titleWords[w] || roleNouns[w] {
+		return []string{w}
+	}
+	return nil
 }
 
 // reportsAClaim: the words around a statement give it as a claim against

@@ -736,3 +736,17 @@ func TestOrganisationSpokesmanAfterItsDenial(t *testing.T) {
 		t.Errorf("the spokesman: party %q role %q, want Westfield United's response", q.Party, q.Role)
 	}
 }
+
+// A prosecutor who speaks of "the mayor" answers to a lead that frames
+// only the mayor: she is the accuser. "District Attorney" is her post,
+// not a party called "District".
+func TestAccuserFoundByTheAccusedsTitle(t *testing.T) {
+	a := analysed(t,
+		"Mayor Frank Dillon has vowed to fight charges that he took bribes, calling the case a political attack.",
+		"“The mayor sold the city's contracts to the highest bidder,” District Attorney Maria Velez said.",
+		"“I have never taken a dime from anyone,” Dillon said.",
+	)
+	if a.Accuser != "Maria Velez" || a.Accused != "Frank Dillon" {
+		t.Errorf("%q accuses %q; want Maria Velez accusing Frank Dillon", a.Accuser, a.Accused)
+	}
+}
