@@ -42,7 +42,7 @@ func unaffiliated(a *Article, quoteParty []string, people *registry) {
 		if q.Speaker == "" || q.Party != q.Speaker || q.Kind != Direct || fixed[q.Speaker] != "" {
 			continue
 		}
-		if isBareTitle(q.Speaker) || people.find(q.Speaker) != nil && isBareTitle(q.RoleTitle) {
+		if isBareTitle(q.Speaker) || people.find(q.Speaker) != nil && isBareTitle(q.RoleTitle) && !titledByName(a, q) {
 			if p := contextParty(a, q, people); p != "" {
 				fixed[q.Speaker] = p
 			}
@@ -117,7 +117,10 @@ func contextParty(a *Article, q *Quote, people *registry) string {
 				found = party
 				continue
 			}
-			if org := capitalisedOrg(party); org != "" && people.find(party) == nil {
+			// A person is no organisation to speak for, unless the title
+			// says an organisation speaks: "a club spokesman" after
+			// "Westfield United have denied …".
+			if org := capitalisedOrg(party); org != "" && (people.find(party) == nil || namesOrgNoun(q.Speaker+" "+q.RoleTitle)) {
 				found = org
 			}
 		}
@@ -143,4 +146,27 @@ func possessiveOwner(speaker string) string {
 		}
 	}
 	return ""
+}
+
+// titledByName: the statement's paragraph writes the speaker's first name
+// word just before the title's last word ("a Copperhill spokesperson"):
+// the speaker is the organisation, not a person to place by context.
+func titledByName(a *Article, q *Quote) bool {
+	name := strings.Fields(q.Speaker)
+	title := strings.Fields(q.RoleTitle)
+	if len(name) == 0 || len(title) == 0 || q.Paragraph < 0 || q.Paragraph >= len(a.Paragraphs) {
+		return false
+	}
+	return strings.Contains(a.Paragraphs[q.Paragraph], name[0]+" "+title[len(title)-1])
+}
+
+// namesOrgNoun: a title holds a plain organisation noun ("club
+// spokesman", "company spokeswoman").
+func namesOrgNoun(title string) bool {
+	found := false
+	forEachWord(strings.ToLower(title), func(w string) bool {
+		found = plainOrgNouns[w]
+		return !found
+	})
+	return found
 }

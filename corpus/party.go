@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The side a speaker is on, read from their name, titles and appositions.
 
@@ -17,7 +21,7 @@ func (e *entity) party() string {
 // the organisation a title names, else "".
 func (e *entity) affiliation() string {
 	for _, t := range e.titles {
-		if p := partyOf(t); p != "" {
+		if p := partyOf(t); p != "" && !(e.kind == mPerson && leftOrganisation(t, p)) {
 			return p
 		}
 	}
@@ -28,6 +32,9 @@ func (e *entity) affiliation() string {
 		return e.name
 	}
 	for _, t := range e.titles {
+		if leftOrganisation(t, "") {
+			continue
+		}
 		// A title that is one capitalised word and nothing else ("Singer
 		// Chris Brown", "Striker Joe Bloggs") describes the person; an
 		// organisation comes with the role held in it ("Eir spokesperson").
@@ -89,15 +96,24 @@ func capitalisedOrg(s string) string {
 		return strings.Join(run, " ")
 	}
 	var keep []string
+	titled := false
 	for _, w := range run {
 		lw := strings.ToLower(w)
 		if titleWords[lw] || roleNouns[lw] {
+			titled = true
 			continue
 		}
 		keep = append(keep, w)
 	}
+	if titled && len(keep) == 1 && officeQualifiers[strings.ToLower(keep[0])] {
+		return "" // "District Attorney", "County Sheriff": a post, no body's name
+	}
 	return strings.Join(keep, " ")
 }
+
+// officeQualifiers say where a post is held, not whose it is.
+var officeQualifiers = words(`district county city state federal regional provincial
+municipal local`)
 
 // partyOf finds the side a phrase names: an independent organisation
 // ("executive editor of the Washington Post" → "Washington Post"), else the
@@ -154,4 +170,90 @@ func isBrandAfterPlace(run []string) bool {
 	}
 	return !titleWords[next] && !roleNouns[next] && !stateNouns[next] && !plainOrgNouns[next] &&
 		!governmentWords[next] && !stopCaps[next] && gazetteer[next] == ""
+}
+
+// onlyOpensSentences reports whether a one-word party is a word the
+// article capitalises only where a sentence or quotation opens: "Transport"
+// in "Transport minister Rosa Lind said", "Pop" in "Pop singer Mia Lane
+// denied". A name is capitalised wherever it stands ("said Eir",
+// "the Unite union"). Names of more than one word, and places, are names.
+func onlyOpensSentences(party string, paras []string) bool {
+	if party == "" || strings.Contains(party, " ") || isGazetteerParty(party) || len(paras) == 0 || innerCapital(party) {
+		return false
+	}
+	seen, mid := capitalUse(party, paras)
+	return seen && !mid
+}
+
+// capitalUse reports whether the paragraphs hold a word, whole, and whether
+// they hold it anywhere but where a sentence or quotation opens.
+func capitalUse(word string, paras []string) (seen, midSentence bool) {
+	for _, p := range paras {
+		for i := 0; ; {
+			k := strings.Index(p[i:], word)
+			if k < 0 {
+				break
+			}
+			k += i
+			i = k + len(word)
+			after, _ := utf8.DecodeRuneInString(p[i:])
+			before, _ := utf8.DecodeLastRuneInString(p[:k])
+			if i < len(p) && isLetterOrDigit(after) || k > 0 && isLetterOrDigit(before) {
+				continue // part of a longer word
+			}
+			seen = true
+			if !opensSentence(p[:k]) {
+				return true, true
+			}
+		}
+	}
+	return seen, false
+}
+
+// opensSentence: the text before a word ends where a sentence or a
+// quotation starts. A quotation closed on a comma ("…,” Acme chief
+// executive Jo Bell said) leaves its sentence open.
+func opensSentence(before string) bool {
+	before = strings.TrimRight(before, " ")
+	if before == "" {
+		return true
+	}
+	r, n := utf8.DecodeLastRuneInString(before)
+	if r == '"' || r == '”' || r == '’' || r == '\'' {
+		if inner, _ := utf8.DecodeLastRuneInString(before[:len(before)-n]); inner == ',' {
+			return false
+		}
+	}
+	return strings.ContainsRune(".!?:;\"“‘'”’—–(", r)
+}
+
+func isLetterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// innerCapital: a capital after the first letter ("NorthCast", "NATO") is
+// a name's, wherever it stands.
+func innerCapital(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOrganisation: a former post ("Brightline's former chief executive",
+// "a former Acme employee") ties a person to an organisation they have
+// left, and who may be suing it. Their country stays theirs ("former
+// French President").
+func leftOrganisation(title, party string) bool {
+	if party != "" && isGazetteerParty(party) {
+		return false
+	}
+	former := false
+	forEachWord(strings.ToLower(title), func(w string) bool {
+		former = w == "former" || w == "ex"
+		return !former
+	})
+	return former
 }

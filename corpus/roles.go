@@ -23,11 +23,12 @@ func assignRoles(a *Article, turns []turnInfo) {
 			q.Role = Response
 		case a.Accuser != "" && q.Party == a.Accuser:
 			// The accuser's words are a charge when they carry one, name
-			// the accused or one of its people, call something a lie (the
+			// the accused (also by its plain noun: "the union") or one of
+			// its people, call something a lie (the
 			// accuser denies nothing), speak of the complaint or the
 			// allegations, are given as a claim ("reportedly told"), or are
 			// the words of a lawsuit.
-			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) ||
+			if q.accuses || mentionsParty(q.lower, a.Accused) || mentionsAny(q.lower, a.accusedPeople) || namesByItsNoun(q.lower[:q.textLen], a.Accused) ||
 				hasAny(q.lower[:q.textLen], lieWords) || isChargeDocument(q.Speaker) || namesTheCharge(q.lower[:q.textLen]) || reportsAClaim(q.lower[q.textLen:]) ||
 				overlap(topicWords(q.lower[:q.textLen]), topicWords(a.leadCharge)) >= minTopicOverlap {
 				q.Role = Accusation
@@ -260,6 +261,26 @@ func mentionsParty(lower, party string) bool {
 	forEachWord(lower, func(w string) bool {
 		p, ok := gazetteer[w]
 		found = ok && p == party || slices.Contains(own, w)
+		return !found
+	})
+	return found
+}
+
+// namesByItsNoun: the words speak of the party by the plain noun its
+// name ends in: "the union" for "Bakery Drivers Union", "the airline" for
+// "Skyway Airlines".
+func namesByItsNoun(lower, party string) bool {
+	noun := strings.ToLower(lastWord(party))
+	if !plainOrgNouns[noun] {
+		noun = strings.TrimSuffix(noun, "s")
+	}
+	if !plainOrgNouns[noun] {
+		return false
+	}
+	prev, found := "", false
+	forEachWord(lower, func(w string) bool {
+		found = prev == "the" && w == noun
+		prev = w
 		return !found
 	})
 	return found

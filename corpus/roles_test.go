@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Sentences invented for these tests, one made-up dispute per rule.
 
@@ -359,5 +362,36 @@ func TestLeadSubjectBeforeAnAside(t *testing.T) {
 	)
 	if q := quoteOf(t, a, "We will keep"); a.Accuser == "" || a.Accuser != q.Party {
 		t.Errorf("sides %q → %q, want Moss's side (%q) accusing", a.Accuser, a.Accused, q.Party)
+	}
+}
+
+// The accuser's words may name the accused by the plain noun its name ends
+// in ("the union"): they are the charge the union's counter-charge answers.
+func TestAccuserNamesTheAccusedByItsNoun(t *testing.T) {
+	a := analysedTitled(t, "Bakery and drivers trade blame over empty shelves",
+		"Crumb Bakeries has blamed its drivers' union for a week of empty shelves.",
+		"“The union's overtime ban has left our customers without bread,” Crumb Bakeries chief executive Lisa Hart said.",
+		"“The company has been short of drivers for a year because it cut their pay. Blaming us is dishonest,” said Owen Price, secretary of the Bakery Drivers Union.",
+	)
+	if q := quoteOf(t, a, "The union's overtime"); q.Role != Accusation {
+		t.Errorf("the bakery's charge is %s, want accusation", q.Role)
+	}
+	if got := pairedWith(a, "The company has been"); !strings.HasPrefix(got, "The union's overtime") {
+		t.Errorf("the union's answer is set against %q", got)
+	}
+}
+
+// "after his club was expelled": the owner hitting back at the body that
+// punished his own club is on the accused side, one side with his club.
+func TestOwnerOfAPunishedClubHitsBack(t *testing.T) {
+	a := analysed(t,
+		"Dan Moss, the property developer, has accused the county football association of a vendetta against him after his club Riverside Rangers were expelled from the league.",
+		"“This has been a personal campaign against me from the start. They have wanted us out for years,” Moss said.",
+	)
+	if a.Accused != "Riverside Rangers" {
+		t.Errorf("accused %q, want Riverside Rangers", a.Accused)
+	}
+	if q := quoteOf(t, a, "This has been"); q.Role != Response || q.Party != "Riverside Rangers" {
+		t.Errorf("the owner's words are %s for %q, want a response for his club", q.Role, q.Party)
 	}
 }

@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // sides decides which party accuses and which is accused in an article.
 // Who stands accused matters more than the verbs a statement uses: once an
@@ -22,6 +26,10 @@ import "strings"
 type sides struct {
 	accused, accuser map[string]int
 	charge           strings.Builder // the words after the lead's charging verbs
+	paras            []string        // the article's paragraphs, when known
+	quotes           []Quote         // the article's statements, when known,
+	quoteParty       []string        // and their parties
+	claimants        map[string]bool // parties whose claims the lead answers ("claims by X")
 }
 
 // Weights of the evidence. A statement weighs less than the lead, so that
@@ -34,7 +42,26 @@ const (
 )
 
 func decideSides(a *Article, lead [][]token, leadText []string, people *registry, quoteParty []string) (accuser, accused string) {
-	s := sides{accused: map[string]int{}, accuser: map[string]int{}}
+	s := sides{accused: map[string]int{}, accuser: map[string]int{}, paras: a.Paragraphs, quotes: a.Quotes, quoteParty: quoteParty}
+	var descriptor map[string]bool // each party read once, not once a statement
+	for i, p := range quoteParty {
+		// "Transport minister Rosa Lind": a capital that only opens the
+		// sentence names no organisation.
+		if p == "" || p == a.Quotes[i].Speaker || strings.Contains(p, " ") {
+			continue
+		}
+		only, ok := descriptor[p]
+		if !ok {
+			if descriptor == nil {
+				descriptor = map[string]bool{}
+			}
+			only = onlyOpensSentences(p, a.Paragraphs)
+			descriptor[p] = only
+		}
+		if only {
+			quoteParty[i], a.Quotes[i].Party = a.Quotes[i].Speaker, a.Quotes[i].Speaker
+		}
+	}
 	for k, ts := range lead {
 		s.readLead(ts, leadText[k], people)
 	}
@@ -46,6 +73,31 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		}
 	}
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
+	for p := range s.claimants {
+		s.claimants[fullPartyName(p, names)] = true
+	}
+	// "Simon Moss … after his club Riverside Rangers was expelled": the
+	// owner and his club are one side, under the club's name.
+	for person, org := range ownOrganisations(lead, leadText, people) {
+		org = fullPartyName(org, names)
+		for i, p := range quoteParty {
+			if p == person {
+				quoteParty[i], a.Quotes[i].Party = org, org
+			}
+		}
+		for _, scores := range []map[string]int{s.accused, s.accuser} {
+			if n, ok := scores[person]; ok {
+				scores[org] += n
+				delete(scores, person)
+			}
+		}
+	}
+	speaking := map[string]bool{}
+	for _, p := range quoteParty {
+		speaking[p] = true
+	}
+	pruneUnnamed(s.accused, speaking, a.Paragraphs)
+	pruneUnnamed(s.accuser, speaking, a.Paragraphs)
 	interviewer := interviewerOf(a.Quotes)
 	firstCharge := map[string]int{} // the statement where each party first charges
 	// A party whose own denials are as many as its charges is on the
@@ -87,11 +139,19 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			}
 		}
 	}
-	defer func() { a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String() }()
-	speaking := map[string]bool{}
-	for _, p := range quoteParty {
-		speaking[p] = true
-	}
+	defer func() {
+		a.accusedPeople, a.leadCharge = peopleOf(people, accused, a.Paragraphs), s.charge.String()
+		// "the mayor" is the accused mayor.
+		a.accusedPeople = append(a.accusedPeople, titleNouns(people, accused)...)
+		// "X denied claims by Y": Y's statements are the claims.
+		if accuser != "" && s.claimants[accuser] {
+			for i := range a.Quotes {
+				if quoteParty[i] == accuser && a.Quotes[i].Kind == Direct {
+					a.Quotes[i].accuses = true
+				}
+			}
+		}
+	}()
 	accused = bestSpeaking(s.accused, "", speaking)
 	accuser = bestSpeaking(s.accuser, accused, speaking)
 	if accused == "" {
@@ -110,18 +170,18 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		// A charge that rests on one statement or lead verb is weak: its
 		// target is only a party answering it by name.
 		strong := s.accuser[accuser] >= 2*statementWeight || chargedByDocument(a, quoteParty, accuser)
-		accused = counterpart(a, quoteParty, accuser, false, strong)
+		accused = counterpart(a, quoteParty, accuser, titleNouns(people, accuser), false, strong)
 	case accuser == "" && accused != "":
-		accuser = counterpart(a, quoteParty, accused, true, true)
+		accuser = counterpart(a, quoteParty, accused, titleNouns(people, accused), true, true)
 	}
 	return accuser, accused
 }
 
 // counterpart is the speaking party, other than party, that most often
-// names it or is named by it: the other side of a two-sided dispute. Unless
+// names it (by name, or by its title: "the mayor") or is named by it: the other side of a two-sided dispute. Unless
 // the evidence for party's side is strong, only a party answering it by
 // name, with a denial or a charge, counts.
-func counterpart(a *Article, quoteParty []string, party string, accusing, strong bool) string {
+func counterpart(a *Article, quoteParty []string, party string, titles []string, accusing, strong bool) string {
 	score := map[string]int{}
 	interviewer := interviewerOf(a.Quotes)
 	// Allies name each other too: to answer the accuser, a statement must
@@ -138,7 +198,7 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 			continue
 		}
 		k := statementKey{q.Paragraph, q.Speaker}
-		names[k] = names[k] || mentionsParty(q.lower, party)
+		names[k] = names[k] || mentionsParty(q.lower, party) || mentionsAny(q.lower[:q.textLen], titles)
 		stance[k] = stance[k] || accusing || q.denies || q.accuses
 	}
 	for i, q := range a.Quotes {
@@ -187,6 +247,19 @@ func counterpart(a *Article, quoteParty []string, party string, accusing, strong
 	return best(score, party)
 }
 
+// titleNouns is the title noun of a party that is a person ("mayor" for
+// Mayor Frank Dillon): their words may name them by it ("the mayor").
+func titleNouns(people *registry, party string) []string {
+	pr := people.find(party)
+	if pr == nil || pr.title == "" {
+		return nil
+	}
+	if w := strings.ToLower(lastWord(pr.title)); titleWords[w] || roleNouns[w] {
+		return []string{w}
+	}
+	return nil
+}
+
 // reportsAClaim: the words around a statement give it as a claim against
 // someone: "an eyewitness reportedly told the magazine", "she claimed".
 func reportsAClaim(cue string) bool {
@@ -207,12 +280,14 @@ func onlyCallsLies(lower string) bool {
 }
 
 // maxPunishGap is how far after "after" the punishment may be named:
-// "after receiving an order banning his club".
-const maxPunishGap = 5
+// "after receiving an order banning his club", "after his club Riverside
+// Rangers were expelled".
+const maxPunishGap = 7
 
 // punishedBefore reads the rest of a lead sentence for a punishment of the
 // subject that came first: "after being fined", "after receiving an order
-// banning his club", "after he was suspended". Someone else's punishment
+// banning his club", "after he was suspended", "after his club was
+// expelled". Someone else's punishment
 // ("accuse the police of brutality after protesters were arrested") is
 // the charge itself.
 func punishedBefore(ts []token) bool {
@@ -229,7 +304,9 @@ func punishedBefore(ts []token) bool {
 			if punishments[w] {
 				return own
 			}
-			own = own || subjectMarkers[w]
+			// "after his club was expelled": the subject's own side.
+			ownOrg := possessives[w] && j+1 < len(ts) && plainOrgNouns[leadWord(ts[j+1])]
+			own = own || subjectMarkers[w] || ownOrg
 		}
 	}
 	return false
@@ -239,11 +316,83 @@ func punishedBefore(ts []token) bool {
 // the sentence's subject.
 var subjectMarkers = words(`being receiving getting he she it they`)
 
+// possessives before an organisation noun make it the subject's own:
+// "after his club", "after their company".
+var possessives = words(`his her their its`)
+
+// Bits of leadVerbs: the lead-verb tables a word is in.
+const (
+	lvRebuttal = 1 << iota
+	lvStand
+	lvBack
+	lvAccusation
+	lvAttack
+	lvWrongdoing
+	lvAgainst
+)
+
+// leadVerbs folds the lead-verb tables into one, so that reading a lead
+// costs one look-up a word.
+var leadVerbs = func() map[string]uint8 {
+	m := map[string]uint8{"against": lvAgainst}
+	for bit, set := range map[uint8]map[string]bool{
+		lvRebuttal: leadRebuttals, lvStand: standVerbs, lvBack: backVerbs,
+		lvAccusation: leadAccusations, lvAttack: attackVerbs, lvWrongdoing: wrongdoingVerbs,
+	} {
+		for w := range set {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
+// attackVerbs attack a party: the attack is a charge of its own, or a
+// counter-attack when it is over a charge or a punishment (see overWhat).
+var attackVerbs = words(`slam slams slammed slamming blast blasts blasted blasting
+lambast lambasts lambasted lambasting`)
+
+// standVerbs with "by" defend what is attacked: "stood by its story".
+var standVerbs = words(`stand stands stood standing`)
+
+// What an attack is over.
+const (
+	overNothing = iota
+	overACharge
+	overAGrievance
+)
+
+// maxOverWords is how far after an attack verb its "over" or "for" is
+// looked for, and how far after it what the attack is over.
+const maxOverWords = 8
+
+// overWhat reads what an attack in a lead sentence is over: a charge or a
+// punishment ("over hacking claims", "over a doping ban"), something else
+// ("over sewage spills", "for pumping sewage"), or nothing said.
+func overWhat(ts []token) int {
+	for k := 0; k < len(ts) && k < maxOverWords && !endsSentence(ts[k]); k++ {
+		if w := ts[k].lower; w != "over" && w != "for" {
+			continue
+		}
+		for j := k + 1; j < len(ts) && j <= k+maxOverWords && !endsSentence(ts[j]); j++ {
+			if w := leadWord(ts[j]); chargeNouns[w] || punishments[w] || decisionNouns[w] {
+				return overACharge
+			}
+		}
+		return overAGrievance
+	}
+	return overNothing
+}
+
+// maxAgentGap is how many tokens may come between a passive verb and its
+// "by": "were banned from the cup by", "fined £20,000 by".
+const maxAgentGap = 8
+
 // agentAfter finds the "by" of a passive within the next few words ("were
-// banned from the cup by the league") and returns the index after it, or 0.
+// banned from the cup by the league", "fined £20,000 by the league") and
+// returns the index after it, or 0.
 func agentAfter(ts []token, i int) int {
-	for k := i; k < len(ts) && k < i+6; k++ {
-		if ts[k].kind != tWord {
+	for k := i; k < len(ts) && k < i+maxAgentGap; k++ {
+		if ts[k].kind != tWord && !isAmountMark(ts[k]) {
 			return 0
 		}
 		if ts[k].lower == "by" {
@@ -252,6 +401,39 @@ func agentAfter(ts []token, i int) int {
 	}
 	return 0
 }
+
+// isAmountMark: a currency sign or a digit group's comma, inside an amount.
+func isAmountMark(t token) bool {
+	return t.kind == tPunct && strings.Contains("£$€,", t.text)
+}
+
+// participleAlone: a verb in -ed with no object of its own is a passive
+// whose auxiliary a headline drops: "Harbour City fined for crowd trouble",
+// "Rovers banned over unpaid fees", "Harbour City fined £20,000" (an amount
+// is what was imposed, unless "from" gives whom it was taken from:
+// "deducted ten points from Rovers").
+func participleAlone(ts []token, v int) bool {
+	if v+1 >= len(ts) {
+		return true
+	}
+	next := ts[v+1]
+	if next.kind == tWord && !next.cap && passivePreps[next.lower] {
+		return true
+	}
+	if !isAmountMark(next) && (next.kind != tWord || next.text[0] < '0' || next.text[0] > '9') {
+		return false
+	}
+	for k := v + 1; k < len(ts) && k < v+maxAgentGap && !endsSentence(ts[k]); k++ {
+		if ts[k].lower == "from" {
+			return false
+		}
+	}
+	return true
+}
+
+// passivePreps right after a charging verb in -ed leave it no object:
+// "fined for", "banned over", "sued after".
+var passivePreps = words(`for over after amid following in as`)
 
 // chargedByDocument: a lawsuit or complaint of the party is quoted.
 func chargedByDocument(a *Article, quoteParty []string, party string) bool {
@@ -282,19 +464,35 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			continue
 		}
 		w := leadWord(t)
+		f := leadVerbs[w] // one look-up for every table a lead verb may be in
+		if f == 0 && !t.is(cRebuttal) && !t.is(cAccusing) {
+			continue
+		}
 		next := ""
 		if v+1 < len(ts) && ts[v+1].kind == tWord {
 			next = leadWord(ts[v+1])
 		}
 		// "Rovers banned by league": a headline drops the auxiliary, and
 		// the agent after "by" tells the passive.
-		passive := strings.HasSuffix(w, "ed") && agentAfter(ts, v+1) > 0 ||
+		passive := strings.HasSuffix(w, "ed") && (agentAfter(ts, v+1) > 0 || participleAlone(ts, v)) ||
 			v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
-		rebuts := t.is(cRebuttal) || leadRebuttals[w]
-		if backVerbs[w] {
+		rebuts := t.is(cRebuttal) || f&lvRebuttal != 0 || f&lvStand != 0 && next == "by"
+		if f&lvBack != 0 {
 			rebuts = next == "back" || next == "out"
 		}
-		accuses := t.is(cAccusing) || leadAccusations[w]
+		accuses := t.is(cAccusing) || f&lvAccusation != 0 || f&lvAttack != 0 && !rebuts
+		if f&lvAttack != 0 || f&lvBack != 0 && next == "out" {
+			// "slams the US over hacking claims", "hits out at the
+			// federation over a doping ban": an attack over a charge or a
+			// punishment answers it; "blasts the water company over sewage
+			// spills" makes a charge of its own.
+			switch overWhat(ts[v+1:]) {
+			case overACharge:
+				rebuts, accuses = true, false
+			case overAGrievance:
+				rebuts, accuses = false, true
+			}
+		}
 		switch {
 		case rebuts:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
@@ -302,6 +500,12 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accuser[party] += leadWeight
+			} else if party := s.wrongedIn(ts, v+1, people); party != "" {
+				// "denied racially abusing defender Joe Flint": the one
+				// the denied act wronged is the likelier accuser, and
+				// their words the account the denial answers.
+				s.accuser[party] += leadWeight - 1
+				s.claim(party)
 			}
 		case accuses && next == "that":
 			// "the airline warned that staff could face dismissal": a
@@ -332,11 +536,12 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			s.noteCharge(ts[v+1:], p)
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accuser[party] += leadWeight
+				s.claim(party)
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case wrongdoingVerbs[w] && !passive:
+		case f&lvWrongdoing != 0 && !passive:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
@@ -359,10 +564,44 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 		return side
 	}
 	np, appos := npBefore(ts, v)
-	if party := mentionParty(interpret(np, appos, p, people), people); party != "" {
+	if party := s.mentionParty(interpret(np, appos, p, people), people); party != "" {
 		return party
 	}
-	return s.subjectBeforeAside(ts, v, p, people)
+	if party := s.subjectBeforeAside(ts, v, p, people); party != "" {
+		return party
+	}
+	k := v - 1
+	for k >= 0 && ts[k].kind == tWord && auxiliaries[ts[k].lower] {
+		k--
+	}
+	// "The rights group Justice Watch has accused …": the name that ends
+	// the subject's description.
+	if k >= 0 && ts[k].kind == tWord && ts[k].cap {
+		j := k
+		for j > 0 && ts[j-1].kind == tWord && ts[j-1].cap {
+			j--
+		}
+		for j <= k && stopCaps[strings.ToLower(ts[j].base)] {
+			j++ // "In March Justice Watch accused …"
+		}
+		if j <= k {
+			if party := s.knownName(ts[j:k+1], p, people); party != "" {
+				return party
+			}
+			// A name the article writes mid-sentence too, though no table
+			// knows it: "Justice Watch".
+			if name := joinBases(ts[j:k+1], p); k-j < maxSubjectNameWords && strings.Contains(name, " ") {
+				if _, mid := capitalUse(name, s.paras); mid {
+					return name
+				}
+			}
+		}
+	}
+	// "A councillor has blasted …": the speaker the article titles so.
+	if k >= 1 && ts[k].kind == tWord && !ts[k].cap && ts[k-1].is(cDeterminer) {
+		return s.speakerTitled(leadWord(ts[k]), people)
+	}
+	return ""
 }
 
 // maxLeadAside is the longest aside between a lead subject and its verb.
@@ -385,7 +624,7 @@ func (s *sides) subjectBeforeAside(ts []token, v int, p string, people *registry
 		}
 		if ts[j].text == "," {
 			np, appos := npBefore(ts, j)
-			return mentionParty(interpret(np, appos, p, people), people)
+			return s.mentionParty(interpret(np, appos, p, people), people)
 		}
 	}
 	return ""
@@ -394,9 +633,10 @@ func (s *sides) subjectBeforeAside(ts []token, v int, p string, people *registry
 var auxiliaries = words(`has have had is was are were will would`)
 
 // partyAfter reads the object of a verb: "rejected the US indictment",
-// "pushes back against U.S. accusations", "accused China of".
+// "pushes back against U.S. accusations", "hit back at the paper",
+// "accused China of".
 func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string {
-	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to") {
+	for i < len(ts) && ts[i].kind == tWord && (ts[i].lower == "back" || ts[i].lower == "out" || ts[i].lower == "against" || ts[i].lower == "on" || ts[i].lower == "to" || ts[i].lower == "at") {
 		i++
 	}
 	// "refuting claims by the union", "rejects allegations from Ottawa",
@@ -406,26 +646,220 @@ func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string
 	for k < len(ts) && k < i+5 && ts[k].kind == tWord && !ts[k].cap && ts[k].lower != "by" && ts[k].lower != "from" {
 		k++
 	}
-	if k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(ts[k-1])] || chargeBefore[leadWord(ts[k-1])]) {
+	claims := k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(ts[k-1])] || chargeBefore[leadWord(ts[k-1])])
+	if claims {
 		i = k + 1
 	}
 	np, appos := npAfter(ts, i)
-	return mentionParty(interpret(np, appos, p, people), people)
+	party := s.mentionParty(interpret(np, appos, p, people), people)
+	if party == "" {
+		party = s.objectNamed(ts, i, people)
+	}
+	if claims && party != "" {
+		s.claim(party)
+	}
+	return party
 }
 
+// maxObjectTokens is how far after a lead verb its object is read for a
+// name.
+const maxObjectTokens = 10
+
+// objectNamed reads a lead verb's object that a description opens, for the
+// name it goes on to give or the organisation it stands for: "her
+// challenger, businessman Tom Brandt,", "the bus operator Metroline
+// Coaches", "its pilots' union" (the union the article names). The object
+// ends at the preposition or clause that follows it ("… of hiding").
+func (s *sides) objectNamed(ts []token, i int, people *registry) string {
+	commas, noun, head := 0, "", ""
+	for k := i; k < len(ts) && k < i+maxObjectTokens; k++ {
+		t := ts[k]
+		if endsSentence(t) || t.kind == tQuote || t.kind == tWord && !t.cap && objectEnds[t.lower] {
+			break
+		}
+		if t.text == "," {
+			if commas++; commas == 2 {
+				break
+			}
+			continue
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if !t.cap {
+			w := strings.ToLower(t.base)
+			if chargeNouns[w] || strings.HasSuffix(w, "ing") {
+				// "refuting discrimination claims involving a tennis
+				// star": the object is the charge, and who made it is
+				// named only after "by".
+				return ""
+			}
+			if plainOrgNouns[w] {
+				noun = w
+			}
+			if !t.is(cDeterminer) {
+				head = w
+			}
+			continue
+		}
+		j := k
+		for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+			j++
+		}
+		run := make([]string, 0, j-k)
+		for _, n := range ts[k:j] {
+			run = append(run, n.base)
+		}
+		if party := s.knownName(ts[k:j], "", people); party != "" {
+			return party
+		}
+		k = j - 1
+	}
+	if noun != "" {
+		if org := people.orgFor(noun); org != "" {
+			return cmp.Or(partyOf(org), org)
+		}
+	}
+	return s.speakerTitled(head, people)
+}
+
+// speakerTitled is the party of the one speaker whose title ends in a
+// lead's unnamed noun: "claims by a young designer" are those of
+// "designer Nora Quist", "an eyewitness" is the speaker "eyewitness".
+func (s *sides) speakerTitled(noun string, people *registry) string {
+	if len(noun) < minTitleNoun || roleNouns[noun] && !descriptiveRoles[noun] {
+		return ""
+	}
+	found := ""
+	for i, q := range s.quotes {
+		if q.Kind != Direct || q.Speaker == "" || s.quoteParty[i] == "" {
+			continue
+		}
+		title := q.RoleTitle
+		if pr := people.find(q.Speaker); pr != nil {
+			title += " " + pr.title
+		}
+		title = strings.ToLower(title)
+		if strings.ToLower(q.Speaker) != noun && !containsWordRun(title, noun) && !s.namedAfter(q.Speaker, noun, people) {
+			continue
+		}
+		if found != "" && found != s.quoteParty[i] {
+			return "" // two speakers so titled: no telling which
+		}
+		found = s.quoteParty[i]
+	}
+	return found
+}
+
+// namedAfter reports whether the article writes a noun just before a
+// person's name: "designer Nora Quist".
+func (s *sides) namedAfter(name, noun string, people *registry) bool {
+	for _, m := range people.mentions {
+		if m.p.name != name || m.para < 0 || m.para >= len(s.paras) {
+			continue
+		}
+		before := strings.TrimRight(s.paras[m.para][max(0, m.offset-maxTitleBytes):m.offset], " ")
+		if strings.HasSuffix(strings.ToLower(before), " "+noun) {
+			return true
+		}
+	}
+	return false
+}
+
+// minTitleNoun is the shortest noun read as a speaker's title: shorter
+// words are function words ("to", "the").
+const minTitleNoun = 4
+
+// descriptiveRoles are role nouns that describe one person rather than a
+// post many hold: a lead's "a former employee" is the one the article
+// quotes.
+var descriptiveRoles = words(`employee worker`)
+
+// claim records a party the lead gives as making the charge: its
+// statements are the charge.
+func (s *sides) claim(party string) {
+	if s.claimants == nil {
+		s.claimants = map[string]bool{}
+	}
+	s.claimants[party] = true
+}
+
+// wrongedIn reads a denied act ("denied hacking US systems", "denied
+// racially abusing defender Joe Flint") for the party it names: a person
+// or organisation the article knows, or a place's party.
+func (s *sides) wrongedIn(ts []token, i int, people *registry) string {
+	for i < len(ts) && ts[i].kind == tWord && !ts[i].cap && strings.HasSuffix(ts[i].lower, "ly") {
+		i++ // "racially"
+	}
+	if i >= len(ts) || ts[i].kind != tWord || ts[i].cap || !strings.HasSuffix(ts[i].lower, "ing") {
+		return ""
+	}
+	for k := i + 1; k < len(ts) && k <= i+maxObjectTokens; k++ {
+		t := ts[k]
+		if endsSentence(t) || t.kind == tQuote || t.kind == tWord && !t.cap && actEnds[t.lower] {
+			return ""
+		}
+		if t.kind != tWord || !t.cap {
+			continue
+		}
+		j := k
+		for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+			j++
+		}
+		if party := s.knownName(ts[k:j], "", people); party != "" {
+			return party
+		}
+		k = j - 1
+	}
+	return ""
+}
+
+// actEnds close the description of a denied act: "… during the match",
+// "… in January".
+var actEnds = words(`during in at on after before while when since because that which who`)
+
+// maxSubjectNameWords is the longest unknown name read as a lead's subject.
+const maxSubjectNameWords = 4
+
+// knownName is the party of a run of capitalised words that the article
+// names as a person or an organisation, or that places a party; "" for a
+// run it does not know.
+func (s *sides) knownName(run []token, _ string, people *registry) string {
+	words := make([]string, 0, len(run))
+	for _, t := range run {
+		words = append(words, t.base)
+	}
+	name := strings.Join(words, " ")
+	if pr := people.find(name); pr != nil {
+		return s.mentionParty(mention{kind: mPerson, name: pr.name}, people)
+	}
+	if slices.Contains(people.orgs, name) || orgWords[strings.ToLower(words[len(words)-1])] {
+		return cmp.Or(partyOf(name), name)
+	}
+	return partyOf(name)
+}
+
+// objectEnds close a lead verb's object: "accused X of …", "blamed X for
+// …", "said X had …".
+var objectEnds = words(`of for over that after about with who which in on at by from
+to as amid following when while because had has have was were is are`)
+
 // mentionParty is the side a lead mention stands for.
-func mentionParty(m mention, people *registry) string {
+func (s *sides) mentionParty(m mention, people *registry) string {
 	switch m.kind {
 	case mPerson:
 		e := &entity{name: m.name, kind: mPerson, titles: []string{m.title}}
 		if pr := people.find(m.name); pr != nil {
 			e.addTitle(pr.title)
 		}
-		return e.party()
+		if p := e.party(); !onlyOpensSentences(p, s.paras) {
+			return p
+		}
+		return e.name
 	case mOrg, mGroup, mRole, mDoc:
 		if m.name == "" && m.kind == mOrg && m.head != "" {
 			// "the company" is the company the article names.
-			return mentionParty(mention{kind: mOrg, name: people.orgFor(m.head)}, people)
+			return s.mentionParty(mention{kind: mOrg, name: people.orgFor(m.head)}, people)
 		}
 		if m.name == "" {
 			return ""
@@ -434,11 +868,97 @@ func mentionParty(m mention, people *registry) string {
 			return p
 		}
 		if m.kind == mOrg {
-			return m.name
+			return capitalisedTail(m.name)
 		}
 		return orgPart(m.name, m.head)
 	}
 	return ""
+}
+
+// ownOrganisations finds, in the lead, the organisations a person's
+// sentence calls theirs by name: "Simon Moss, the developer, said … after
+// his club Riverside Rangers was expelled" ties Simon Moss to Riverside
+// Rangers. The person is the first one the sentence names.
+func ownOrganisations(lead [][]token, leadText []string, people *registry) map[string]string {
+	var out map[string]string
+	for k, ts := range lead {
+		person := ""
+		for i := 0; i < len(ts); i++ {
+			t := ts[i]
+			if endsSentence(t) {
+				person = ""
+				continue
+			}
+			if t.kind != tWord {
+				continue
+			}
+			if t.cap && person == "" {
+				j := i
+				for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+					j++
+				}
+				if pr := people.find(joinBases(ts[i:j], leadText[k])); pr != nil {
+					person = pr.name
+				}
+				i = j - 1
+				continue
+			}
+			if person == "" || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(ts[i+1])] || !ts[i+2].cap {
+				continue
+			}
+			j := i + 2
+			for j < len(ts) && ts[j].kind == tWord && ts[j].cap {
+				j++
+			}
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[person] = joinBases(ts[i+2:j], leadText[k])
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// capitalisedTail drops the lower-case description before a name: "national
+// broadcaster NorthCast" → "NorthCast".
+func capitalisedTail(name string) string {
+	for i, f := range strings.Fields(name) {
+		if isUpperStart(f) {
+			if i == 0 {
+				return name
+			}
+			return name[strings.Index(name, f):]
+		}
+	}
+	return name
+}
+
+// pruneUnnamed drops the lead's parties that are descriptions, not names:
+// a word capitalised only where a headline or sentence opens ("Broadcaster
+// stands by …"), or a run holding a lower-case word ("Football club denies
+// …"), when no statement speaks for it.
+func pruneUnnamed(scores map[string]int, speaking map[string]bool, paras []string) {
+	for p := range scores {
+		if speaking[p] || isGazetteerParty(p) {
+			continue
+		}
+		if strings.Contains(p, " ") && allCapitalised(p) {
+			continue // "Hillside Rovers", even when only a headline names it
+		}
+		if _, mid := capitalUse(p, paras); !mid {
+			delete(scores, p)
+		}
+	}
+}
+
+func allCapitalised(name string) bool {
+	for _, f := range strings.Fields(name) {
+		if !isUpperStart(f) && !connectors[f] {
+			return false
+		}
+	}
+	return true
 }
 
 func best(scores map[string]int, except string) string {

@@ -56,19 +56,6 @@ var apologyWords = prefixes(`sorry apolog`)
 // often as they make one ("they lie every day"), so alone they tell no side.
 var lieWords = prefixes(`lie lying liar`)
 
-// deniesOutright reports whether a lower-case text has a denial word that
-// is no accusation word too, or an apology. Words in both tables ("lies",
-// "misleading", "irresponsible") and every word calling something a lie
-// deny a charge as often as they make one, so alone they tell no side.
-func deniesOutright(lower string) bool {
-	found := false
-	forEachWord(lower, func(w string) bool {
-		found = denialWords.matches(w) && !accusationWords.matches(w) && !lieWords.matches(w) || apologyWords.matches(w)
-		return !found
-	})
-	return found
-}
-
 // statementAccuses reads a lower-case statement whose first textLen bytes
 // are the quoted words: the words themselves accuse, or the sentence around
 // them says the speaker accuses ("she alleged", "he accused …"). Words

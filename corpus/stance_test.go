@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Sentences invented for these tests: each one exercises one side or role
 // rule on a dispute the gazetteer knows nothing about.
@@ -422,5 +425,341 @@ func TestUnframedRemarkNeedsItsOwnCharge(t *testing.T) {
 	)
 	if q := quoteOf(t, a, "The roads need"); q.Role != Other {
 		t.Errorf("a remark beside a reported charge: role %q", q.Role)
+	}
+}
+
+// sideCase is a made-up article with a headline, and the sides it frames.
+type sideCase struct {
+	name, title      string
+	paras            []string
+	accuser, accused string
+}
+
+func checkSides(t *testing.T, tests []sideCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysedTitled(t, tt.title, tt.paras...)
+			if a.Accused != tt.accused || a.Accuser != tt.accuser {
+				t.Errorf("%q accuses %q; want %q accusing %q", a.Accuser, a.Accused, tt.accuser, tt.accused)
+			}
+		})
+	}
+}
+
+// analysedTitled is analysed with a headline of its own.
+func analysedTitled(t *testing.T, title string, body ...string) *Article {
+	t.Helper()
+	a := Parse("test", "test.txt", title+"\n\n"+strings.Join(body, "\n\n")+"\n")
+	a.Analyse()
+	return a
+}
+
+// A lead verb's object is often a description before the name ("her
+// rival, banker Tom Reed,", "the ferry firm Blue Line Ferries"), or a
+// plain noun for the organisation the article names ("its drivers'
+// union"); a charge ("claims involving a singer") is no party.
+func TestLeadObjectDescribedBeforeItsName(t *testing.T) {
+	checkSides(t, []sideCase{
+		{
+			name:  "a name set off after a description",
+			title: "Mayor accuses rival of hiding debts",
+			paras: []string{
+				"Mayor Ana Torres on Monday accused her rival, banker Tom Reed, of hiding the debts of his bank.",
+				"“Voters deserve to see the books before they vote,” Torres said.",
+				"“My accounts are public and every loan is listed,” Reed said.",
+			},
+			accuser: "Ana Torres", accused: "Tom Reed",
+		},
+		{
+			name:  "a name after a description",
+			title: "Passengers group hits out at ferry firm",
+			paras: []string{
+				"The Island Travellers Association has accused the ferry firm Blue Line Ferries of cancelling sailings without notice.",
+				"“Blue Line cancelled forty sailings in May and told no one,” said association chairman Huw Evans.",
+				"“Every cancellation was posted on our website the same day,” Blue Line Ferries director Sian Pugh said.",
+			},
+			accuser: "Island Travellers Association", accused: "Blue Line Ferries",
+		},
+		{
+			name:  "a plain noun for the organisation named later",
+			title: "A week of empty shelves",
+			paras: []string{
+				"Crumb Bakeries has blamed its drivers' union for a week of empty shelves.",
+				"“Our shelves have been half empty all week,” Crumb Bakeries chief executive Lisa Hart said.",
+				"“Our members worked every shift they were given,” said Owen Price, secretary of the Bakery Drivers Union.",
+			},
+			accuser: "Crumb Bakeries", accused: "Bakery Drivers Union",
+		},
+		{
+			name:  "a charge's description names no party",
+			title: "Shoe maker rejects bias claims",
+			paras: []string{
+				"Shoe maker Ferro Calzature is rejecting bias claims involving swimmer Ada Quinn that were made in a lawsuit by a former manager.",
+				"“These claims are false and we will answer them in court,” Ferro Calzature said in a statement.",
+			},
+			accuser: "", accused: "Ferro Calzature",
+		},
+		{
+			name:  "hitting back at a newspaper",
+			title: "Minister hits back over expenses story",
+			paras: []string{
+				"Transport minister Rosa Lind has hit back at the Evening Courier over a report on her travel expenses.",
+				"“Every trip was official and every receipt is published,” Lind said.",
+			},
+			accuser: "Evening Courier", accused: "Rosa Lind",
+		},
+		{
+			name:  "a headline that drops the passive's auxiliary",
+			title: "Harbour Town fined for crowd trouble",
+			paras: []string{
+				"Fans threw flares onto the pitch during the derby last month.",
+				"“Our stewards acted at once and the fans responsible are banned,” said Harbour Town manager Paul Dunne.",
+			},
+			accuser: "", accused: "Harbour Town",
+		},
+	})
+}
+
+// A verb in -ed followed by an amount taken "from" someone is active: the
+// one it is taken from stands accused.
+func TestParticipleAlone(t *testing.T) {
+	tests := []struct {
+		sentence string
+		passive  bool
+	}{
+		{"Harbour Town fined for crowd trouble", true},
+		{"Rovers banned over unpaid fees", true},
+		{"Harbour Town fined £20,000 by the league", true},
+		{"Rovers deducted ten points", false}, // "ten" is no figure: read as active
+		{"Rovers deducted 10 points", true},
+		{"League deducted 10 points from Rovers", false},
+		{"League fined Rovers for crowd trouble", false},
+	}
+	for _, tt := range tests {
+		ts := tokenize(nil, tt.sentence, nil)
+		v := -1
+		for k, tok := range ts {
+			if strings.HasSuffix(tok.text, "ed") && k > 0 {
+				v = k
+				break
+			}
+		}
+		if got := participleAlone(ts, v); got != tt.passive {
+			t.Errorf("participleAlone(%q) = %v, want %v", tt.sentence, got, tt.passive)
+		}
+	}
+}
+
+// An attack over a charge or a punishment answers it; an attack over
+// anything else is a charge of its own.
+func TestAttackOverAChargeAnswersIt(t *testing.T) {
+	checkSides(t, []sideCase{
+		{
+			name:  "blasting a company over what it did",
+			title: "Resident group blasts quarry over dust",
+			paras: []string{
+				"The Millbrook Residents Group has blasted Stonehill Quarries for covering the village in dust all summer.",
+				"“Our cars and windows are grey every morning,” said group chair Ruth Ames.",
+				"“Our dust monitors show levels well inside the permit,” a Stonehill Quarries spokesperson said.",
+			},
+			accuser: "Millbrook Residents Group", accused: "Stonehill Quarries",
+		},
+		{
+			name:  "slamming a rival over its claims",
+			title: "Port authority slams shipping line over safety claims",
+			paras: []string{
+				"The Eastport Authority has slammed Coastal Shipping over claims that its cranes are unsafe.",
+				"“Every crane was inspected in March and passed,” said authority director Paul Berg.",
+			},
+			accuser: "Coastal Shipping", accused: "Eastport Authority",
+		},
+		{
+			name:  "hitting out over a punishment",
+			title: "Cyclist hits out at union over ban",
+			paras: []string{
+				"The cyclist Maya Holm has hit out at the Nordic Cycling Union over her six-month ban.",
+				"“I was never given a hearing,” Holm said.",
+			},
+			accuser: "Nordic Cycling Union", accused: "Maya Holm",
+		},
+	})
+}
+
+// A party that "stands by" its work defends it; a headline's description
+// ("Broadcaster", "the national broadcaster") is not a party of its own.
+func TestStandingByItsStory(t *testing.T) {
+	a := analysedTitled(t, "Broadcaster stands by film after mayor's complaint",
+		"The regional broadcaster WestVision has stood by its film on the housing crisis after mayor Ellen Hart accused it of distortion.",
+		"“The film cut every interview that did not fit its story,” Hart said.",
+		"“The film is accurate, and the mayor's office was invited to take part,” WestVision said in a statement.",
+	)
+	if a.Accused != "WestVision" || a.Accuser != "Ellen Hart" {
+		t.Errorf("%q accuses %q; want Ellen Hart accusing WestVision", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "The film is accurate"); q.Role != Response {
+		t.Errorf("the broadcaster's answer: role %q", q.Role)
+	}
+}
+
+// A one-word party is a description when the article capitalises it only
+// where a sentence or quotation opens.
+func TestOnlyOpensSentences(t *testing.T) {
+	paras := []string{
+		"Transport minister Rosa Lind said the trains would run. Pop music played.",
+		"“The fares will rise,” Acme chief executive Jo Bell said. Acme shares fell.",
+		"Shares in Brio rose. “Fine,” she said. Doorstep interviews followed.",
+		"NorthCast said it would appeal.",
+	}
+	for word, want := range map[string]bool{
+		"Transport": true,  // only ever opens a sentence
+		"Pop":       true,  // likewise
+		"Doorstep":  true,  // opens the sentence after a quotation's full stop
+		"Acme":      false, // after a quotation closed on a comma
+		"Brio":      false, // mid-sentence
+		"NorthCast": false, // a capital inside the word
+		"Absent":    false, // never written
+	} {
+		if got := onlyOpensSentences(word, paras); got != want {
+			t.Errorf("onlyOpensSentences(%q) = %v, want %v", word, got, want)
+		}
+	}
+}
+
+// A lead that gives a party only by a noun ("claims by a young designer",
+// "an eyewitness told") means the one speaker the article introduces so.
+func TestLeadNounMeansTheSpeakerSoTitled(t *testing.T) {
+	a := analysedTitled(t, "Fashion house denies copying designs",
+		"The fashion house Vela Moda has denied claims by a young designer that it copied her handbags.",
+		"“They copied my bags,” designer Nora Quist said.",
+		"“The claims are false,” said Vela Moda spokesman Paolo Neri.",
+	)
+	if a.Accuser != "Nora Quist" || a.Accused != "Vela Moda" {
+		t.Errorf("%q accuses %q; want Nora Quist accusing Vela Moda", a.Accuser, a.Accused)
+	}
+	// The lead answers her claims: her words are those claims.
+	if q := quoteOf(t, a, "They copied"); q.Role != Accusation {
+		t.Errorf("the designer's claim: role %q", q.Role)
+	}
+}
+
+// The accuser speaking of the accused by their title ("the mayor") charges
+// them.
+func TestAccuserNamesTheAccusedByTitle(t *testing.T) {
+	a := analysed(t,
+		"Councillor Ann Ross on Monday accused Mayor Frank Dillon of corruption.",
+		"“The mayor handed the harbour deal to his brother-in-law,” Ross said.",
+		"“I never took a dime from anyone,” Dillon said.",
+	)
+	if a.Accuser != "Ann Ross" || a.Accused != "Frank Dillon" {
+		t.Fatalf("%q accuses %q; want Ann Ross accusing Frank Dillon", a.Accuser, a.Accused)
+	}
+	if q := quoteOf(t, a, "The mayor handed"); q.Role != Accusation {
+		t.Errorf("the councillor's charge: role %q", q.Role)
+	}
+}
+
+// A former post ties no one to the organisation they left: a former chief
+// executive suing the company is a side of their own.
+func TestFormerPostIsNoAffiliation(t *testing.T) {
+	tests := []struct {
+		title string
+		entity
+		want string
+	}{
+		{"Brightline Software's former chief executive", entity{name: "Mark Olsen", kind: mPerson}, "Mark Olsen"},
+		{"former Acme Foods employee", entity{name: "Jo Reyes", kind: mPerson}, "Jo Reyes"},
+		{"Brightline Software chief executive", entity{name: "Ann Lee", kind: mPerson}, "Brightline Software"},
+		{"former French President", entity{name: "Paul Girard", kind: mPerson}, "France"},
+	}
+	for _, tt := range tests {
+		e := tt.entity
+		e.titles = []string{tt.title}
+		if got := e.party(); got != tt.want {
+			t.Errorf("%s, %s: party %q, want %q", e.name, tt.title, got, tt.want)
+		}
+	}
+}
+
+// "a Copperhill spokesperson": the company speaks, whatever the paragraph
+// before reports.
+func TestSpokespersonTitledByTheCompany(t *testing.T) {
+	a := analysed(t,
+		"Copperhill Mining on Tuesday denied a newspaper report that it paid bribes to win a licence.",
+		"The Daily Ledger reported that Copperhill made payments of $3 million to two officials.",
+		"“We categorically deny these allegations,” a Copperhill spokesperson said.",
+	)
+	if q := quoteOf(t, a, "We categorically"); q.Party != "Copperhill Mining" || q.Role != Response {
+		t.Errorf("the denial: party %q role %q, want Copperhill Mining's response", q.Party, q.Role)
+	}
+}
+
+// A lead subject that is a name no table knows, written mid-sentence too
+// ("the rights group Justice Watch", whose first word may open a title),
+// is a party.
+func TestUnknownNameAsLeadSubject(t *testing.T) {
+	a := analysed(t,
+		"The rights group Justice Watch has accused the Northland prison service of beating detainees.",
+		"“Former prisoners described beatings every week,” said Amal Haddad of Justice Watch.",
+		"“No such abuse has taken place,” said prison service director Lars Berg of the Northland Prison Service.",
+	)
+	if a.Accuser != "Justice Watch" {
+		t.Errorf("accuser %q, want Justice Watch (accused %q)", a.Accuser, a.Accused)
+	}
+}
+
+// A denied act that names whom it wronged ("denied racially abusing
+// defender Joe Flint") makes that person, when quoted, the accuser, and
+// their account the charge the denial answers.
+func TestDeniedActNamesTheWronged(t *testing.T) {
+	a := analysedTitled(t, "Winger denies abusing opponent",
+		"Harbour winger Tom Eze has denied racially abusing Millfield defender Sam Cole during Saturday's match.",
+		"“He called me a name I won't repeat, twice, in front of the referee,” Cole told reporters.",
+		"“I have never used that word and I never would,” Eze said.",
+	)
+	if a.Accuser != "Sam Cole" || a.Accused != "Tom Eze" {
+		t.Fatalf("%q accuses %q; want Sam Cole accusing Tom Eze", a.Accuser, a.Accused)
+	}
+	if got := pairedWith(a, "I have never used"); !strings.HasPrefix(got, "He called me") {
+		t.Errorf("the denial is set against %q", got)
+	}
+}
+
+// "a club spokesman" speaks for the club the paragraph before has
+// denying, though its name reads like a person's.
+func TestOrganisationSpokesmanAfterItsDenial(t *testing.T) {
+	a := analysed(t,
+		"Westfield United have denied claims by their former players that they are owed wages.",
+		"“All wages have been paid in full and on time,” a club spokesman said.",
+	)
+	if q := quoteOf(t, a, "All wages"); q.Party != "Westfield United" || q.Role != Response {
+		t.Errorf("the spokesman: party %q role %q, want Westfield United's response", q.Party, q.Role)
+	}
+}
+
+// A prosecutor who speaks of "the mayor" answers to a lead that frames
+// only the mayor: she is the accuser. "District Attorney" is her post,
+// not a party called "District".
+func TestAccuserFoundByTheAccusedsTitle(t *testing.T) {
+	a := analysed(t,
+		"Mayor Frank Dillon has vowed to fight charges that he took bribes, calling the case a political attack.",
+		"“The mayor sold the city's contracts to the highest bidder,” District Attorney Maria Velez said.",
+		"“I have never taken a dime from anyone,” Dillon said.",
+	)
+	if a.Accuser != "Maria Velez" || a.Accused != "Frank Dillon" {
+		t.Errorf("%q accuses %q; want Maria Velez accusing Frank Dillon", a.Accuser, a.Accused)
+	}
+}
+
+// The lead's accuser ("mayor Ellen Hart accused it of distortion") makes
+// the charge in whatever words she is quoted in.
+func TestLeadAccuserWordsAreTheCharge(t *testing.T) {
+	a := analysedTitled(t, "Broadcaster stands by film after mayor's complaint",
+		"The regional broadcaster WestVision has stood by its film on the housing crisis after mayor Ellen Hart accused it of distortion.",
+		"“The film cut every interview that did not fit its story,” Hart said.",
+		"“The film is accurate, and the mayor's office was invited to take part,” WestVision said in a statement.",
+	)
+	if q := quoteOf(t, a, "The film cut"); q.Role != Accusation {
+		t.Errorf("the mayor's charge: role %q", q.Role)
 	}
 }
