@@ -68,6 +68,21 @@ func (at *attributor) run() {
 	at.chainContinuations()
 }
 
+// personalPronoun reports whether a mention is "he" or "she", who stand
+// for a person the article names.
+func personalPronoun(m mention) bool {
+	return m.kind == mPronoun && (m.name == "he" || m.name == "she")
+}
+
+// quoteClosesSentence reports whether ts[i] is a quotation ending with its
+// own full stop after which a new sentence opens: “We lost.” Ann Lee then
+// left the room. A capitalised cue carries the sentence on instead:
+// “We lost.” Ann Lee said.
+func quoteClosesSentence(ts []token, i int) bool {
+	return ts[i].kind == tQuote && i+1 < len(ts) && ts[i+1].kind == tWord && ts[i+1].cap &&
+		quoteEndsSentence(ts[i].text) && !cueFollows(ts[i+1:])
+}
+
 func hasQuote(ts []token) bool {
 	for i := range ts {
 		if ts[i].kind == tQuote {
@@ -150,7 +165,7 @@ func (at *attributor) sentence(pi int, s []token) {
 				sm := sentenceSubject(s, p, at.people)
 				subject = &sm
 			}
-			if subject.kind == mPerson && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
+			if (subject.kind == mPerson || personalPronoun(*subject)) && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
 				m = *subject
 			}
 		}

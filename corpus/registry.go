@@ -67,8 +67,11 @@ func (r *registry) scan(para int, ts []token, p string) {
 	sentStart := 0
 	named := false // a person was named earlier in this sentence
 	for i := 0; i < len(ts); {
-		if i > 0 && endsSentence(ts[i-1]) {
+		if i > 0 && (endsSentence(ts[i-1]) || quoteClosesSentence(ts, i-1)) {
 			sentStart, named = i, false
+		}
+		if ts[i].lower == "he" || ts[i].lower == "she" {
+			named = true // "He told Lee …": the pronoun, not Lee, is the subject
 		}
 		if !ts[i].cap {
 			// Places, organisations, acronyms and names all start with

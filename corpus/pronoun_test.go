@@ -1,0 +1,41 @@
+package corpus
+
+import "testing"
+
+// The rules that decide whom "he" and "she" stand for, on text written for
+// the test.
+func TestPronounRules(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []string
+		quote   string // prefix of the statement
+		speaker string
+	}{
+		{"a sentence opening after a quotation's full stop has a subject of its own",
+			[]string{
+				"“We will carry the county,” said Mayor Tom Reyes, adding that “the numbers are with us.” Pollster Mark Whitfield disagreed with that reading. Looking at the turnout, he said, the county “leans the other way this year.”",
+			},
+			"leans the other way", "Mark Whitfield"},
+		{"a name after the pronoun that opens a sentence is not its subject",
+			[]string{
+				"Tom Reyes spoke first at the hall on Monday.",
+				"Then he praised Mark Hill for the work on the bridge. “It was a long road for all of us,” he said.",
+			},
+			"It was a long road", "Tom Reyes"},
+		{"a partial quotation in a sentence whose subject is a pronoun",
+			[]string{
+				"Ann Lee spoke at the rally on Monday.",
+				"She ended her speech with “a promise to keep every library open.”",
+			},
+			"a promise to keep", "Ann Lee"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, tt.body...)
+			q := quoteOf(t, a, tt.quote)
+			if q.Speaker != tt.speaker {
+				t.Errorf("speaker = %q, want %q (cue: %q)", q.Speaker, tt.speaker, q.cue)
+			}
+		})
+	}
+}
