@@ -674,6 +674,13 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 // last introduced with that role, else one of the same side, else the
 // organisation the role phrase names.
 func (at *attributor) resolveRole(m mention) *entity {
+	if m.someone {
+		// "an eyewitness told the paper": someone new, not whoever was
+		// quoted before.
+		e := at.entity(m.name, mRole)
+		e.addTitle(m.title)
+		return e
+	}
 	hasRole := func(titles ...string) bool {
 		for _, t := range titles {
 			if containsWord(strings.ToLower(t), m.head) {

@@ -78,7 +78,8 @@ surrogates pastor preacher lobbyist lobbyists strategist columnist
 columnists blogger bloggers writer author producer comedian actor actress
 singer rapper player coach manager captain striker goalkeeper veteran
 veterans organiser staffer staffers aide adviser pundit pundits speaker
-ally allies friend confidant
+ally allies friend confidant eyewitness witness bystander onlooker passerby
+engineer teacher nurse farmer neighbour neighbor
 `)
 
 // moreStopCaps are capitalised sentence openers that are never part of a

@@ -21,6 +21,9 @@ type mention struct {
 	name  string // the name as written, or the pronoun
 	title string // title and apposition
 	head  string // the role, organisation or document noun, for resolution
+	// someone is a role introduced as someone new ("an eyewitness", "a
+	// neighbour"), tied to no one named: not a person quoted before.
+	someone bool
 }
 
 var determiners = words(`the a an its his her their our this that these those`)
@@ -294,6 +297,7 @@ func isAllCaps(w string) bool {
 
 // interpret reads a noun phrase as a speaker mention.
 func interpret(np, appos []token, p string, people *registry) mention {
+	indefinite := len(np) > 0 && (np[0].lower == "a" || np[0].lower == "an")
 	for len(np) > 0 && np[0].is(cDeterminer) {
 		np = np[1:]
 	}
@@ -337,7 +341,7 @@ notPerson:
 		if strings.HasSuffix(head, "s") && head != "chief" && !strings.HasSuffix(head, "ss") {
 			return mention{kind: mGroup, name: text, head: head}
 		}
-		return mention{kind: mRole, name: text, head: head, title: joinNonEmpty(text, title)}
+		return mention{kind: mRole, name: text, head: head, title: joinNonEmpty(text, title), someone: indefinite && !tiedToSomeone(np)}
 	}
 	for _, t := range np {
 		if t.is(cDoc) {
@@ -392,4 +396,15 @@ func allNameWords(ts []token) bool {
 		}
 	}
 	return true
+}
+
+// tiedToSomeone reports whether a role phrase names whom the role serves:
+// "spokesman for the mayor", "Lee's lawyer", "campaign aide".
+func tiedToSomeone(np []token) bool {
+	for i, t := range np {
+		if t.poss || t.is(cConnector) || t.cap || i < len(np)-1 && !t.is(cRoleAdj) {
+			return true
+		}
+	}
+	return false
 }
