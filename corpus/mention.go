@@ -42,7 +42,7 @@ agency department office league commission regulator council court board party
 group team organisation organization union alliance authority bank network newspaper paper
 platform operator watchdog airline carrier retailer insurer broadcaster publisher
 manufacturer carmaker automaker utility supplier developer charity hospital university
-school business corporation conglomerate startup lender`)
+school business corporation conglomerate startup lender label brand`)
 
 // npWord reports whether a word can stand inside a speaker's noun phrase.
 func npWord(t token) bool {
