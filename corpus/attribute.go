@@ -204,10 +204,11 @@ func (at *attributor) sentence(pi int, s []token) {
 			}
 		}
 		// A paragraph that is only a quotation, with no cue, continues the
-		// previous speaker; so does a sentence that is only a quotation
-		// following one attributed in the same paragraph.
+		// previous speaker; so does a sentence that is only a quotation, or
+		// opens with one and has no speech verb of its own (“…” before
+		// the winter), following one attributed in the same paragraph.
 		q := at.a.Quotes[qi]
-		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text))
+		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text) || !hasSpeechVerb(s))
 		prior, priorAt := lastBefore, lastBeforeAt
 		if at.reported != nil && (prior == nil || after(at.reportedAt, priorAt)) && at.reportedAt[0] >= pi-1 {
 			prior, priorAt = at.reported, at.reportedAt
