@@ -50,7 +50,7 @@ func npWord(t token) bool {
 		return false
 	}
 	if t.cap || isDigitWord(t.lower) {
-		return !t.is(cStop) || t.is(cHonorific) || t.is(cTitle)
+		return !t.is(cStop) || t.is(cHonorific) || t.is(cTitle) || nameLikeStops[t.lower]
 	}
 	return t.is(cRole) || t.is(cTitle) || t.is(cPlainOrg) ||
 		t.is(cDoc) || t.is(cParticle) || t.is(cRoleAdj)
@@ -248,7 +248,7 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			i += n
 			continue
 		}
-		if !isNameWord(&ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) {
+		if !isNameWord(&ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) && !knownStopSurname(&ts[i], people) {
 			i++
 			continue
 		}
@@ -269,6 +269,19 @@ func nameRun(ts []token, people *registry) (from, to int) {
 		i = j
 	}
 	return from, to
+}
+
+// nameLikeStops are capitalised words the stop list keeps out of names
+// for the page furniture they open ("Read more", "Watch:", "Note:") or the
+// months they name, but that end names too: a surname after a given name
+// ("Ian Read", "Theresa May") or an organisation's last word ("Human
+// Rights Watch").
+var nameLikeStops = words(`read watch may march sign note source look`)
+
+// knownStopSurname reports whether a capitalised stop word is the surname
+// of someone the article has named ("Read said" after "Ian Read").
+func knownStopSurname(t *token, people *registry) bool {
+	return t.kind == tWord && t.cap && nameLikeStops[t.lower] && people.bySurname(t.base) != ""
 }
 
 // isNameWord: could this word be part of a person's name?

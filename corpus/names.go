@@ -216,7 +216,7 @@ func honorificName(ts []token, i int) bool {
 // T. King", "Billie Jean King"): the run is short and ends there.
 func surnameAt(ts []token, i, j int) bool {
 	t := &ts[j]
-	if t.kind != tWord || !t.cap || t.is(cStop|cOrg|cDoc) || j-i > 2 || ts[j-1].poss || !ts[i].is(cGiven) || isAllCaps(t.base) {
+	if t.kind != tWord || !t.cap || t.is(cStop) && !nameLikeStops[t.lower] || t.is(cOrg|cDoc) || j-i > 2 || ts[j-1].poss || !ts[i].is(cGiven) || isAllCaps(t.base) {
 		return false
 	}
 	return j+1 >= len(ts) || ts[j+1].kind != tWord || !ts[j+1].cap
