@@ -320,7 +320,13 @@ func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 		}
 		if v == first {
 			np, appos := npAfter(ts, v+1)
-			return loneName(roleName(interpret(np, appos, p, people), np, ts, v+1, p, people), np, p)
+			m := loneName(roleName(interpret(np, appos, p, people), np, ts, v+1, p, people), np, p)
+			if m.kind != mPerson {
+				if pm := describedName(ts, v+1, p, people); pm.kind == mPerson {
+					return pm
+				}
+			}
+			return m
 		}
 		np, appos := npBefore(ts, v)
 		if len(np) == 0 {
@@ -1020,4 +1026,46 @@ func titleCase(q string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// describedName reads, right after the verb that follows a quotation, a
+// person described by a few words before or after the name: "…,” said
+// retired surgeon Ben Osei; "…,” said the younger Mr. Lee; "…,” said
+// another leading advocate, Ana Ruiz of the law firm …". Right after such
+// a verb the phrase is the speaker, so describing words need not be role
+// nouns; the name must be a full one (two name words, or a title and a
+// name) so that a plain capitalised word does not pass for it.
+func describedName(ts []token, k int, p string, people *registry) mention {
+	j := k
+	// Describing words: lower-case ones, and a capitalised one that
+	// describes the lower-case word after it ("undecided Republican voter").
+	describes := func(j int) bool {
+		t := ts[j]
+		if t.kind != tWord || t.is(cSpeech|cConnector) || t.is(cStop) && !(j == k && t.is(cDeterminer)) {
+			return false // "…,” adding that it's why Lee …" describes no one
+		}
+		return !t.cap || !t.is(cHonorific|cTitle) && j+1 < len(ts) && ts[j+1].kind == tWord && !ts[j+1].cap && !ts[j+1].is(cStop)
+	}
+	for j < len(ts) && j-k <= maxRoleModifiers && describes(j) {
+		j++
+	}
+	if j < len(ts) && ts[j].text == "," && j > k {
+		j++ // "another leading advocate, Ana Ruiz"
+	}
+	if j >= len(ts) || !ts[j].cap {
+		return mention{}
+	}
+	e := j
+	for e < len(ts) && e-j < 5 && ts[e].kind == tWord && ts[e].cap && !ts[e].is(cStop) {
+		e++
+	}
+	if e-j < 2 || e < len(ts) && ts[e].kind == tWord && ts[e].cap {
+		return mention{}
+	}
+	m := interpret(ts[j:e], nil, p, people)
+	if m.kind != mPerson {
+		return mention{}
+	}
+	m.title = joinNonEmpty(joinTokens(stripDeterminers(ts[k:j]), p), m.title)
+	return m
 }

@@ -26,7 +26,7 @@ type mention struct {
 	someone bool
 }
 
-var determiners = words(`the a an its his her their our this that these those`)
+var determiners = words(`the a an another its his her their our this that these those`)
 
 // connectors may join the words of a name or title ("Secretary of State",
 // "Transport for London", "embassy in London").
