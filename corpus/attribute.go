@@ -968,10 +968,9 @@ func nextComma(ts []token, i int) int {
 // them: "said Clinton’s top foreign policy aide Jake Sullivan", "according
 // to Idaho executive Frank Vance".
 func roleName(m mention, np, ts []token, at int, p string, people *registry) mention {
-	if len(np) > 0 && m.kind == mPerson && !np[len(np)-1].poss && np[len(np)-1].cap {
-		return m
-	}
 	if pm := nameAfterRole(ts, at+len(np), p, people); pm.kind == mPerson {
+		// Also after a person's name: "said Lee campaign spokesman Tom
+		// Hart" is Hart's cue, the name before only describing him.
 		return pm
 	}
 	return m

@@ -79,7 +79,8 @@ columnists blogger bloggers writer author producer comedian actor actress
 singer rapper player coach manager captain striker goalkeeper veteran
 veterans organiser staffer staffers aide adviser pundit pundits speaker
 ally allies friend confidant eyewitness witness bystander onlooker passerby
-engineer teacher nurse farmer neighbour neighbor
+engineer teacher nurse farmer neighbour neighbor physician
+surgeon retiree
 `)
 
 // moreStopCaps are capitalised sentence openers that are never part of a
