@@ -83,6 +83,11 @@ engineer teacher nurse farmer neighbour neighbor physician
 surgeon retiree
 `)
 
+// moreHonorifics are the abbreviated titles news puts before a name
+// ("Florida Gov. Ann Lee", "Lt. Gov. Tom Hart", "Rep. Kim"), beyond
+// lexicon.go's list, so that they are never read as part of the name.
+var moreHonorifics = words(`gov. govs. lt. col. maj. capt. sgt. adm. cmdr. rev. amb. sens. reps.`)
+
 // moreStopCaps are capitalised sentence openers that are never part of a
 // name ("Because Twitter …", "Whether Lee …"), beyond lexicon.go's list.
 var moreStopCaps = words(`

@@ -22,6 +22,12 @@ func TestPronounRules(t *testing.T) {
 				"Then he praised Mark Hill for the work on the bridge. “It was a long road for all of us,” he said.",
 			},
 			"It was a long road", "Tom Reyes"},
+		{"a place named like a woman before an abbreviated title is not part of the name",
+			[]string{
+				"Virginia Gov. Terry Lee signed the order on Friday.",
+				"“This is a day for celebration in every county,” he said.",
+			},
+			"This is a day", "Terry Lee"},
 		{"a partial quotation in a sentence whose subject is a pronoun",
 			[]string{
 				"Ann Lee spoke at the rally on Monday.",
