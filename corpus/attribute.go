@@ -56,7 +56,7 @@ func (at *attributor) run() {
 		}
 		start := 0
 		for i := range ts {
-			if endsSentence(ts[i]) {
+			if endsSentence(ts[i]) && !abbreviationStop(ts, i) {
 				at.sentence(pi, ts[start:i+1])
 				start = i + 1
 			}
@@ -366,16 +366,22 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 			}
 		}
 	}
-	if m.kind != mPerson {
+	// "…,” Xinhua, the official news agency, wrote": a named organisation
+	// with an apposition of its own speaks like a person.
+	org := m.kind == mOrg && m.name != "" && comma+1 < len(ts) && ts[comma+1].is(cDeterminer)
+	if m.kind != mPerson && !org {
 		return mention{}
 	}
 	for k := comma + 1; k < len(ts) && k-comma < maxApposedCue; k++ {
 		t := ts[k]
-		if t.kind == tQuote || endsSentence(t) {
+		if t.kind == tQuote || endsSentence(t) && !abbreviationStop(ts, k) {
 			return mention{}
 		}
 		if t.text != "," {
 			continue
+		}
+		if org && k+1 < len(ts) && !isSpeechVerb(ts[k+1]) {
+			return mention{} // an organisation's apposition is one short phrase
 		}
 		v := k + 1
 		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(ts[v])) {
@@ -1067,4 +1073,11 @@ func describedName(ts []token, k int, p string, people *registry) mention {
 	}
 	m.title = joinNonEmpty(joinTokens(stripDeterminers(ts[k:j]), p), m.title)
 	return m
+}
+
+// abbreviationStop reports whether the full stop at ts[k] closes an
+// abbreviation inside a sentence rather than the sentence: a comma follows
+// it ("Mitch Lee, R-Ky., said"; "retired in Dayton, Ohio., said").
+func abbreviationStop(ts []token, k int) bool {
+	return ts[k].text == "." && k+1 < len(ts) && ts[k+1].text == ","
 }
