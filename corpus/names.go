@@ -228,3 +228,14 @@ func surnameAt(ts []token, i, j int) bool {
 func givenNameStart(ts []token, i int) bool {
 	return ts[i].is(cGiven) && ts[i].cap && !ts[i].is(cStop) && i+1 < len(ts) && isNameWord(&ts[i+1]) && !ts[i].poss
 }
+
+// describesName reports whether the words from ts[k] are a role phrase
+// and a name, so that the name before them only describes that person:
+// in "Lee spokeswoman Ann Hart said", Hart, not Lee, is the subject.
+func describesName(ts []token, k int) bool {
+	j := k
+	for j < len(ts) && j-k <= maxRoleModifiers && ts[j].kind == tWord && !ts[j].cap && !ts[j].is(cSpeech) {
+		j++
+	}
+	return j > k && j < len(ts) && ts[j-1].is(cRole|cTitle) && isNameWord(&ts[j])
+}

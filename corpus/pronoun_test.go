@@ -28,6 +28,12 @@ func TestPronounRules(t *testing.T) {
 				"“This is a day for celebration in every county,” he said.",
 			},
 			"This is a day", "Terry Lee"},
+		{"a name that only describes a role before another name is not the subject",
+			[]string{
+				"Governor Tom Lee toured the site on Monday.",
+				"Lee spokesman Mark Hart later criticised the plan. “It is a waste of money,” he said.",
+			},
+			"It is a waste", "Mark Hart"},
 		{"a partial quotation in a sentence whose subject is a pronoun",
 			[]string{
 				"Ann Lee spoke at the rally on Monday.",
