@@ -410,6 +410,16 @@ func onlyWords(ts []token, from, to int) bool {
 // leftCue reads the words before a quotation: "X said: “…”", "X accused
 // China of “…”", "X told reporters that China was “…”".
 func leftCue(ts []token, p string, people *registry) mention {
+	// "Asked about Lee’s demand, Kim responded, “…”": the verb right
+	// before the quotation is its cue, whatever verbs come earlier. A
+	// participle ("…, writing, “…”") has the sentence's subject, not the
+	// word before it.
+	if n := len(ts); n >= 3 && (ts[n-1].text == "," || ts[n-1].text == ":") && isSpeechVerb(ts[n-2]) && !strings.HasSuffix(ts[n-2].lower, "ing") {
+		np, appos := npBefore(ts, n-2)
+		if m := interpret(np, appos, p, people); m.kind == mPerson || personalPronoun(m) {
+			return m
+		}
+	}
 	inherit := false // a verb with no subject of its own: "…, adding that “…”"
 	for v, t := range ts {
 		if t.kind != tWord {
