@@ -357,7 +357,7 @@ const maxApposedCue = 30
 // comma that a speech verb follows.
 func nameThenVerb(ts []token, first, comma int, p string, people *registry) mention {
 	m := interpret(ts[first:comma], nil, p, people)
-	if m.kind == mRole || m.kind == mOrg {
+	if m.kind == mRole || m.kind == mOrg || m.kind == mNone && describesSomeone(ts[first:comma]) {
 		// "…,” the White House spokesman, Josh Earnest, said.
 		if k := nextComma(ts, comma+1); k > comma+1 && k+1 < len(ts) && isSpeechVerb(ts[k+1]) && allNameWords(ts[comma+1:k]) {
 			if pm := interpret(ts[comma+1:k], nil, p, people); pm.kind == mPerson {
@@ -1090,4 +1090,19 @@ func describedName(ts []token, k int, p string, people *registry) mention {
 // it ("Mitch Lee, R-Ky., said"; "retired in Dayton, Ohio., said").
 func abbreviationStop(ts []token, k int) bool {
 	return ts[k].text == "." && k+1 < len(ts) && ts[k+1].text == ","
+}
+
+// describesSomeone reports whether a phrase is a determiner and a few
+// plain lower-case words, as in "…,” the assailant, Tom Hart, told …":
+// a description the name set off by commas after it belongs to.
+func describesSomeone(ts []token) bool {
+	if len(ts) < 2 || len(ts) > 4 || !ts[0].is(cDeterminer) {
+		return false
+	}
+	for _, t := range ts[1:] {
+		if t.kind != tWord || t.cap || t.is(cStop|cSpeech|cConnector) {
+			return false
+		}
+	}
+	return true
 }

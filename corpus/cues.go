@@ -11,7 +11,7 @@ applaud hail commend laud lambast excoriate assail berate castigate deride
 jab needle tease wonder ponder opine posit interject elaborate clarify
 emphasize recollect reminisce vent bristle rail whine grouse gripe
 concede surmise declare profess reckon figure guess believe retaliate
-fire remember
+fire remember beam
 `)
 
 // moreSpeechForms is every inflected form of moreSpeechVerbs, with the
