@@ -223,6 +223,12 @@ func (at *attributor) sentence(pi int, s []token) {
 			at.lastAt = [2]int{pi, s[k].start}
 		}
 	}
+	if k := qs[len(qs)-1]; quoteClosesSentence(s, k) {
+		// “….” But Lee claims it was an accident. — the words after the
+		// last quotation are a sentence of their own, whose subject the
+		// next quotation standing alone may continue.
+		at.noteReported(pi, s[k+1:])
+	}
 }
 
 // cueText is a sentence without its quotations: the words a role rule
@@ -505,6 +511,9 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 			}
 		}
 	}
+	if i == 0 && len(s) > 1 && conjunctions[s[0].lower] && s[1].text != "," {
+		i = 1 // "But Lee claims …": the conjunction joins, Lee is the subject
+	}
 	if i == 0 {
 		i = datelineLength(s)
 	}
@@ -532,6 +541,9 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	}
 	return m
 }
+
+// conjunctions open a sentence that goes on from the one before.
+var conjunctions = words(`but and yet so or`)
 
 // datelineLength is how many tokens a dateline opening a sentence takes:
 // "WASHINGTON –", "Washington (AFP) —" (its aside already dropped).
