@@ -51,6 +51,7 @@ func (at *attributor) run() {
 		if !hasQuote(ts) {
 			if pi+1 < len(at.toks) && hasQuote(at.toks[pi+1]) {
 				at.noteReported(pi, lastSentence(ts))
+				at.noteIntroduced(pi, ts)
 			}
 			continue
 		}
@@ -442,11 +443,22 @@ func leftCue(ts []token, p string, people *registry) mention {
 				return m
 			}
 		}
-		if t.lower == "put" && v+1 < len(ts) && ts[v+1].lower == "it" {
+		if (t.lower == "put" || t.lower == "puts") && v+1 < len(ts) && ts[v+1].lower == "it" {
 			// "as Ann Lee, a former minister, put it: “…”"
 			np, appos := npBefore(ts, v)
 			if m := interpret(np, appos, p, people); m.kind != mNone {
 				return m
+			}
+			// "As Ann Lee, professor of law at Yale, put it": whatever
+			// the aside, the phrase after "as" is who put it so.
+			for k := v - 1; k >= 0 && v-k <= maxApposedCue; k-- {
+				if ts[k].lower == "as" {
+					np, appos := npAfter(ts, k+1)
+					if m := interpret(np, appos, p, people); m.kind == mPerson || m.kind == mOrg && m.name != "" {
+						return m
+					}
+					break
+				}
 			}
 		}
 		if !isSpeechVerb(t) || nounState(ts, v) {
@@ -864,6 +876,20 @@ func (at *attributor) noteReported(pi int, s []token) {
 		return
 	}
 	if len(s) > 0 {
+		at.reported, at.reportedAt = at.resolve(m, pi, s[0].start), [2]int{pi, s[len(s)-1].end}
+	}
+}
+
+// noteIntroduced remembers the named subject of a paragraph that ends
+// with a colon, introducing the quotation of the next one: "Governor Ann
+// Lee issued the following statement:".
+func (at *attributor) noteIntroduced(pi int, ts []token) {
+	if len(ts) < 3 || ts[len(ts)-1].text != ":" {
+		return
+	}
+	s := lastSentence(ts)
+	m := sentenceSubject(s, at.a.Paragraphs[pi], at.people)
+	if m.kind == mPerson || m.kind == mOrg && m.name != "" {
 		at.reported, at.reportedAt = at.resolve(m, pi, s[0].start), [2]int{pi, s[len(s)-1].end}
 	}
 }
