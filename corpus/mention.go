@@ -72,7 +72,7 @@ func isDigitWord(w string) bool {
 // apposition, if any.
 func npBefore(ts []token, end int) (np, appos []token) {
 	j := end - 1
-	for j >= 0 && ts[j].kind == tWord && (ts[j].is(cFiller) || isTimeWord(ts[j])) {
+	for j >= 0 && ts[j].kind == tWord && (ts[j].is(cFiller) || isTimeWord(ts[j]) || isAdverb(ts[j])) {
 		j--
 	}
 	if j >= 0 && ts[j].text == "," {
@@ -115,6 +115,26 @@ func npBefore(ts []token, end int) (np, appos []token) {
 		}
 	}
 	return np, nil
+}
+
+// adverbs stand between a speaker and the verb ("he often says", "Lee
+// angrily told"). A list, not every -ly word: "the Lee family echoes"
+// has a noun there.
+var adverbs = words(`often always never sometimes usually frequently again still even
+reportedly quickly angrily flatly bluntly simply publicly privately quietly openly
+loudly firmly bitterly sharply calmly initially finally eventually recently`)
+
+// isAdverb reports whether a lower-case word is an adverb that may sit
+// between a subject and its speech verb.
+func isAdverb(t token) bool {
+	if t.cap || t.kind != tWord {
+		return false
+	}
+	l := t.lower
+	if l == "" {
+		l = t.text
+	}
+	return adverbs[l]
 }
 
 // collectLeft gathers noun-phrase words ending at ts[j] (inclusive).
