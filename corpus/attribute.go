@@ -305,10 +305,10 @@ func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 				// "…,” since most cases were close, said Lee Epstein": an
 				// aside of the writer's, then the cue; only after a
 				// quotation that ends its clause, not a word inside one.
-				// Inside a clause, only a named person carries the
-				// quotation this far ("to ‘beg’ for help, the spox added"
-				// may be the writer's summary).
-				if m := cueAfterAside(ts, v, p, people); clauseEnds || m.kind == mPerson {
+				// Inside a clause, only a named person or "he"/"she"
+				// carries the quotation this far ("to ‘beg’ for help, the
+				// spox added" may be the writer's summary).
+				if m := cueAfterAside(ts, v, p, people); clauseEnds || m.kind == mPerson || personalPronoun(m) {
 					return m
 				}
 				return mention{}

@@ -34,6 +34,12 @@ func TestPronounRules(t *testing.T) {
 				"Lee spokesman Mark Hart later criticised the plan. “It is a waste of money,” he said.",
 			},
 			"It is a waste", "Mark Hart"},
+		{"he said after the writer's words that carry on a quotation",
+			[]string{
+				"Tom Hart farms the land his father farmed.",
+				"“The rules are just so unfair to small farms” in the county, he said in an interview.",
+			},
+			"The rules are just", "Tom Hart"},
 		{"a partial quotation in a sentence whose subject is a pronoun",
 			[]string{
 				"Ann Lee spoke at the rally on Monday.",
