@@ -5,12 +5,7 @@ import "testing"
 // The rules that decide whom "he" and "she" stand for, on text written for
 // the test.
 func TestPronounRules(t *testing.T) {
-	tests := []struct {
-		name    string
-		body    []string
-		quote   string // prefix of the statement
-		speaker string
-	}{
+	checkSpeakers(t, []speakerCase{
 		{"a sentence opening after a quotation's full stop has a subject of its own",
 			[]string{
 				"“We will carry the county,” said Mayor Tom Reyes, adding that “the numbers are with us.” Pollster Mark Whitfield disagreed with that reading. Looking at the turnout, he said, the county “leans the other way this year.”",
@@ -46,14 +41,5 @@ func TestPronounRules(t *testing.T) {
 				"She ended her speech with “a promise to keep every library open.”",
 			},
 			"a promise to keep", "Ann Lee"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := analysed(t, tt.body...)
-			q := quoteOf(t, a, tt.quote)
-			if q.Speaker != tt.speaker {
-				t.Errorf("speaker = %q, want %q (cue: %q)", q.Speaker, tt.speaker, q.cue)
-			}
-		})
-	}
+	})
 }

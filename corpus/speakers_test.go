@@ -30,14 +30,36 @@ func quoteOf(t *testing.T, a *Article, prefix string) Quote {
 	return Quote{}
 }
 
+// speakerCase is one attribution rule at work: the paragraphs of a
+// made-up article, the statement (by its first words) and who said it.
+type speakerCase struct {
+	name    string
+	body    []string
+	quote   string // prefix of the statement
+	speaker string
+}
+
+// checkSpeakers analyses each case's article and checks that the
+// statement is a direct quotation of the expected speaker.
+func checkSpeakers(t *testing.T, tests []speakerCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysed(t, tt.body...)
+			q := quoteOf(t, a, tt.quote)
+			if q.Speaker != tt.speaker {
+				t.Errorf("speaker = %q, want %q (cue: %q)", q.Speaker, tt.speaker, q.cue)
+			}
+			if q.Kind != Direct {
+				t.Errorf("kind = %q, want direct", q.Kind)
+			}
+		})
+	}
+}
+
 // Each attribution rule of the engine, on text written for the test.
 func TestSpeakerRules(t *testing.T) {
-	tests := []struct {
-		name    string
-		body    []string
-		quote   string // prefix of the statement
-		speaker string
-	}{
+	checkSpeakers(t, []speakerCase{
 		{"quote then X said",
 			[]string{"“The network was never breached,” Maria Gonzalez said."},
 			"The network", "Maria Gonzalez"},
@@ -211,19 +233,7 @@ func TestSpeakerRules(t *testing.T) {
 		{"the speaker after a relative clause",
 			[]string{"Prosecutor Noel Grant, who spoke after the verdict, cited “years of deliberate deception by the board.”"},
 			"years of deliberate", "Noel Grant"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := analysed(t, tt.body...)
-			q := quoteOf(t, a, tt.quote)
-			if q.Speaker != tt.speaker {
-				t.Errorf("speaker = %q, want %q (cue: %q)", q.Speaker, tt.speaker, q.cue)
-			}
-			if q.Kind != Direct {
-				t.Errorf("kind = %q, want direct", q.Kind)
-			}
-		})
-	}
+	})
 }
 
 func TestTitlesAndParties(t *testing.T) {
