@@ -1099,7 +1099,18 @@ func describedName(ts []token, k int, p string, people *registry) mention {
 		}
 		return !t.cap || !t.is(cHonorific|cTitle) && j+1 < len(ts) && ts[j+1].kind == tWord && !ts[j+1].cap && !ts[j+1].is(cStop)
 	}
-	for j < len(ts) && j-k <= maxRoleModifiers && describes(j) {
+	if j < len(ts) && ts[j].cap {
+		// "said Ridge State University political scientist Ann Lee": a
+		// body's name may open the description.
+		e := j
+		for e < len(ts) && e-j < maxCueName && ts[e].kind == tWord && ts[e].cap {
+			e++
+		}
+		if e > j+1 && e < len(ts) && ts[e].kind == tWord && !ts[e].cap && interpret(ts[j:e], nil, p, people).kind == mOrg {
+			j = e
+		}
+	}
+	for j < len(ts) && j-k <= maxRoleModifiers+maxCueName && describes(j) {
 		j++
 	}
 	if j < len(ts) && ts[j].text == "," && j > k {
