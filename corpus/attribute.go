@@ -32,6 +32,10 @@ type attributor struct {
 	// whom a quotation standing alone right after it continues.
 	reported   *entity
 	reportedAt [2]int
+	// reportedBy is who closes that sentence with a cue ("…, Lee said."),
+	// and reportedFrom where the sentence starts.
+	reportedBy   *entity
+	reportedFrom [2]int
 }
 
 // maxRightCue is how far after a quotation its cue may start ("…,” Chinese
@@ -660,6 +664,11 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 			if last != nil && (subj == nil || !after(subjAt, at.lastAt) || subj.name == last.name) {
 				return last
 			}
+			if r := at.reportedBy; r != nil && subj != nil && fits(m.name, r.name) && subjAt[0] == at.reportedAt[0] && !after(subjAt, at.reportedAt) && after(subjAt, at.reportedFrom) {
+				// "Cruz won the crowd over, Lee said. “…,” he said.": the
+				// subject named last spoke through Lee, who is "he".
+				return r
+			}
 			if subj != nil {
 				e := at.entity(subj.name, mPerson)
 				e.addTitle(subj.title)
@@ -871,13 +880,40 @@ func (at *attributor) noteReported(pi int, s []token) {
 	if !hasSpeechVerb(s) {
 		return
 	}
-	m := sentenceSubject(s, at.a.Paragraphs[pi], at.people)
+	m := trailingCue(s, at.a.Paragraphs[pi], at.people)
+	at.reportedBy = nil
+	if m.kind == mPerson && len(s) > 0 {
+		at.reportedBy, at.reportedFrom = at.resolve(m, pi, s[0].start), [2]int{pi, s[0].start - 1}
+	} else {
+		m = sentenceSubject(s, at.a.Paragraphs[pi], at.people)
+	}
 	if m.kind != mPerson && (m.kind != mOrg || m.name == "") {
 		return
 	}
 	if len(s) > 0 {
 		at.reported, at.reportedAt = at.resolve(m, pi, s[0].start), [2]int{pi, s[len(s)-1].end}
 	}
+}
+
+// trailingCue reads the cue that closes a sentence of reported speech:
+// "Cruz won the crowd over, Ann Lee said." Lee, not Cruz, is the one
+// speaking.
+func trailingCue(s []token, p string, people *registry) mention {
+	n := len(s)
+	if n > 0 && endsSentence(s[n-1]) {
+		n--
+	}
+	if n < 3 || !isSpeechVerb(s[n-1]) {
+		return mention{}
+	}
+	np, appos := npBefore(s, n-1)
+	if len(np) == 0 || np[0].start == s[0].start {
+		return mention{}
+	}
+	if k := len(s[:n]) - 1 - len(np) - 1; k < 0 || s[k].text != "," {
+		return mention{}
+	}
+	return interpret(np, appos, p, people)
 }
 
 // noteIntroduced remembers the named subject of a paragraph that ends

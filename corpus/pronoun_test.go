@@ -35,6 +35,12 @@ func TestPronounRules(t *testing.T) {
 				"“The rules are just so unfair to small farms” in the county, he said in an interview.",
 			},
 			"The rules are just", "Tom Hart"},
+		{"he after a sentence of reported speech that closes with its speaker",
+			[]string{
+				"Senator Ted Cruz spoke for an hour in the barn.",
+				"Cruz won the small crowd over with his promises, Tom Hart said. “He was very sharp and well spoken,” he said.",
+			},
+			"He was very sharp", "Tom Hart"},
 		{"a partial quotation in a sentence whose subject is a pronoun",
 			[]string{
 				"Ann Lee spoke at the rally on Monday.",
