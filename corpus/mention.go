@@ -276,6 +276,9 @@ func nameRun(ts []token, people *registry) (from, to int) {
 		for j < len(ts) && !ts[j-1].poss && (isNameWord(&ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(&ts[j+1]) || surnameAt(ts, i, j)) {
 			j++
 		}
+		if j < len(ts) && j-i >= 2 && !ts[j-1].poss && nameSuffixes[ts[j].base] {
+			j++ // "Brent Bozell III", "Harry Harris Jr."
+		}
 		i += peelTitle(ts[i:j])
 		if isPlaceRun(ts[i:j]) {
 			i = j
@@ -303,6 +306,9 @@ var nameLikeStops = words(`read watch may march sign note source look`)
 func knownStopSurname(t *token, people *registry) bool {
 	return t.kind == tWord && t.cap && nameLikeStops[t.lower] && people.bySurname(t.base) != ""
 }
+
+// nameSuffixes end a person's full name.
+var nameSuffixes = words(`Jr. Jr Sr. Sr II III IV`)
 
 // isNameWord: could this word be part of a person's name?
 func isNameWord(t *token) bool {
