@@ -877,21 +877,23 @@ func verbAfterSubject(left []token) bool {
 // noteReported remembers the named subject of a sentence that reports
 // speech without quoting it.
 func (at *attributor) noteReported(pi int, s []token) {
-	if !hasSpeechVerb(s) {
+	if len(s) == 0 || !hasSpeechVerb(s) {
 		return
 	}
-	m := trailingCue(s, at.a.Paragraphs[pi], at.people)
+	p := at.a.Paragraphs[pi]
 	at.reportedBy = nil
-	if m.kind == mPerson && len(s) > 0 {
-		at.reportedBy, at.reportedFrom = at.resolve(m, pi, s[0].start), [2]int{pi, s[0].start - 1}
-	} else {
-		m = sentenceSubject(s, at.a.Paragraphs[pi], at.people)
+	m := trailingCue(s, p, at.people)
+	by := m.kind == mPerson
+	if !by {
+		m = sentenceSubject(s, p, at.people)
 	}
 	if m.kind != mPerson && (m.kind != mOrg || m.name == "") {
 		return
 	}
-	if len(s) > 0 {
-		at.reported, at.reportedAt = at.resolve(m, pi, s[0].start), [2]int{pi, s[len(s)-1].end}
+	e := at.resolve(m, pi, s[0].start)
+	at.reported, at.reportedAt = e, [2]int{pi, s[len(s)-1].end}
+	if by {
+		at.reportedBy, at.reportedFrom = e, [2]int{pi, s[0].start - 1}
 	}
 }
 
