@@ -32,6 +32,10 @@ type attributor struct {
 	// whom a quotation standing alone right after it continues.
 	reported   *entity
 	reportedAt [2]int
+	// reportedBy is who closes that sentence with a cue ("…, Lee said."),
+	// and reportedFrom where the sentence starts.
+	reportedBy   *entity
+	reportedFrom [2]int
 }
 
 // maxRightCue is how far after a quotation its cue may start ("…,” Chinese
@@ -51,12 +55,13 @@ func (at *attributor) run() {
 		if !hasQuote(ts) {
 			if pi+1 < len(at.toks) && hasQuote(at.toks[pi+1]) {
 				at.noteReported(pi, lastSentence(ts))
+				at.noteIntroduced(pi, ts)
 			}
 			continue
 		}
 		start := 0
 		for i := range ts {
-			if endsSentence(ts[i]) {
+			if endsSentence(ts[i]) && !abbreviationStop(ts, i) {
 				at.sentence(pi, ts[start:i+1])
 				start = i + 1
 			}
@@ -66,6 +71,21 @@ func (at *attributor) run() {
 		}
 	}
 	at.chainContinuations()
+}
+
+// personalPronoun reports whether a mention is "he" or "she", who stand
+// for a person the article names.
+func personalPronoun(m mention) bool {
+	return m.kind == mPronoun && (m.name == "he" || m.name == "she")
+}
+
+// quoteClosesSentence reports whether ts[i] is a quotation ending with its
+// own full stop after which a new sentence opens: “We lost.” Ann Lee then
+// left the room. A capitalised cue carries the sentence on instead:
+// “We lost.” Ann Lee said.
+func quoteClosesSentence(ts []token, i int) bool {
+	return ts[i].kind == tQuote && i+1 < len(ts) && ts[i+1].kind == tWord && ts[i+1].cap &&
+		quoteEndsSentence(ts[i].text) && !cueFollows(ts[i+1:])
 }
 
 func hasQuote(ts []token) bool {
@@ -150,7 +170,7 @@ func (at *attributor) sentence(pi int, s []token) {
 				sm := sentenceSubject(s, p, at.people)
 				subject = &sm
 			}
-			if subject.kind == mPerson && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
+			if (subject.kind == mPerson || personalPronoun(*subject)) && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
 				m = *subject
 			}
 		}
@@ -189,10 +209,11 @@ func (at *attributor) sentence(pi int, s []token) {
 			}
 		}
 		// A paragraph that is only a quotation, with no cue, continues the
-		// previous speaker; so does a sentence that is only a quotation
-		// following one attributed in the same paragraph.
+		// previous speaker; so does a sentence that is only a quotation, or
+		// opens with one and has no speech verb of its own (“…” before
+		// the winter), following one attributed in the same paragraph.
 		q := at.a.Quotes[qi]
-		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text))
+		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text) || !hasSpeechVerb(s))
 		prior, priorAt := lastBefore, lastBeforeAt
 		if at.reported != nil && (prior == nil || after(at.reportedAt, priorAt)) && at.reportedAt[0] >= pi-1 {
 			prior, priorAt = at.reported, at.reportedAt
@@ -206,6 +227,12 @@ func (at *attributor) sentence(pi int, s []token) {
 			at.last = e
 			at.lastAt = [2]int{pi, s[k].start}
 		}
+	}
+	if k := qs[len(qs)-1]; quoteClosesSentence(s, k) {
+		// “….” But Lee claims it was an accident. — the words after the
+		// last quotation are a sentence of their own, whose subject the
+		// next quotation standing alone may continue.
+		at.noteReported(pi, s[k+1:])
 	}
 }
 
@@ -282,10 +309,10 @@ func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 				// "…,” since most cases were close, said Lee Epstein": an
 				// aside of the writer's, then the cue; only after a
 				// quotation that ends its clause, not a word inside one.
-				// Inside a clause, only a named person carries the
-				// quotation this far ("to ‘beg’ for help, the spox added"
-				// may be the writer's summary).
-				if m := cueAfterAside(ts, v, p, people); clauseEnds || m.kind == mPerson {
+				// Inside a clause, only a named person or "he"/"she"
+				// carries the quotation this far ("to ‘beg’ for help, the
+				// spox added" may be the writer's summary).
+				if m := cueAfterAside(ts, v, p, people); clauseEnds || m.kind == mPerson || personalPronoun(m) {
 					return m
 				}
 				return mention{}
@@ -304,7 +331,13 @@ func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 		}
 		if v == first {
 			np, appos := npAfter(ts, v+1)
-			return loneName(roleName(interpret(np, appos, p, people), np, ts, v+1, p, people), np, p)
+			m := loneName(roleName(interpret(np, appos, p, people), np, ts, v+1, p, people), np, p)
+			if m.kind != mPerson {
+				if pm := describedName(ts, v+1, p, people); pm.kind == mPerson {
+					return pm
+				}
+			}
+			return m
 		}
 		np, appos := npBefore(ts, v)
 		if len(np) == 0 {
@@ -335,7 +368,7 @@ const maxApposedCue = 30
 // comma that a speech verb follows.
 func nameThenVerb(ts []token, first, comma int, p string, people *registry) mention {
 	m := interpret(ts[first:comma], nil, p, people)
-	if m.kind == mRole || m.kind == mOrg {
+	if m.kind == mRole || m.kind == mOrg || m.kind == mNone && describesSomeone(ts[first:comma]) {
 		// "…,” the White House spokesman, Josh Earnest, said.
 		if k := nextComma(ts, comma+1); k > comma+1 && k+1 < len(ts) && isSpeechVerb(ts[k+1]) && allNameWords(ts[comma+1:k]) {
 			if pm := interpret(ts[comma+1:k], nil, p, people); pm.kind == mPerson {
@@ -344,16 +377,22 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 			}
 		}
 	}
-	if m.kind != mPerson {
+	// "…,” Xinhua, the official news agency, wrote": a named organisation
+	// with an apposition of its own speaks like a person.
+	org := m.kind == mOrg && m.name != "" && comma+1 < len(ts) && ts[comma+1].is(cDeterminer)
+	if m.kind != mPerson && !org {
 		return mention{}
 	}
 	for k := comma + 1; k < len(ts) && k-comma < maxApposedCue; k++ {
 		t := ts[k]
-		if t.kind == tQuote || endsSentence(t) {
+		if t.kind == tQuote || endsSentence(t) && !abbreviationStop(ts, k) {
 			return mention{}
 		}
 		if t.text != "," {
 			continue
+		}
+		if org && k+1 < len(ts) && !isSpeechVerb(ts[k+1]) {
+			return mention{} // an organisation's apposition is one short phrase
 		}
 		v := k + 1
 		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(ts[v])) {
@@ -382,6 +421,16 @@ func onlyWords(ts []token, from, to int) bool {
 // leftCue reads the words before a quotation: "X said: “…”", "X accused
 // China of “…”", "X told reporters that China was “…”".
 func leftCue(ts []token, p string, people *registry) mention {
+	// "Asked about Lee’s demand, Kim responded, “…”": the verb right
+	// before the quotation is its cue, whatever verbs come earlier. A
+	// participle ("…, writing, “…”") has the sentence's subject, not the
+	// word before it.
+	if n := len(ts); n >= 3 && (ts[n-1].text == "," || ts[n-1].text == ":") && isSpeechVerb(ts[n-2]) && !strings.HasSuffix(ts[n-2].lower, "ing") {
+		np, appos := npBefore(ts, n-2)
+		if m := interpret(np, appos, p, people); m.kind == mPerson || personalPronoun(m) {
+			return m
+		}
+	}
 	inherit := false // a verb with no subject of its own: "…, adding that “…”"
 	for v, t := range ts {
 		if t.kind != tWord {
@@ -398,11 +447,22 @@ func leftCue(ts []token, p string, people *registry) mention {
 				return m
 			}
 		}
-		if t.lower == "put" && v+1 < len(ts) && ts[v+1].lower == "it" {
+		if (t.lower == "put" || t.lower == "puts") && v+1 < len(ts) && ts[v+1].lower == "it" {
 			// "as Ann Lee, a former minister, put it: “…”"
 			np, appos := npBefore(ts, v)
 			if m := interpret(np, appos, p, people); m.kind != mNone {
 				return m
+			}
+			// "As Ann Lee, professor of law at Yale, put it": whatever
+			// the aside, the phrase after "as" is who put it so.
+			for k := v - 1; k >= 0 && v-k <= maxApposedCue; k-- {
+				if ts[k].lower == "as" {
+					np, appos := npAfter(ts, k+1)
+					if m := interpret(np, appos, p, people); m.kind == mPerson || m.kind == mOrg && m.name != "" {
+						return m
+					}
+					break
+				}
 			}
 		}
 		if !isSpeechVerb(t) || nounState(ts, v) {
@@ -467,6 +527,9 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 			}
 		}
 	}
+	if i == 0 && len(s) > 1 && conjunctions[s[0].lower] && s[1].text != "," {
+		i = 1 // "But Lee claims …": the conjunction joins, Lee is the subject
+	}
 	if i == 0 {
 		i = datelineLength(s)
 	}
@@ -494,6 +557,9 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	}
 	return m
 }
+
+// conjunctions open a sentence that goes on from the one before.
+var conjunctions = words(`but and yet so or`)
 
 // datelineLength is how many tokens a dateline opening a sentence takes:
 // "WASHINGTON –", "Washington (AFP) —" (its aside already dropped).
@@ -598,6 +664,11 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 			if last != nil && (subj == nil || !after(subjAt, at.lastAt) || subj.name == last.name) {
 				return last
 			}
+			if r := at.reportedBy; r != nil && subj != nil && fits(m.name, r.name) && subjAt[0] == at.reportedAt[0] && !after(subjAt, at.reportedAt) && after(subjAt, at.reportedFrom) {
+				// "Cruz won the crowd over, Lee said. “…,” he said.": the
+				// subject named last spoke through Lee, who is "he".
+				return r
+			}
 			if subj != nil {
 				e := at.entity(subj.name, mPerson)
 				e.addTitle(subj.title)
@@ -659,6 +730,13 @@ func (at *attributor) resolve(m mention, pi, offset int) *entity {
 // last introduced with that role, else one of the same side, else the
 // organisation the role phrase names.
 func (at *attributor) resolveRole(m mention) *entity {
+	if m.someone {
+		// "an eyewitness told the paper": someone new, not whoever was
+		// quoted before.
+		e := at.entity(m.name, mRole)
+		e.addTitle(m.title)
+		return e
+	}
 	hasRole := func(titles ...string) bool {
 		for _, t := range titles {
 			if containsWord(strings.ToLower(t), m.head) {
@@ -799,14 +877,57 @@ func verbAfterSubject(left []token) bool {
 // noteReported remembers the named subject of a sentence that reports
 // speech without quoting it.
 func (at *attributor) noteReported(pi int, s []token) {
-	if !hasSpeechVerb(s) {
+	if len(s) == 0 || !hasSpeechVerb(s) {
 		return
 	}
-	m := sentenceSubject(s, at.a.Paragraphs[pi], at.people)
+	p := at.a.Paragraphs[pi]
+	at.reportedBy = nil
+	m := trailingCue(s, p, at.people)
+	by := m.kind == mPerson
+	if !by {
+		m = sentenceSubject(s, p, at.people)
+	}
 	if m.kind != mPerson && (m.kind != mOrg || m.name == "") {
 		return
 	}
-	if len(s) > 0 {
+	e := at.resolve(m, pi, s[0].start)
+	at.reported, at.reportedAt = e, [2]int{pi, s[len(s)-1].end}
+	if by {
+		at.reportedBy, at.reportedFrom = e, [2]int{pi, s[0].start - 1}
+	}
+}
+
+// trailingCue reads the cue that closes a sentence of reported speech:
+// "Cruz won the crowd over, Ann Lee said." Lee, not Cruz, is the one
+// speaking.
+func trailingCue(s []token, p string, people *registry) mention {
+	n := len(s)
+	if n > 0 && endsSentence(s[n-1]) {
+		n--
+	}
+	if n < 3 || !isSpeechVerb(s[n-1]) {
+		return mention{}
+	}
+	np, appos := npBefore(s, n-1)
+	if len(np) == 0 || np[0].start == s[0].start {
+		return mention{}
+	}
+	if k := len(s[:n]) - 1 - len(np) - 1; k < 0 || s[k].text != "," {
+		return mention{}
+	}
+	return interpret(np, appos, p, people)
+}
+
+// noteIntroduced remembers the named subject of a paragraph that ends
+// with a colon, introducing the quotation of the next one: "Governor Ann
+// Lee issued the following statement:".
+func (at *attributor) noteIntroduced(pi int, ts []token) {
+	if len(ts) < 3 || ts[len(ts)-1].text != ":" {
+		return
+	}
+	s := lastSentence(ts)
+	m := sentenceSubject(s, at.a.Paragraphs[pi], at.people)
+	if m.kind == mPerson || m.kind == mOrg && m.name != "" {
 		at.reported, at.reportedAt = at.resolve(m, pi, s[0].start), [2]int{pi, s[len(s)-1].end}
 	}
 }
@@ -939,10 +1060,9 @@ func nextComma(ts []token, i int) int {
 // them: "said Clinton’s top foreign policy aide Jake Sullivan", "according
 // to Idaho executive Frank Vance".
 func roleName(m mention, np, ts []token, at int, p string, people *registry) mention {
-	if len(np) == 0 || m.kind == mPerson && !np[len(np)-1].poss && np[len(np)-1].cap {
-		return m
-	}
 	if pm := nameAfterRole(ts, at+len(np), p, people); pm.kind == mPerson {
+		// Also after a person's name: "said Lee campaign spokesman Tom
+		// Hart" is Hart's cue, the name before only describing him.
 		return pm
 	}
 	return m
@@ -997,4 +1117,79 @@ func titleCase(q string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// describedName reads, right after the verb that follows a quotation, a
+// person described by a few words before or after the name: "…,” said
+// retired surgeon Ben Osei; "…,” said the younger Mr. Lee; "…,” said
+// another leading advocate, Ana Ruiz of the law firm …". Right after such
+// a verb the phrase is the speaker, so describing words need not be role
+// nouns; the name must be a full one (two name words, or a title and a
+// name) so that a plain capitalised word does not pass for it.
+func describedName(ts []token, k int, p string, people *registry) mention {
+	j := k
+	// Describing words: lower-case ones, and a capitalised one that
+	// describes the lower-case word after it ("undecided Republican voter").
+	describes := func(j int) bool {
+		t := ts[j]
+		if t.kind != tWord || t.is(cSpeech|cConnector) || t.is(cStop) && !(j == k && t.is(cDeterminer)) {
+			return false // "…,” adding that it's why Lee …" describes no one
+		}
+		return !t.cap || !t.is(cHonorific|cTitle) && j+1 < len(ts) && ts[j+1].kind == tWord && !ts[j+1].cap && !ts[j+1].is(cStop)
+	}
+	if j < len(ts) && ts[j].cap {
+		// "said Ridge State University political scientist Ann Lee": a
+		// body's name may open the description.
+		e := j
+		for e < len(ts) && e-j < maxCueName && ts[e].kind == tWord && ts[e].cap {
+			e++
+		}
+		if e > j+1 && e < len(ts) && ts[e].kind == tWord && !ts[e].cap && interpret(ts[j:e], nil, p, people).kind == mOrg {
+			j = e
+		}
+	}
+	for j < len(ts) && j-k <= maxRoleModifiers+maxCueName && describes(j) {
+		j++
+	}
+	if j < len(ts) && ts[j].text == "," && j > k {
+		j++ // "another leading advocate, Ana Ruiz"
+	}
+	if j >= len(ts) || !ts[j].cap {
+		return mention{}
+	}
+	e := j
+	for e < len(ts) && e-j < 5 && ts[e].kind == tWord && ts[e].cap && !ts[e].is(cStop) {
+		e++
+	}
+	if e-j < 2 || e < len(ts) && ts[e].kind == tWord && ts[e].cap {
+		return mention{}
+	}
+	m := interpret(ts[j:e], nil, p, people)
+	if m.kind != mPerson {
+		return mention{}
+	}
+	m.title = joinNonEmpty(joinTokens(stripDeterminers(ts[k:j]), p), m.title)
+	return m
+}
+
+// abbreviationStop reports whether the full stop at ts[k] closes an
+// abbreviation inside a sentence rather than the sentence: a comma follows
+// it ("Mitch Lee, R-Ky., said"; "retired in Dayton, Ohio., said").
+func abbreviationStop(ts []token, k int) bool {
+	return ts[k].text == "." && k+1 < len(ts) && ts[k+1].text == ","
+}
+
+// describesSomeone reports whether a phrase is a determiner and a few
+// plain lower-case words, as in "…,” the assailant, Tom Hart, told …":
+// a description the name set off by commas after it belongs to.
+func describesSomeone(ts []token) bool {
+	if len(ts) < 2 || len(ts) > 4 || !ts[0].is(cDeterminer) {
+		return false
+	}
+	for _, t := range ts[1:] {
+		if t.kind != tWord || t.cap || t.is(cStop|cSpeech|cConnector) {
+			return false
+		}
+	}
+	return true
 }

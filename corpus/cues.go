@@ -11,7 +11,7 @@ applaud hail commend laud lambast excoriate assail berate castigate deride
 jab needle tease wonder ponder opine posit interject elaborate clarify
 emphasize recollect reminisce vent bristle rail whine grouse gripe
 concede surmise declare profess reckon figure guess believe retaliate
-fire
+fire remember beam
 `)
 
 // moreSpeechForms is every inflected form of moreSpeechVerbs, with the
@@ -78,8 +78,15 @@ surrogates pastor preacher lobbyist lobbyists strategist columnist
 columnists blogger bloggers writer author producer comedian actor actress
 singer rapper player coach manager captain striker goalkeeper veteran
 veterans organiser staffer staffers aide adviser pundit pundits speaker
-ally allies friend confidant
+ally allies friend confidant eyewitness witness bystander onlooker passerby
+engineer teacher nurse farmer neighbour neighbor physician
+surgeon retiree
 `)
+
+// moreHonorifics are the abbreviated titles news puts before a name
+// ("Florida Gov. Ann Lee", "Lt. Gov. Tom Hart", "Rep. Kim"), beyond
+// lexicon.go's list, so that they are never read as part of the name.
+var moreHonorifics = words(`gov. govs. lt. col. maj. capt. sgt. adm. cmdr. rev. amb. sens. reps.`)
 
 // moreStopCaps are capitalised sentence openers that are never part of a
 // name ("Because Twitter …", "Whether Lee …"), beyond lexicon.go's list.

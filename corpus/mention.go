@@ -21,9 +21,12 @@ type mention struct {
 	name  string // the name as written, or the pronoun
 	title string // title and apposition
 	head  string // the role, organisation or document noun, for resolution
+	// someone is a role introduced as someone new ("an eyewitness", "a
+	// neighbour"), tied to no one named: not a person quoted before.
+	someone bool
 }
 
-var determiners = words(`the a an its his her their our this that these those`)
+var determiners = words(`the a an another its his her their our this that these those`)
 
 // connectors may join the words of a name or title ("Secretary of State",
 // "Transport for London", "embassy in London").
@@ -39,7 +42,7 @@ agency department office league commission regulator council court board party
 group team organisation organization union alliance authority bank network newspaper paper
 platform operator watchdog airline carrier retailer insurer broadcaster publisher
 manufacturer carmaker automaker utility supplier developer charity hospital university
-school business corporation conglomerate startup lender`)
+school business corporation conglomerate startup lender label brand`)
 
 // npWord reports whether a word can stand inside a speaker's noun phrase.
 func npWord(t token) bool {
@@ -47,7 +50,7 @@ func npWord(t token) bool {
 		return false
 	}
 	if t.cap || isDigitWord(t.lower) {
-		return !t.is(cStop) || t.is(cHonorific) || t.is(cTitle)
+		return !t.is(cStop) || t.is(cHonorific) || t.is(cTitle) || nameLikeStops[t.lower]
 	}
 	return t.is(cRole) || t.is(cTitle) || t.is(cPlainOrg) ||
 		t.is(cDoc) || t.is(cParticle) || t.is(cRoleAdj)
@@ -69,7 +72,7 @@ func isDigitWord(w string) bool {
 // apposition, if any.
 func npBefore(ts []token, end int) (np, appos []token) {
 	j := end - 1
-	for j >= 0 && ts[j].kind == tWord && (ts[j].is(cFiller) || isTimeWord(ts[j])) {
+	for j >= 0 && ts[j].kind == tWord && (ts[j].is(cFiller) || isTimeWord(ts[j]) || isAdverb(ts[j])) {
 		j--
 	}
 	if j >= 0 && ts[j].text == "," {
@@ -112,6 +115,26 @@ func npBefore(ts []token, end int) (np, appos []token) {
 		}
 	}
 	return np, nil
+}
+
+// adverbs stand between a speaker and the verb ("he often says", "Lee
+// angrily told"). A list, not every -ly word: "the Lee family echoes"
+// has a noun there.
+var adverbs = words(`often always never sometimes usually frequently again still even
+reportedly quickly angrily flatly bluntly simply publicly privately quietly openly
+loudly firmly bitterly sharply calmly initially finally eventually recently`)
+
+// isAdverb reports whether a lower-case word is an adverb that may sit
+// between a subject and its speech verb.
+func isAdverb(t token) bool {
+	if t.cap || t.kind != tWord {
+		return false
+	}
+	l := t.lower
+	if l == "" {
+		l = t.text
+	}
+	return adverbs[l]
 }
 
 // collectLeft gathers noun-phrase words ending at ts[j] (inclusive).
@@ -245,13 +268,16 @@ func nameRun(ts []token, people *registry) (from, to int) {
 			i += n
 			continue
 		}
-		if !isNameWord(&ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) {
+		if !isNameWord(&ts[i]) && !honorificName(ts, i) && !givenNameStart(ts, i) && !knownStopSurname(&ts[i], people) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(ts) && !ts[j-1].poss && (isNameWord(&ts[j]) || ts[j].is(cParticle) && j+1 < len(ts) && isNameWord(&ts[j+1]) || surnameAt(ts, i, j)) {
 			j++
+		}
+		if j < len(ts) && j-i >= 2 && !ts[j-1].poss && nameSuffixes[ts[j].base] {
+			j++ // "Brent Bozell III", "Harry Harris Jr."
 		}
 		i += peelTitle(ts[i:j])
 		if isPlaceRun(ts[i:j]) {
@@ -267,6 +293,22 @@ func nameRun(ts []token, people *registry) (from, to int) {
 	}
 	return from, to
 }
+
+// nameLikeStops are capitalised words the stop list keeps out of names
+// for the page furniture they open ("Read more", "Watch:", "Note:") or the
+// months they name, but that end names too: a surname after a given name
+// ("Ian Read", "Theresa May") or an organisation's last word ("Human
+// Rights Watch").
+var nameLikeStops = words(`read watch may march sign note source look`)
+
+// knownStopSurname reports whether a capitalised stop word is the surname
+// of someone the article has named ("Read said" after "Ian Read").
+func knownStopSurname(t *token, people *registry) bool {
+	return t.kind == tWord && t.cap && nameLikeStops[t.lower] && people.bySurname(t.base) != ""
+}
+
+// nameSuffixes end a person's full name.
+var nameSuffixes = words(`Jr. Jr Sr. Sr II III IV`)
 
 // isNameWord: could this word be part of a person's name?
 func isNameWord(t *token) bool {
@@ -294,6 +336,7 @@ func isAllCaps(w string) bool {
 
 // interpret reads a noun phrase as a speaker mention.
 func interpret(np, appos []token, p string, people *registry) mention {
+	indefinite := len(np) > 0 && (np[0].lower == "a" || np[0].lower == "an")
 	for len(np) > 0 && np[0].is(cDeterminer) {
 		np = np[1:]
 	}
@@ -337,7 +380,7 @@ notPerson:
 		if strings.HasSuffix(head, "s") && head != "chief" && !strings.HasSuffix(head, "ss") {
 			return mention{kind: mGroup, name: text, head: head}
 		}
-		return mention{kind: mRole, name: text, head: head, title: joinNonEmpty(text, title)}
+		return mention{kind: mRole, name: text, head: head, title: joinNonEmpty(text, title), someone: indefinite && !tiedToSomeone(np)}
 	}
 	for _, t := range np {
 		if t.is(cDoc) {
@@ -392,4 +435,15 @@ func allNameWords(ts []token) bool {
 		}
 	}
 	return true
+}
+
+// tiedToSomeone reports whether a role phrase names whom the role serves:
+// "spokesman for the mayor", "Lee's lawyer", "campaign aide".
+func tiedToSomeone(np []token) bool {
+	for i, t := range np {
+		if t.poss || t.is(cConnector) || t.cap || i < len(np)-1 && !t.is(cRoleAdj) {
+			return true
+		}
+	}
+	return false
 }

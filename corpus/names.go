@@ -216,7 +216,7 @@ func honorificName(ts []token, i int) bool {
 // T. King", "Billie Jean King"): the run is short and ends there.
 func surnameAt(ts []token, i, j int) bool {
 	t := &ts[j]
-	if t.kind != tWord || !t.cap || t.is(cStop|cOrg|cDoc) || j-i > 2 || ts[j-1].poss || !ts[i].is(cGiven) || isAllCaps(t.base) {
+	if t.kind != tWord || !t.cap || t.is(cStop) && !nameLikeStops[t.lower] || t.is(cOrg|cDoc) || j-i > 2 || ts[j-1].poss || !ts[i].is(cGiven) || isAllCaps(t.base) {
 		return false
 	}
 	return j+1 >= len(ts) || ts[j+1].kind != tWord || !ts[j+1].cap
@@ -227,4 +227,15 @@ func surnameAt(ts []token, i, j int) bool {
 // Okonkwo", "Mark Dunne"): a known given name before a name word.
 func givenNameStart(ts []token, i int) bool {
 	return ts[i].is(cGiven) && ts[i].cap && !ts[i].is(cStop) && i+1 < len(ts) && isNameWord(&ts[i+1]) && !ts[i].poss
+}
+
+// describesName reports whether the words from ts[k] are a role phrase
+// and a name, so that the name before them only describes that person:
+// in "Lee spokeswoman Ann Hart said", Hart, not Lee, is the subject.
+func describesName(ts []token, k int) bool {
+	j := k
+	for j < len(ts) && j-k <= maxRoleModifiers && ts[j].kind == tWord && !ts[j].cap && !ts[j].is(cSpeech) {
+		j++
+	}
+	return j > k && j < len(ts) && ts[j-1].is(cRole|cTitle) && isNameWord(&ts[j])
 }

@@ -40,6 +40,9 @@ func (r *registry) orgMeant(noun string, para, offset int) string {
 		if org := r.orgFor(noun); org != "" {
 			return org
 		}
+		if org := r.firmNamedLikePerson(noun); org != "" {
+			return org
+		}
 	}
 	counts := map[string]int{}
 	best, bestN := "", 0
@@ -56,4 +59,26 @@ func (r *registry) orgMeant(noun string, para, offset int) string {
 		}
 	}
 	return best
+}
+
+// genericFirmNouns may stand for any business: "the company" is the
+// footwear label named before.
+var genericFirmNouns = words(`company firm business brand label`)
+
+// firmNamedLikePerson finds a business that bears a person's name and that
+// the article introduced by what it is ("fashion label Ada Brandt",
+// "the company Ole Lund"): the name scan took it for a person, with that
+// noun as its title. "the label" or "the company" then stands for it.
+func (r *registry) firmNamedLikePerson(noun string) string {
+	for k := len(r.people) - 1; k >= 0; k-- {
+		title := strings.ToLower(r.people[k].title)
+		if i := strings.IndexByte(title, ','); i >= 0 {
+			title = title[:i] // the words before the name, not its apposition
+		}
+		w := lastWord(title)
+		if plainOrgNouns[w] && (w == noun || genericFirmNouns[noun] && genericFirmNouns[w]) {
+			return r.people[k].name
+		}
+	}
+	return ""
 }

@@ -67,8 +67,11 @@ func (r *registry) scan(para int, ts []token, p string) {
 	sentStart := 0
 	named := false // a person was named earlier in this sentence
 	for i := 0; i < len(ts); {
-		if i > 0 && endsSentence(ts[i-1]) {
+		if i > 0 && (endsSentence(ts[i-1]) || quoteClosesSentence(ts, i-1)) {
 			sentStart, named = i, false
+		}
+		if ts[i].lower == "he" || ts[i].lower == "she" {
+			named = true // "He told Lee …": the pronoun, not Lee, is the subject
 		}
 		if !ts[i].cap {
 			// Places, organisations, acronyms and names all start with
@@ -140,8 +143,9 @@ func (r *registry) scan(para int, ts []token, p string) {
 			} else if pr.title == "" {
 				pr.title = r.titleAround(ts, i, j, p)
 			}
-			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named})
-			named = true
+			mod := describesName(ts, j)
+			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named && !mod})
+			named = named || !mod
 		default:
 			if full := r.headline[ts[i].base]; full != "" && r.byWord(ts[i].base) == nil && para >= 0 {
 				// The body names by surname someone the headline named in full.
@@ -150,8 +154,9 @@ func (r *registry) scan(para int, ts []token, p string) {
 				r.surnames[ts[i].base] = pr
 			}
 			if pr := r.byWord(ts[i].base); pr != nil {
-				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named})
-				named = true
+				mod := describesName(ts, j)
+				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named && !mod})
+				named = named || !mod
 			}
 		}
 		i = j

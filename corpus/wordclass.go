@@ -58,6 +58,7 @@ var lexClass = func() map[string]classEntry {
 	add(roleNouns, cRole)
 	add(moreRoleNouns, cRole)
 	add(honorifics, cHonorific)
+	add(moreHonorifics, cHonorific)
 	add(pronouns, cPronoun)
 	add(determiners, cDeterminer)
 	add(connectors, cConnector)

@@ -1,0 +1,51 @@
+package corpus
+
+import "testing"
+
+// The rules that decide whom "he" and "she" stand for, on text written for
+// the test.
+func TestPronounRules(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a sentence opening after a quotation's full stop has a subject of its own",
+			[]string{
+				"“We will carry the county,” said Mayor Tom Reyes, adding that “the numbers are with us.” Pollster Mark Whitfield disagreed with that reading. Looking at the turnout, he said, the county “leans the other way this year.”",
+			},
+			"leans the other way", "Mark Whitfield"},
+		{"a name after the pronoun that opens a sentence is not its subject",
+			[]string{
+				"Tom Reyes spoke first at the hall on Monday.",
+				"Then he praised Mark Hill for the work on the bridge. “It was a long road for all of us,” he said.",
+			},
+			"It was a long road", "Tom Reyes"},
+		{"a place named like a woman before an abbreviated title is not part of the name",
+			[]string{
+				"Virginia Gov. Terry Lee signed the order on Friday.",
+				"“This is a day for celebration in every county,” he said.",
+			},
+			"This is a day", "Terry Lee"},
+		{"a name that only describes a role before another name is not the subject",
+			[]string{
+				"Governor Tom Lee toured the site on Monday.",
+				"Lee spokesman Mark Hart later criticised the plan. “It is a waste of money,” he said.",
+			},
+			"It is a waste", "Mark Hart"},
+		{"he said after the writer's words that carry on a quotation",
+			[]string{
+				"Tom Hart farms the land his father farmed.",
+				"“The rules are just so unfair to small farms” in the county, he said in an interview.",
+			},
+			"The rules are just", "Tom Hart"},
+		{"he after a sentence of reported speech that closes with its speaker",
+			[]string{
+				"Senator Ted Cruz spoke for an hour in the barn.",
+				"Cruz won the small crowd over with his promises, Tom Hart said. “He was very sharp and well spoken,” he said.",
+			},
+			"He was very sharp", "Tom Hart"},
+		{"a partial quotation in a sentence whose subject is a pronoun",
+			[]string{
+				"Ann Lee spoke at the rally on Monday.",
+				"She ended her speech with “a promise to keep every library open.”",
+			},
+			"a promise to keep", "Ann Lee"},
+	})
+}
