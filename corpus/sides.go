@@ -505,7 +505,10 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 				// the denied act wronged is the likelier accuser, and
 				// their words the account the denial answers.
 				s.accuser[party] += leadWeight - 1
-				s.claim(party)
+				if s.claimants == nil {
+					s.claimants = map[string]bool{}
+				}
+				s.claimants[party] = true
 			}
 		case accuses && next == "that":
 			// "the airline warned that staff could face dismissal": a
@@ -536,7 +539,6 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			s.noteCharge(ts[v+1:], p)
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accuser[party] += leadWeight
-				s.claim(party)
 			}
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accused[party] += leadWeight
@@ -656,7 +658,10 @@ func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string
 		party = s.objectNamed(ts, i, people)
 	}
 	if claims && party != "" {
-		s.claim(party)
+		if s.claimants == nil {
+			s.claimants = map[string]bool{}
+		}
+		s.claimants[party] = true
 	}
 	return party
 }
@@ -774,15 +779,6 @@ const minTitleNoun = 4
 // post many hold: a lead's "a former employee" is the one the article
 // quotes.
 var descriptiveRoles = words(`employee worker`)
-
-// claim records a party the lead gives as making the charge: its
-// statements are the charge.
-func (s *sides) claim(party string) {
-	if s.claimants == nil {
-		s.claimants = map[string]bool{}
-	}
-	s.claimants[party] = true
-}
 
 // wrongedIn reads a denied act ("denied hacking US systems", "denied
 // racially abusing defender Joe Flint") for the party it names: a person

@@ -750,16 +750,3 @@ func TestAccuserFoundByTheAccusedsTitle(t *testing.T) {
 		t.Errorf("%q accuses %q; want Maria Velez accusing Frank Dillon", a.Accuser, a.Accused)
 	}
 }
-
-// The lead's accuser ("mayor Ellen Hart accused it of distortion") makes
-// the charge in whatever words she is quoted in.
-func TestLeadAccuserWordsAreTheCharge(t *testing.T) {
-	a := analysedTitled(t, "Broadcaster stands by film after mayor's complaint",
-		"The regional broadcaster WestVision has stood by its film on the housing crisis after mayor Ellen Hart accused it of distortion.",
-		"“The film cut every interview that did not fit its story,” Hart said.",
-		"“The film is accurate, and the mayor's office was invited to take part,” WestVision said in a statement.",
-	)
-	if q := quoteOf(t, a, "The film cut"); q.Role != Accusation {
-		t.Errorf("the mayor's charge: role %q", q.Role)
-	}
-}
