@@ -5,18 +5,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
-
-	"counterpoint/ui"
-	"counterpoint/ui/serve"
 )
 
 // The server under measure runs in a process of its own, so that its CPU
@@ -59,20 +54,11 @@ func serveChild(kind string, n, articles int, cpuProfile string) error {
 		srv.Shutdown(ctx)
 		return nil
 	case "counterpoint":
-		shared := ui.NewShared(loadCorpus(articles))
-		dir, err := os.MkdirTemp("", "sshload")
+		srv, cleanup, err := newServer(n, articles)
 		if err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
-		srv, err := serve.New(shared, serve.Config{
-			HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10, MaxPerAddress: n + 10,
-			RatePerMinute: 1e6, RateBurst: float64(n + 10),
-			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		})
-		if err != nil {
-			return err
-		}
+		defer cleanup()
 		ctx, cancel := context.WithCancel(context.Background())
 		served := make(chan error, 1)
 		go func() { served <- srv.Serve(ctx, l) }()

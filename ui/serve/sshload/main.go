@@ -106,21 +106,32 @@ func loadCorpus(articles int) *corpus.Corpus {
 	return c
 }
 
-func run(n, articles int) error {
+// newServer builds the reader's server for n sessions from one address,
+// with its host key in a temporary directory that cleanup removes.
+func newServer(n, articles int) (srv *serve.Server, cleanup func(), err error) {
 	shared := ui.NewShared(loadCorpus(articles))
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	defer os.RemoveAll(dir)
-	srv, err := serve.New(shared, serve.Config{
+	srv, err = serve.New(shared, serve.Config{
 		HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10, MaxPerAddress: n + 10,
 		RatePerMinute: 1e6, RateBurst: float64(n + 10),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return srv, func() { os.RemoveAll(dir) }, nil
+}
+
+func run(n, articles int) error {
+	srv, cleanup, err := newServer(n, articles)
+	if err != nil {
 		return err
 	}
+	defer cleanup()
 	l, err := net.Listen("tcp", "127.0.0.1:0") // loopback only
 	if err != nil {
 		return err
