@@ -41,12 +41,12 @@ type frameGate struct {
 	minFrame  time.Duration
 	holdUntil time.Time
 	ready     func(tea.Model) bool
-	released  bool // the first frame was drawn: nothing is held any more
+
+	mu       sync.Mutex
+	released bool // the first frame was drawn: nothing is held any more
 	// dirty: a message since the last frame may have changed it. A model
 	// with a Quiet method says which messages cannot; the others can.
-	dirty bool
-
-	mu          sync.Mutex
+	dirty       bool
 	last        time.Time
 	view        tea.View
 	drawn       bool
