@@ -1,10 +1,30 @@
 package serve
 
 import (
+	"os"
 	"runtime/debug"
 	"sync"
 	"time"
 )
+
+// burstGCPercent is the garbage collector's target while serving, unless
+// GOGC says otherwise. At Go's default (100) a burst of 200 sessions
+// spent a sixth of its CPU collecting and stalled sessions in mark
+// assists (first frames p95 4.1 s against 2.8 s at 200, CPU per session
+// 7% higher); the heap it lets grow is handed back by the reclaimer once
+// sessions end.
+const burstGCPercent = 200
+
+var tuneOnce sync.Once
+
+// tuneGC sets the collector's target for a serving process, once.
+func tuneGC() {
+	tuneOnce.Do(func() {
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(burstGCPercent)
+		}
+	})
+}
 
 // reclaimer gives the memory of ended sessions back to the system. Go
 // keeps a heap it has grown, and an idle server does no collection (the

@@ -166,6 +166,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	s.mu.Lock()
 	s.listener = l
 	s.mu.Unlock()
+	tuneGC()
 	s.log.Info("serving", "addr", l.Addr().String(), "access", s.accessMode(), "host_key", s.HostKeyFingerprint())
 	errc := make(chan error, 1)
 	go func() { errc <- s.ssh.Serve(l) }()
