@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -68,13 +69,22 @@ func evenLine(line string) string {
 		}
 		i += len(cluster)
 		switch {
-		case len(cluster) == 1 || ansi.StringWidthWc(cluster) == width:
+		case len(cluster) == 1 || !emojiLike(cluster) || ansi.StringWidthWc(cluster) == width:
 			b.WriteString(cluster)
 		case width > 0: // a cluster laid out as no cells (a stray joiner) is left out
 			b.WriteString(evenCluster(cluster, width))
 		}
 	}
 	return b.String()
+}
+
+// emojiLike: the cluster starts with a symbol or a character outside the
+// Basic Multilingual Plane, or is a keycap. Letters of other scripts (a
+// Devanagari conjunct joined by ZWJ) are left as they are, even where the
+// two measures differ.
+func emojiLike(cluster string) bool {
+	r, _ := utf8.DecodeRuneInString(cluster)
+	return r >= 0x10000 || unicode.In(r, unicode.So, unicode.Sk) || strings.Contains(cluster, "\u20e3")
 }
 
 // evenCluster is the cluster's first character padded to width cells,

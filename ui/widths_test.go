@@ -36,7 +36,7 @@ func TestEmojiSequencesKeepTheBorderInPlace(t *testing.T) {
 }
 
 func TestEvenWidthsLeavesOtherTextAlone(t *testing.T) {
-	for _, s := range []string{"plain │ box ─ “quotes” · …", "中文 and é and e\u0301", "\x1b[38;5;252mcoloured 👍\x1b[0m"} {
+	for _, s := range []string{"plain │ box ─ “quotes” · …", "中文 and é and e\u0301", "क्\u200dष and 👍", "\x1b[38;5;252mcoloured 👍\x1b[0m"} {
 		if got := evenWidths(s); got != s {
 			t.Errorf("evenWidths(%q) = %q, want it unchanged", s, got)
 		}
