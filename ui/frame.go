@@ -50,7 +50,7 @@ func (m *Model) layout() tea.Cmd {
 // View draws the screen on the alternate screen, with mouse capture when
 // it is on.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.content())
+	v := tea.NewView(evenWidths(m.content()))
 	v.AltScreen = true
 	if m.mouse {
 		v.MouseMode = tea.MouseModeCellMotion

@@ -143,6 +143,26 @@ func (m *Model) settle() tea.Cmd {
 	return m.layout()
 }
 
+// Ready reports that the first frame is worth drawing: the screen's size
+// is known, and so is the terminal's background (or it was waited for
+// long enough), so the frame will not be drawn again at once in other
+// colours.
+func (m Model) Ready() bool { return m.f.width > 0 && m.settled }
+
+// Quiet reports a message that changes nothing on screen (terminal
+// reports the reader does not use, the end of a wait already over), so
+// that the server need not lay the frame out again after it. It is asked
+// before Update.
+func (m Model) Quiet(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.EnvMsg, tea.ModeReportMsg, tea.KeyboardEnhancementsMsg, tea.CapabilityMsg, tea.TerminalVersionMsg:
+		return true
+	case backgroundWaitMsg:
+		return m.settled
+	}
+	return false
+}
+
 // currentLook is the look in force, before or after the corpus loads.
 func (m Model) currentLook() look {
 	if m.c != nil {

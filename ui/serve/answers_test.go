@@ -75,3 +75,16 @@ func TestTypingFloodIsCoalesced(t *testing.T) {
 		t.Fatalf("q did not quit after the flood:\n%s", tm.shown())
 	}
 }
+
+// The server asks for the background colour as the session starts, once:
+// the reader's own request is not sent again.
+func TestBackgroundIsAskedOnce(t *testing.T) {
+	addr, _, _, _ := start(t, Config{}, hooks{})
+	tm := openTerm(t, dialWithNewKey(t, addr), 120, 40)
+	if !tm.waitFor(t, "statements", 0, wait) {
+		t.Fatalf("no article:\n%s", tm.shown())
+	}
+	if n := strings.Count(tm.raw(), "\x1b]11;?"); n != 1 {
+		t.Errorf("the background colour was asked %d times, want once", n)
+	}
+}

@@ -29,9 +29,10 @@ import (
 // Tea had read them.
 //
 // The program still gets an input, one that never yields a byte: with no
-// input at all (tea.WithInput(nil)) Bubble Tea sends no terminal query,
-// so the background colour a session waits for would never be asked, and
-// it leaves keyboard enhancements off.
+// input at all (tea.WithInput(nil)) Bubble Tea sends no terminal query
+// (synchronized output, grapheme widths) and leaves keyboard enhancements
+// off. (The background colour the server asks itself, as the session
+// starts: see handle.)
 type sessionInput struct {
 	pty  *os.File
 	term string

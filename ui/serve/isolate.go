@@ -31,10 +31,22 @@ type isolated struct {
 // frames. Within minFrame of the last frame, View returns that frame
 // again, and a tick makes sure the newest state is drawn once the interval
 // has passed.
+//
+// It also holds the first frame back until the model says it is ready
+// (its size and the terminal's background are known) or holdUntil has
+// passed: drawn before the background answer, the first frame was drawn
+// again at once in the right colours, two full frames per session where
+// one does.
 type frameGate struct {
-	minFrame time.Duration
+	minFrame  time.Duration
+	holdUntil time.Time
+	ready     func(tea.Model) bool
 
-	mu          sync.Mutex
+	mu       sync.Mutex
+	released bool // the first frame was drawn: nothing is held any more
+	// dirty: a message since the last frame may have changed it. A model
+	// with a Quiet method says which messages cannot; the others can.
+	dirty       bool
 	last        time.Time
 	view        tea.View
 	drawn       bool
@@ -51,19 +63,33 @@ func (g *frameGate) due() tea.Cmd {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	wait := g.minFrame - time.Since(g.last)
-	if !g.drawn || wait <= 0 || g.tickPending {
+	if !g.drawn || !g.dirty || wait <= 0 || g.tickPending {
 		return nil
 	}
 	g.tickPending = true
 	return tea.Tick(wait, func(time.Time) tea.Msg { return frameTickMsg{} })
 }
 
-func (g *frameGate) render(view func() tea.View) tea.View {
+// firstFrameHold bounds the wait for the first frame: the background
+// answer usually arrives within a round trip of the session's start.
+const firstFrameHold = 150 * time.Millisecond
+
+func (g *frameGate) render(inner tea.Model) tea.View {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.drawn && time.Since(g.last) < g.minFrame {
+	if !g.released {
+		if g.ready != nil && !g.ready(inner) && time.Now().Before(g.holdUntil) {
+			v := tea.NewView("")
+			v.AltScreen = true
+			return v
+		}
+		g.released = true
+	}
+	view := inner.View
+	if g.drawn && (!g.dirty || time.Since(g.last) < g.minFrame) {
 		return g.view
 	}
+	g.dirty = false
 	g.view, g.last = view(), time.Now()
 	g.drawn = g.view.Content != "" // an empty first view (no size yet) never holds the first frame back
 	g.computed++
@@ -126,11 +152,22 @@ func (p *panicState) caught() (any, string) {
 
 func isolate(m tea.Model, events *sessionEvents, quit func(), minFrame time.Duration) (isolated, *panicState) {
 	st := &panicState{quit: quit}
-	return isolated{inner: m, state: st, events: events, frames: &frameGate{minFrame: minFrame}}, st
+	gate := &frameGate{minFrame: minFrame, holdUntil: time.Now().Add(firstFrameHold), ready: modelReady}
+	return isolated{inner: m, state: st, events: events, frames: gate}, st
+}
+
+// modelReady asks a model that can tell whether its first frame is worth
+// drawing; any other model is drawn at once.
+func modelReady(m tea.Model) bool {
+	r, ok := m.(interface{ Ready() bool })
+	return !ok || r.Ready()
 }
 
 func (m isolated) Init() tea.Cmd {
-	return tea.Batch(m.wrap(m.inner.Init()), m.wrap(m.events.next))
+	// The tick draws the held first frame when the hold ends without the
+	// model having become ready.
+	release := tea.Tick(time.Until(m.frames.holdUntil), func(time.Time) tea.Msg { return frameTickMsg{} })
+	return tea.Batch(m.wrap(m.inner.Init()), m.wrap(m.events.next), release)
 }
 
 func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
@@ -153,6 +190,11 @@ func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			model, cmd = m, tea.Quit
 		}
 	}()
+	if q, ok := m.inner.(interface{ Quiet(tea.Msg) bool }); !ok || !q.Quiet(msg) {
+		m.frames.mu.Lock()
+		m.frames.dirty = true
+		m.frames.mu.Unlock()
+	}
 	inner, c := m.inner.Update(msg)
 	next := m
 	next.inner = inner
@@ -167,7 +209,7 @@ func (m isolated) View() (view tea.View) {
 			view.AltScreen = true
 		}
 	}()
-	return m.frames.render(m.inner.View)
+	return m.frames.render(m.inner)
 }
 
 // wrap makes a command report a panic instead of raising it, batches

@@ -100,6 +100,8 @@ type Server struct {
 	sessions map[ssh.Session]*control // open sessions, for shutdown
 	listener net.Listener
 
+	memory *reclaimer // gives ended sessions' memory back (memory.go)
+
 	hooks hooks
 }
 
@@ -130,7 +132,7 @@ func New(shared *ui.Shared, cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	s := &Server{cfg: cfg, shared: shared, log: cfg.Logger, limits: newLimits(cfg), sessions: map[ssh.Session]*control{}, hostKey: signer.PublicKey()}
+	s := &Server{cfg: cfg, shared: shared, log: cfg.Logger, limits: newLimits(cfg), sessions: map[ssh.Session]*control{}, hostKey: signer.PublicKey(), memory: newReclaimer()}
 	srv, err := wish.NewServer(
 		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
 		wish.WithAddress(cfg.Listen),
@@ -164,6 +166,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	s.mu.Lock()
 	s.listener = l
 	s.mu.Unlock()
+	tuneGC()
 	s.log.Info("serving", "addr", l.Addr().String(), "access", s.accessMode(), "host_key", s.HostKeyFingerprint())
 	errc := make(chan error, 1)
 	go func() { errc <- s.ssh.Serve(l) }()
@@ -236,6 +239,7 @@ func (s *Server) Shutdown() error {
 	// that (bounded), so the last frames are not cut off by a reset.
 	waitFor(func() bool { return s.limits.conns.Load() == 0 }, min(max(time.Until(deadline), 0), closeLinger))
 	err := s.ssh.Close()
+	s.memory.stop()
 	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		err = nil
 	}
@@ -278,6 +282,7 @@ func (s *Server) untrack(sess ssh.Session) {
 	s.mu.Lock()
 	delete(s.sessions, sess)
 	s.mu.Unlock()
+	s.memory.sessionEnded()
 }
 
 func (s *Server) openSessions() int {

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/term"
 
 	"counterpoint/ui"
@@ -143,13 +144,21 @@ func (s *Server) handle(sess ssh.Session) {
 		tea.WithEnvironment(env), tea.WithColorProfile(profile),
 		tea.WithWindowSize(win.Width, win.Height),
 		tea.WithoutSignalHandler(), // signals belong to the server, and ctrl+z must not stop it
-		tea.WithFilter(noSuspend),
+		tea.WithFilter(sessionFilter),
 		tea.WithFPS(s.cfg.FPS),
 	)
 	ctl.mu.Lock()
 	ctl.prog = prog
 	ctl.mu.Unlock()
 	if err := input.start(prog.Send, func(err error) { reason.set("error: " + err.Error()); ctl.quit() }); err != nil {
+		reason.set("error: " + err.Error())
+		return
+	}
+	// The background colour is asked now, before the program starts and
+	// its first frame is due (Bubble Tea would ask with that frame): the
+	// answer usually comes back in time for the first frame to be drawn
+	// once, in the right colours (the frame gate holds it back briefly).
+	if _, err := io.WriteString(out, ansi.RequestBackgroundColor); err != nil {
 		reason.set("error: " + err.Error())
 		return
 	}
@@ -215,9 +224,14 @@ func makeRaw(f *os.File) error {
 	return rawErr
 }
 
-// noSuspend turns ctrl+z into nothing: a session cannot suspend the server.
-func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(tea.SuspendMsg); ok {
+// backgroundRequest is the message tea.RequestBackgroundColor makes.
+var backgroundRequest = tea.RequestBackgroundColor()
+
+// sessionFilter turns ctrl+z into nothing: a session cannot suspend the
+// server. It also drops the model's own request for the background
+// colour: the server asked as the session started (see handle).
+func sessionFilter(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok || msg == backgroundRequest {
 		return nil
 	}
 	return msg

@@ -46,21 +46,27 @@ func (m bareModel) View() tea.View {
 	return v
 }
 
-// runBare serves the bare model with wish's own Bubble Tea middleware and
-// measures it like the reader.
-func runBare(n int) error {
+// newBare builds the bare server: wish's own Bubble Tea middleware over
+// the bare model.
+func newBare() (*ssh.Server, error) {
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	signer, err := gossh.NewSignerFromKey(priv)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	srv, err := wish.NewServer(
+	return wish.NewServer(
 		func(s *ssh.Server) error { s.AddHostKey(signer); return nil },
 		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
 		wish.WithMiddleware(bubbletea.Middleware(func(ssh.Session) (tea.Model, []tea.ProgramOption) {
 			return bareModel{}, nil
 		})),
 	)
+}
+
+// runBare serves the bare model in this process and measures it like the
+// reader.
+func runBare(n int) error {
+	srv, err := newBare()
 	if err != nil {
 		return err
 	}
@@ -71,7 +77,7 @@ func runBare(n int) error {
 	go srv.Serve(l)
 	defer srv.Shutdown(context.Background())
 	cpu0 := cpuTime()
-	clients, handshakes, firsts, _, errs := burst(l.Addr().String(), n, false)
+	clients, handshakes, firsts, _, errs := burst(l.Addr().String(), n, arrival, false)
 	cpu := cpuTime() - cpu0
 	failed := 0
 	for err := range errs {

@@ -47,20 +47,20 @@ func quiet(c *countingReader) int64 {
 // measureBytes opens one 120x40, 256-colour session and reports the bytes
 // sent for each j in an article (the reader pane focused) and for each
 // keystroke typed into the filter.
-func measureBytes(articles int) error {
+func measureBytes(articles int) (perJ, perKey float64, err error) {
 	shared := ui.NewShared(loadCorpus(articles))
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	defer os.RemoveAll(dir)
 	srv, err := serve.New(shared, serve.Config{HostKeyPath: filepath.Join(dir, "key"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -70,15 +70,15 @@ func measureBytes(articles int) error {
 	signer, _ := gossh.NewSignerFromKey(priv)
 	cl, err := gossh.Dial("tcp", l.Addr().String(), &gossh.ClientConfig{User: "bytes", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	defer cl.Close()
 	s, err := cl.NewSession()
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		return err
+		return 0, 0, err
 	}
 	in, _ := s.StdinPipe()
 	out, _ := s.StdoutPipe()
@@ -86,10 +86,10 @@ func measureBytes(articles int) error {
 	scr := &screen{}
 	go scr.read(counted, in)
 	if err := s.Shell(); err != nil {
-		return err
+		return 0, 0, err
 	}
 	if !scr.waitFor("Articles", 30*time.Second) {
-		return fmt.Errorf("no first frame")
+		return 0, 0, fmt.Errorf("no first frame")
 	}
 	quiet(counted)
 	in.Write([]byte("\r")) // open the first article; the reader has focus
@@ -100,7 +100,7 @@ func measureBytes(articles int) error {
 		in.Write([]byte("j"))
 		quiet(counted)
 	}
-	perJ := float64(counted.n.Load()-before) / steps
+	perJ = float64(counted.n.Load()-before) / steps
 	in.Write([]byte("\t/")) // back to the list, open the filter
 	quiet(counted)
 	typed := "nato chief"
@@ -109,9 +109,6 @@ func measureBytes(articles int) error {
 		in.Write([]byte(string(r)))
 		quiet(counted)
 	}
-	perKey := float64(counted.n.Load()-before) / float64(len(typed))
-	fmt.Printf("corpus: %d articles\n", len(shared.Corpus.Articles))
-	fmt.Printf("bytes per j in an article (120x40, 256 colours): %.0f (mean of %d)\n", perJ, steps)
-	fmt.Printf("bytes per filter keystroke: %.0f (mean over %q)\n", perKey, typed)
-	return nil
+	perKey = float64(counted.n.Load()-before) / float64(len(typed))
+	return perJ, perKey, nil
 }

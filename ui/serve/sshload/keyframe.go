@@ -23,10 +23,7 @@ import (
 	"counterpoint/ui/serve"
 )
 
-var (
-	keyFrames = flag.Bool("keys", false, "measure key → frame in the list filter over one SSH session: each letter of several queries, typed one at a time")
-	keyRounds = flag.Int("rounds", 5, "with -keys: times each query is typed")
-)
+var keyFrames = flag.Bool("keys", false, "measure key → frame in the list filter over one SSH session: each letter of several queries, typed one at a time")
 
 // keyQueries are typed by -keys: names and words of the synthetic corpus,
 // a word it lacks, and two terms.
@@ -82,7 +79,7 @@ func (e *emulated) waitUntil(shows func(string) bool, timeout time.Duration) boo
 // at a time into the list's filter, timing each key to the first frame
 // whose status bar names the new query: the search has run and its result
 // is drawn.
-func measureKeyFrames(articles int) error {
+func measureKeyFrames(articles, rounds int) error {
 	shared := ui.NewShared(loadCorpus(articles))
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
@@ -132,7 +129,7 @@ func measureKeyFrames(articles int) error {
 		return fmt.Errorf("no first frame")
 	}
 	var all []time.Duration
-	for range *keyRounds {
+	for range rounds {
 		for _, q := range keyQueries {
 			in.Write([]byte("/"))
 			if !e.waitUntil(contains("words, 'exact"), timeout) { // the empty filter's placeholder
@@ -153,7 +150,7 @@ func measureKeyFrames(articles int) error {
 			}
 		}
 	}
-	fmt.Printf("corpus: %d articles; %d rounds of %q\n", len(shared.Corpus.Articles), *keyRounds, keyQueries)
+	fmt.Printf("corpus: %d articles; %d rounds of %q\n", len(shared.Corpus.Articles), rounds, keyQueries)
 	fmt.Printf("key → frame in the list filter: %s over %d keys\n", percentiles(all), len(all))
 	return nil
 }

@@ -46,10 +46,22 @@ func main() {
 	flag.DurationVar(&arrival, "arrival", arrival, "time between two sessions' arrivals (0: all at once)")
 	bare := flag.Bool("bare", false, "measure a bare wish + Bubble Tea server built here instead, for comparison")
 	flag.BoolVar(&startOnly, "start-only", false, "sessions only wait for their first frame (as with -bare), without opening an article and searching")
-	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run here")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile here: of the whole run, or with -compare of counterpoint's server process in the first round")
 	wire := flag.Bool("bytes", false, "measure bytes on the wire: per j in an article and per filter keystroke, at 120x40 with 256 colours")
+	cmp := flag.Bool("compare", false, "measure counterpoint and the bare server side by side, each in a process of its own, and print the table")
+	rounds := flag.Int("rounds", 3, "with -compare: rounds to take the medians of; with -keys: times each query is typed")
+	rssWait := flag.Duration("rss-wait", 30*time.Second, "with -compare: when to read the server's RSS after the clients left")
+	filterArticles := flag.Int("filter-articles", 10000, "with -compare: synthetic articles for the bytes per filter keystroke")
+	childKind := flag.String("child", "", "internal: serve this kind (counterpoint or bare) for -compare")
 	flag.Parse()
-	if *cpuProfile != "" {
+	if *childKind != "" {
+		if err := serveChild(*childKind, *n, *articles, *cpuProfile); err != nil {
+			fmt.Fprintln(os.Stderr, "sshload child:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *cpuProfile != "" && !*cmp {
 		f, err := os.Create(*cpuProfile)
 		if err == nil {
 			pprof.StartCPUProfile(f)
@@ -59,9 +71,15 @@ func main() {
 	var err error
 	switch {
 	case *keyFrames:
-		err = measureKeyFrames(*articles)
+		err = measureKeyFrames(*articles, *rounds)
+	case *cmp:
+		err = compare(*n, *articles, *filterArticles, *rounds, *rssWait, *cpuProfile)
 	case *wire:
-		err = measureBytes(*articles)
+		var perJ, perKey float64
+		if perJ, perKey, err = measureBytes(*articles); err == nil {
+			fmt.Printf("bytes per j in an article (120x40, 256 colours): %.0f\n", perJ)
+			fmt.Printf("bytes per filter keystroke: %.0f\n", perKey)
+		}
 	case *bare:
 		err = runBare(*n)
 	default:
@@ -90,21 +108,32 @@ func loadCorpus(articles int) *corpus.Corpus {
 	return c
 }
 
-func run(n, articles int) error {
+// newServer builds the reader's server for n sessions from one address,
+// with its host key in a temporary directory that cleanup removes.
+func newServer(n, articles int) (srv *serve.Server, cleanup func(), err error) {
 	shared := ui.NewShared(loadCorpus(articles))
 	dir, err := os.MkdirTemp("", "sshload")
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	defer os.RemoveAll(dir)
-	srv, err := serve.New(shared, serve.Config{
+	srv, err = serve.New(shared, serve.Config{
 		HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10, MaxPerAddress: n + 10,
 		RatePerMinute: 1e6, RateBurst: float64(n + 10),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return srv, func() { os.RemoveAll(dir) }, nil
+}
+
+func run(n, articles int) error {
+	srv, cleanup, err := newServer(n, articles)
+	if err != nil {
 		return err
 	}
+	defer cleanup()
 	l, err := net.Listen("tcp", "127.0.0.1:0") // loopback only
 	if err != nil {
 		return err
@@ -116,7 +145,7 @@ func run(n, articles int) error {
 
 	baseG, baseHeap, basePTY := runtime.NumGoroutine(), heapInUse(), openPTYs()
 	cpu0 := cpuTime()
-	clients, handshakes, firsts, articleFrames, errs := burst(addr, n, !startOnly)
+	clients, handshakes, firsts, articleFrames, errs := burst(addr, n, arrival, !startOnly)
 	cpu := cpuTime() - cpu0
 	failed := 0
 	for err := range errs {
@@ -159,8 +188,8 @@ func run(n, articles int) error {
 // within 4 s, then are all held at once.
 var arrival = 20 * time.Millisecond
 
-// burst opens n sessions, arrival apart, and keeps them open.
-func burst(addr string, n int, reader bool) (clients []*gossh.Client, handshakes, firsts, articleFrames []time.Duration, errs chan error) {
+// burst opens n sessions, every apart, and keeps them open.
+func burst(addr string, n int, every time.Duration, reader bool) (clients []*gossh.Client, handshakes, firsts, articleFrames []time.Duration, errs chan error) {
 	firsts, articleFrames, handshakes = make([]time.Duration, n), make([]time.Duration, n), make([]time.Duration, n)
 	clients = make([]*gossh.Client, n)
 	var wg sync.WaitGroup
@@ -169,7 +198,7 @@ func burst(addr string, n int, reader bool) (clients []*gossh.Client, handshakes
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			time.Sleep(time.Duration(i) * arrival) // sessions arrive over a few seconds, then are all held together
+			time.Sleep(time.Duration(i) * every) // sessions arrive over a few seconds, then are all held together
 			cl, hs, first, art, err := session(addr, reader)
 			clients[i], handshakes[i], firsts[i], articleFrames[i] = cl, hs, first, art
 			if err != nil {
