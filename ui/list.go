@@ -179,7 +179,7 @@ func (l *listPane) status() []string {
 	if n > 0 {
 		parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, n))
 	} else {
-		parts = append(parts, fmt.Sprintf("0/%d", total))
+		parts = append(parts, "no match")
 	}
 	if n != total {
 		parts = append(parts, fmt.Sprintf("of %d", total))

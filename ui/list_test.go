@@ -34,3 +34,18 @@ func TestListCountsAndReachesTheLastOfManyHits(t *testing.T) {
 		t.Errorf("the bottom of the list does not show %q at %d/%d:\n%s", last, len(want), len(want), screen)
 	}
 }
+
+// A filter that keeps nothing says so in the status bar, beside the size of
+// the whole corpus, instead of a position in an empty list.
+func TestStatusSaysNoMatch(t *testing.T) {
+	shared := synthShared(40)
+	m := run(New(shared, plainOptions()), tea.WindowSizeMsg{Width: 100, Height: 30}, press("/"))
+	m = typeKeys(m, "q", "x", "z", "q")
+	if n := len(shared.Corpus.Search("qxzq", nil)); n != 0 {
+		t.Fatalf("the query keeps %d articles; the test needs none", n)
+	}
+	screen := ansi.Strip(m.View().Content)
+	if !strings.Contains(screen, "no match · of 40") || strings.Contains(screen, "0/40") {
+		t.Errorf("the status bar does not say there is no match:\n%s", screen)
+	}
+}
