@@ -120,10 +120,14 @@ func analyse(a *Article, index bool) {
 			quoteParty[i] = a.Quotes[i].Party
 		}
 	}
+	var cue, cueLower string // the quotations of a sentence share its cue: lowered once
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		text := strings.ToLower(q.Text)
-		q.lower, q.textLen = text+" "+strings.ToLower(q.cue), len(text)
+		if q.cue != cue || i == 0 {
+			cue, cueLower = q.cue, strings.ToLower(q.cue)
+		}
+		q.lower, q.textLen = text+" "+cueLower, len(text)
 		q.accuses, q.denies = hasAny(q.lower, accusationWords), statementDenies(q.lower, q.textLen)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)
