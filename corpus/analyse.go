@@ -57,19 +57,21 @@ func analyse(a *Article, index bool) {
 	head := []string{a.Title, a.Dek}
 	headToks := make([][]token, len(head))
 	for k, h := range head {
+		buf = roomFor(buf, h)
 		n := len(buf)
 		buf = tokenize(buf, h, nil)
 		headToks[k] = buf[n:len(buf):len(buf)]
 		people.scan(-1, headToks[k], h)
 	}
 	for i, p := range paras {
+		buf = roomFor(buf, p)
 		n := len(buf)
 		buf = tokenize(buf, p, refs[i])
 		toks[i] = buf[n:len(buf):len(buf)]
 		read[i] = withoutAsides(toks[i])
 		people.scan(i, read[i], p)
 	}
-	sc.tokens = buf // keep the grown slab for the next article
+	sc.tokens = buf // keep the last chunk, the largest, for the next article
 
 	at := newAttributor(a, people, read)
 	at.run()
@@ -147,6 +149,23 @@ func analyse(a *Article, index bool) {
 	for i := range a.Quotes {
 		a.Quotes[i].lower, a.Quotes[i].cue = "", ""
 	}
+}
+
+// maxTokenChunk is the most tokens roomFor allocates at once beyond what
+// one paragraph needs: 5 MB.
+const maxTokenChunk = 1 << 16
+
+// roomFor returns buf, or an empty chunk to go on in when buf has no room
+// for the tokens of text (at most one per byte). The tokens already made
+// stay where they are, in the chunk before, as the paragraphs' slices of
+// it: growing one slab by append copied every token made so far each time
+// it grew, and held both copies, which for a 4 MiB file of punctuation was
+// 2 GB.
+func roomFor(buf []token, text string) []token {
+	if cap(buf)-len(buf) > len(text) {
+		return buf
+	}
+	return make([]token, 0, max(min(2*cap(buf), maxTokenChunk), len(text)+1))
 }
 
 // addTurns turns the transcript's paragraphs into statements, each labelled

@@ -15,16 +15,19 @@ const (
 )
 
 // token is a word, a punctuation mark, or a masked quotation.
+//
+// The fields are ordered widest first, so that the small ones share a word:
+// 80 bytes instead of 96, for a slab of one token per word of the article.
 type token struct {
-	kind       tokKind
 	text       string // as written
 	lower      string // lower case, possessive removed; "" for a capitalised word in no table
 	base       string // as written, possessive removed ("China’s" → "China")
 	start, end int    // byte offsets in the paragraph
-	cap        bool   // starts with an upper-case letter
+	quote      int    // index into the article's quotes, for tQuote
 	class      wordClass
+	kind       tokKind
+	cap        bool // starts with an upper-case letter
 	poss       bool // ended in 's or ’s
-	quote      int  // index into the article's quotes, for tQuote
 }
 
 // abbreviations keep their full stop, which then does not end a sentence.
