@@ -31,7 +31,8 @@ func streamJSON(cmd string, paths []string, maxSize int64, stdout, stderr io.Wri
 		add = out.AddDebate
 	}
 	skip := func(s corpus.Skipped) { fmt.Fprintln(stderr, "counterpoint:", s) }
-	n, err := corpus.Each(paths, corpus.Options{MaxFileSize: maxSize, NoSearchIndex: true}, skip, add)
+	opts := corpus.Options{MaxFileSize: maxSize, NoSearchIndex: true, NoDebate: cmd == "quotes"}
+	n, err := corpus.Each(paths, opts, skip, add)
 	if err == nil && n == 0 {
 		err = errors.New("no articles could be loaded")
 	}

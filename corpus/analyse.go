@@ -32,9 +32,9 @@ type turnInfo struct {
 }
 
 // analyse runs the engine over a parsed article: quotations and transcript
-// turns, their speakers, the sides, the roles and the debate; and, when
-// index is set, the search text.
-func analyse(a *Article, index bool) {
+// turns, their speakers, the sides and the roles; the debate when debate
+// is set, and the search text when index is.
+func analyse(a *Article, index, debate bool) {
 	paras := a.Paragraphs
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -142,7 +142,9 @@ func analyse(a *Article, index bool) {
 	assignRoles(a, infos)
 	relayCharges(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
-	a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
+	if debate {
+		a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
+	}
 	if index {
 		sc.text = a.indexWords(&sc.words, toks, sc.text[:0])
 	}

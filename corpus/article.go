@@ -131,7 +131,7 @@ body:
 
 // Analyse finds the article's statements, speakers, sides and debate.
 func (a *Article) Analyse() {
-	analyse(a, true)
+	analyse(a, true, true)
 }
 
 // IDFromPath gives the stable article ID for a file: its base name without

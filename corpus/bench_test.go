@@ -92,7 +92,7 @@ func BenchmarkQuotesJSON(b *testing.B) {
 		w := bufio.NewWriterSize(io.Discard, 64<<10)
 		out := NewJSONArray(w)
 		skip := func(s Skipped) { b.Error(s) }
-		if _, err := Each([]string{dir}, Options{NoSearchIndex: true}, skip, out.AddQuotes); err != nil {
+		if _, err := Each([]string{dir}, Options{NoSearchIndex: true, NoDebate: true}, skip, out.AddQuotes); err != nil {
 			b.Fatal(err)
 		}
 		if err := out.Close(); err != nil {
