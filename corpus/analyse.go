@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -173,10 +174,14 @@ func roomFor(buf []token, text string) []token {
 // addTurns turns the transcript's paragraphs into statements, each labelled
 // turn attributed to its speaker and unlabelled paragraphs to the last one.
 func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turnInfo {
-	infos := make([]turnInfo, len(a.Quotes))
+	infos := make([]turnInfo, len(a.Quotes), len(a.Quotes)+len(turns))
 	if len(turns) == 0 {
 		return infos
 	}
+	// Room for every turn at once: a transcript of a statement per line
+	// would otherwise grow these a few dozen times.
+	a.Quotes = slices.Grow(a.Quotes, len(turns))
+	at.speaker = slices.Grow(at.speaker, len(turns))
 	interviewee, interviewer := interviewRoles(people, a.Paragraphs, turns[0].para)
 	questioner := questionerLabel(a.Paragraphs, turns)
 	fullLabel := map[string]string{} // "harwood" → "John Harwood", from "[John] Harwood"
@@ -212,7 +217,15 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 		infos = append(infos, turnInfo{question: question, newTopic: newTopic})
 		newTopic = false
 	}
-	// Keep reading order: transcript turns among the other quotations.
+	// Keep reading order: transcript turns among the other quotations
+	// (nothing to move when they all come after them, or there are none).
+	inOrder := true
+	for i := 1; i < len(a.Quotes) && inOrder; i++ {
+		inOrder = !before(&a.Quotes[i], &a.Quotes[i-1])
+	}
+	if inOrder {
+		return infos
+	}
 	idx := make([]int, len(a.Quotes))
 	for i := range idx {
 		idx[i] = i
