@@ -71,9 +71,13 @@ func Parse(id, path, text string) *Article {
 		return a
 	}
 	a.Title = lines[0]
-	if m := genreRe.FindStringSubmatchIndex(a.Title); m != nil {
-		a.Genre = a.Title[m[2]:m[3]]
-		a.Title = a.Title[:m[0]]
+	// The pattern can only match a title ending in ")" (and \s): the
+	// check spares running it, unanchored, over every other title.
+	if strings.HasSuffix(strings.TrimRight(a.Title, " \t\n\f\r"), ")") {
+		if m := genreRe.FindStringSubmatchIndex(a.Title); m != nil {
+			a.Genre = a.Title[m[2]:m[3]]
+			a.Title = a.Title[:m[0]]
+		}
 	}
 	lines = lines[1:]
 	if isLeadParagraph(a.Title) {
