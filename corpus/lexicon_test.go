@@ -1,9 +1,6 @@
 package corpus
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // One test per rule table: each checks words the table must hold and
 // words it must not, so that an edit that breaks a rule shows here.
@@ -86,36 +83,5 @@ func TestGazetteerKeysAreLowerCaseAndAcronymsNeedCapitals(t *testing.T) {
 	}
 	if p, n := lookupParty([]string{"Hong", "Kong", "police"}); p != "Hong Kong" || n != 2 {
 		t.Errorf("Hong Kong → %q, %d words", p, n)
-	}
-}
-
-// The lead's verb tables are token classes, so that readLead tests a bit
-// instead of four maps; a capitalised word in them alone still has no
-// lower-case form, as the rules that read a token's lower expect.
-func TestLeadVerbClasses(t *testing.T) {
-	tables := []struct {
-		set   map[string]bool
-		class wordClass
-	}{
-		{leadRebuttals, cLeadRebuttal}, {backVerbs, cBackVerb},
-		{leadAccusations, cLeadAccusation}, {wrongdoingVerbs, cWrongdoing},
-	}
-	for _, tt := range tables {
-		for w := range tt.set {
-			for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
-				if c, _ := classify(form); c&tt.class == 0 {
-					t.Errorf("%q lacks class %b (has %b)", form, tt.class, c)
-				}
-			}
-		}
-	}
-	if c, lower := classify("Contested"); c&cLeadRebuttal == 0 || lower != "" {
-		t.Errorf("Contested: class %b, lower %q; want the lead class and no lower form", c, lower)
-	}
-	if c, lower := classify("Rejects"); c&cRebuttal == 0 || lower != "rejects" {
-		t.Errorf("Rejects, in a table of its own too: class %b, lower %q", c, lower)
-	}
-	if c, _ := classify("contested"); c&cLeadAccusation != 0 {
-		t.Errorf("contested is no lead accusation")
 	}
 }

@@ -290,11 +290,11 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		// the agent after "by" tells the passive.
 		passive := strings.HasSuffix(w, "ed") && agentAfter(ts, v+1) > 0 ||
 			v > 0 && (ts[v-1].lower == "was" || ts[v-1].lower == "were" || ts[v-1].lower == "been" || ts[v-1].lower == "is" || ts[v-1].lower == "are" || ts[v-1].lower == "being")
-		rebuts := t.is(cRebuttal | cLeadRebuttal)
-		if t.is(cBackVerb) {
+		rebuts := t.is(cRebuttal) || leadRebuttals[w]
+		if backVerbs[w] {
 			rebuts = next == "back" || next == "out"
 		}
-		accuses := t.is(cAccusing | cLeadAccusation)
+		accuses := t.is(cAccusing) || leadAccusations[w]
 		switch {
 		case rebuts:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
@@ -336,7 +336,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case t.is(cWrongdoing) && !passive:
+		case wrongdoingVerbs[w] && !passive:
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}

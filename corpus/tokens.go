@@ -210,7 +210,7 @@ func setPlainWord(t *token, w string, start, end int, h uint64, upper bool) {
 	switch {
 	case !upper:
 		t.class, t.lower = e.class, w
-	case ok && e.lower:
+	case ok:
 		t.class, t.lower = e.class, e.word
 	default:
 		t.class = e.class

@@ -28,14 +28,6 @@ const (
 	cGazetteer // the first word of a gazetteer entry
 	cGiven     // a given name of known gender (names.go)
 	cPlace     // the first word of a place name (names.go)
-
-	// The lead's verb tables (stance.go), which readLead tests for every
-	// word of a lead. Unlike the classes above, they give a capitalised
-	// word no lower-case form: its token reads as it did without them.
-	cLeadRebuttal
-	cBackVerb
-	cLeadAccusation
-	cWrongdoing
 )
 
 // roleAdjectives are lower-case words that shape titles without being in
@@ -43,15 +35,9 @@ const (
 var roleAdjectives = words(`senior top former chief executive foreign national state federal
 regional local government ministry managing deputy assistant acting military fm`)
 
-// leadClasses are the classes that give no lower-case form.
-const leadClasses = cLeadRebuttal | cBackVerb | cLeadAccusation | cWrongdoing
-
 type classEntry struct {
 	class wordClass
 	word  string // the lower-case key, so a token can share it
-	// lower: a capitalised token of the word takes word as its lower-case
-	// form; false for a word only in the lead's verb tables.
-	lower bool
 }
 
 var lexClass = func() map[string]classEntry {
@@ -61,7 +47,6 @@ var lexClass = func() map[string]classEntry {
 			e := m[w]
 			e.class |= c
 			e.word = w
-			e.lower = e.lower || c&leadClasses == 0
 			m[w] = e
 		}
 	}
@@ -90,10 +75,6 @@ var lexClass = func() map[string]classEntry {
 	add(femaleNames, cGiven)
 	add(placeFirstWords, cPlace)
 	add(words(`who according to back against on day former`), 0)
-	add(leadRebuttals, cLeadRebuttal)
-	add(backVerbs, cBackVerb)
-	add(leadAccusations, cLeadAccusation)
-	add(wrongdoingVerbs, cWrongdoing)
 	return m
 }()
 
@@ -199,8 +180,8 @@ func classify(w string) (wordClass, string) {
 				return e.class, w
 			}
 			e, ok := find(&lexTable, h, buf[:len(w)])
-			if !ok || !e.lower {
-				return e.class, ""
+			if !ok {
+				return 0, ""
 			}
 			return e.class, e.word
 		}
