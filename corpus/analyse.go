@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,9 +33,9 @@ type turnInfo struct {
 }
 
 // analyse runs the engine over a parsed article: quotations and transcript
-// turns, their speakers, the sides, the roles and the debate; and, when
-// index is set, the search text.
-func analyse(a *Article, index bool) {
+// turns, their speakers, the sides and the roles; the debate when debate
+// is set, and the search text when index is.
+func analyse(a *Article, index, debate bool) {
 	paras := a.Paragraphs
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -57,19 +58,21 @@ func analyse(a *Article, index bool) {
 	head := []string{a.Title, a.Dek}
 	headToks := make([][]token, len(head))
 	for k, h := range head {
+		buf = roomFor(buf, h)
 		n := len(buf)
 		buf = tokenize(buf, h, nil)
 		headToks[k] = buf[n:len(buf):len(buf)]
 		people.scan(-1, headToks[k], h)
 	}
 	for i, p := range paras {
+		buf = roomFor(buf, p)
 		n := len(buf)
 		buf = tokenize(buf, p, refs[i])
 		toks[i] = buf[n:len(buf):len(buf)]
 		read[i] = withoutAsides(toks[i])
 		people.scan(i, read[i], p)
 	}
-	sc.tokens = buf // keep the grown slab for the next article
+	sc.tokens = buf // keep the last chunk, the largest, for the next article
 
 	at := newAttributor(a, people, read)
 	at.run()
@@ -120,10 +123,14 @@ func analyse(a *Article, index bool) {
 			quoteParty[i] = a.Quotes[i].Party
 		}
 	}
+	var cue, cueLower string // the quotations of a sentence share its cue: lowered once
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		text := strings.ToLower(q.Text)
-		q.lower, q.textLen = text+" "+strings.ToLower(q.cue), len(text)
+		if q.cue != cue || i == 0 {
+			cue, cueLower = q.cue, strings.ToLower(q.cue)
+		}
+		q.lower, q.textLen = text+" "+cueLower, len(text)
 		q.accuses, q.denies = hasAny(q.lower, accusationWords), statementDenies(q.lower, q.textLen)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)
@@ -136,7 +143,9 @@ func analyse(a *Article, index bool) {
 	assignRoles(a, infos)
 	relayCharges(a, infos)
 	a.Speakers = speakersOf(a.Quotes)
-	a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
+	if debate {
+		a.Debate, sc.topics = buildDebate(a, sc.topics[:0])
+	}
 	if index {
 		sc.text = a.indexWords(&sc.words, toks, sc.text[:0])
 	}
@@ -145,13 +154,34 @@ func analyse(a *Article, index bool) {
 	}
 }
 
+// maxTokenChunk is the most tokens roomFor allocates at once beyond what
+// one paragraph needs: 5 MB.
+const maxTokenChunk = 1 << 16
+
+// roomFor returns buf, or an empty chunk to go on in when buf has no room
+// for the tokens of text (at most one per byte). The tokens already made
+// stay where they are, in the chunk before, as the paragraphs' slices of
+// it: growing one slab by append copied every token made so far each time
+// it grew, and held both copies, which for a 4 MiB file of punctuation was
+// 2 GB.
+func roomFor(buf []token, text string) []token {
+	if cap(buf)-len(buf) > len(text) {
+		return buf
+	}
+	return make([]token, 0, max(min(2*cap(buf), maxTokenChunk), len(text)+1))
+}
+
 // addTurns turns the transcript's paragraphs into statements, each labelled
 // turn attributed to its speaker and unlabelled paragraphs to the last one.
 func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turnInfo {
-	infos := make([]turnInfo, len(a.Quotes))
+	infos := make([]turnInfo, len(a.Quotes), len(a.Quotes)+len(turns))
 	if len(turns) == 0 {
 		return infos
 	}
+	// Room for every turn at once: a transcript of a statement per line
+	// would otherwise grow these a few dozen times.
+	a.Quotes = slices.Grow(a.Quotes, len(turns))
+	at.speaker = slices.Grow(at.speaker, len(turns))
 	interviewee, interviewer := interviewRoles(people, a.Paragraphs, turns[0].para)
 	questioner := questionerLabel(a.Paragraphs, turns)
 	fullLabel := map[string]string{} // "harwood" → "John Harwood", from "[John] Harwood"
@@ -187,7 +217,15 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 		infos = append(infos, turnInfo{question: question, newTopic: newTopic})
 		newTopic = false
 	}
-	// Keep reading order: transcript turns among the other quotations.
+	// Keep reading order: transcript turns among the other quotations
+	// (nothing to move when they all come after them, or there are none).
+	inOrder := true
+	for i := 1; i < len(a.Quotes) && inOrder; i++ {
+		inOrder = !before(&a.Quotes[i], &a.Quotes[i-1])
+	}
+	if inOrder {
+		return infos
+	}
 	idx := make([]int, len(a.Quotes))
 	for i := range idx {
 		idx[i] = i

@@ -71,9 +71,13 @@ func Parse(id, path, text string) *Article {
 		return a
 	}
 	a.Title = lines[0]
-	if m := genreRe.FindStringSubmatchIndex(a.Title); m != nil {
-		a.Genre = a.Title[m[2]:m[3]]
-		a.Title = a.Title[:m[0]]
+	// The pattern can only match a title ending in ")" (and \s): the
+	// check spares running it, unanchored, over every other title.
+	if strings.HasSuffix(strings.TrimRight(a.Title, " \t\n\f\r"), ")") {
+		if m := genreRe.FindStringSubmatchIndex(a.Title); m != nil {
+			a.Genre = a.Title[m[2]:m[3]]
+			a.Title = a.Title[:m[0]]
+		}
 	}
 	lines = lines[1:]
 	if isLeadParagraph(a.Title) {
@@ -131,7 +135,7 @@ body:
 
 // Analyse finds the article's statements, speakers, sides and debate.
 func (a *Article) Analyse() {
-	analyse(a, true)
+	analyse(a, true, true)
 }
 
 // IDFromPath gives the stable article ID for a file: its base name without

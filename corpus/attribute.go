@@ -116,6 +116,7 @@ func (at *attributor) sentence(pi int, s []token) {
 	place := sentencePlace(s, p)
 	lastBefore := at.last
 	lastBeforeAt := at.lastAt
+	cue := sentenceCue(s, p, len(qs)) // one for the sentence, shared by its quotations
 	for n, k := range qs {
 		q := &at.a.Quotes[s[k].quote]
 		leftFrom := 0
@@ -127,7 +128,7 @@ func (at *attributor) sentence(pi int, s []token) {
 			rightTo = qs[n+1]
 		}
 		left, right := s[leftFrom:k], s[k+1:rightTo]
-		q.cue = cueText(s, p)
+		q.cue = cue
 		q.place = place
 
 		m := mention{}
@@ -191,22 +192,34 @@ func (at *attributor) sentence(pi int, s []token) {
 		}
 	}
 	at.inSent = nil
-	// Quotations without a cue take the speaker of a neighbour in the sentence.
+	// Quotations without a cue take the speaker of a neighbour in the sentence:
+	// the nearest one with a speaker, the earlier one when two are as near.
+	// next[n] is the nearest later one, found before any is filled in (the
+	// loop fills in only the quotation it is at); prev, the nearest earlier.
+	next := make([]int, len(qs))
+	for n, m := len(qs)-1, -1; n >= 0; n-- {
+		next[n] = m
+		if at.speaker[s[qs[n]].quote] != nil {
+			m = n
+		}
+	}
+	prev := -1
 	for n, k := range qs {
 		qi := s[k].quote
 		if at.speaker[qi] != nil {
+			prev = n
 			continue
 		}
-		for d := 1; d < len(qs); d++ {
-			for _, m := range []int{n - d, n + d} {
-				if m >= 0 && m < len(qs) && at.speaker[s[qs[m]].quote] != nil && at.speaker[qi] == nil {
-					// A person's cue covers the sentence's other short
-					// quotations: "Lee said A was “a lightweight” and B
-					// “a liar.”"
-					nb := s[qs[m]].quote
-					at.setSpeaker(qi, at.speaker[nb], at.own[nb] && at.speaker[nb].kind == mPerson && !titleCase(at.a.Quotes[qi].Text))
-				}
-			}
+		m := prev
+		if m < 0 || next[n] >= 0 && next[n]-n < n-m {
+			m = next[n]
+		}
+		if m >= 0 {
+			// A person's cue covers the sentence's other short
+			// quotations: "Lee said A was “a lightweight” and B
+			// “a liar.”"
+			nb := s[qs[m]].quote
+			at.setSpeaker(qi, at.speaker[nb], at.own[nb] && at.speaker[nb].kind == mPerson && !titleCase(at.a.Quotes[qi].Text))
 		}
 		// A paragraph that is only a quotation, with no cue, continues the
 		// previous speaker; so does a sentence that is only a quotation, or
@@ -220,6 +233,9 @@ func (at *attributor) sentence(pi int, s []token) {
 		}
 		if at.speaker[qi] == nil && prior != nil && (isWholeParagraph(q, p) || standsAlone && priorAt[0] == pi) {
 			at.setSpeaker(qi, prior, false)
+		}
+		if at.speaker[qi] != nil {
+			prev = n
 		}
 	}
 	for _, k := range qs {

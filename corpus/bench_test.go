@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"runtime"
 	"testing"
 
@@ -71,4 +73,32 @@ func BenchmarkAnalyseArticle(b *testing.B) {
 		Parse("x", "x", texts[i%len(texts)]).Analyse()
 		i++
 	}
+}
+
+// BenchmarkQuotesJSON is `counterpoint quotes --json` over 10k synthetic
+// articles without the process around it: the files read, analysed on all
+// cores and written as JSON in order (target: under 1 s, and under five
+// times `cat` of the same files). Its CPU profile is the load's hot path:
+// go test ./corpus -run '^$' -bench QuotesJSON -benchtime 3x -cpuprofile cpu.out
+func BenchmarkQuotesJSON(b *testing.B) {
+	dir := b.TempDir()
+	size, err := synth.Write(dir, 10_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	before := cpuTime()
+	for b.Loop() {
+		w := bufio.NewWriterSize(io.Discard, 64<<10)
+		out := NewJSONArray(w)
+		skip := func(s Skipped) { b.Error(s) }
+		if _, err := Each([]string{dir}, Options{NoSearchIndex: true, NoDebate: true}, skip, out.AddQuotes); err != nil {
+			b.Fatal(err)
+		}
+		if err := out.Close(); err != nil {
+			b.Fatal(err)
+		}
+		w.Flush()
+	}
+	b.ReportMetric(float64(cpuTime()-before)/float64(b.N)/1e9, "cpu-s/op")
 }

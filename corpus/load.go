@@ -40,6 +40,10 @@ type Options struct {
 	// the reader's search uses: the headless commands that print and drop
 	// every article spare an eighth of the analysis.
 	NoSearchIndex bool
+	// NoDebate skips pairing accusations with responses, for `quotes
+	// --json`, which prints the statements and not the pairs: a tenth of
+	// the analysis. The statements, their speakers and roles are the same.
+	NoDebate bool
 }
 
 // source is one file to read: either in the embedded seeds or on disk
@@ -405,7 +409,7 @@ func readOne(s source, opts Options, budget *byteBudget) (a *Article, reason str
 	if a.Title == "" {
 		return nil, "no text left after removing control characters"
 	}
-	analyse(a, !opts.NoSearchIndex)
+	analyse(a, !opts.NoSearchIndex, !opts.NoDebate)
 	return a, ""
 }
 

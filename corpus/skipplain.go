@@ -16,9 +16,11 @@ func skipPlain(p string, i int) int {
 		w := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
 			uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
 		x, y := w^dq, w^apos
-		// A byte of x or y is zero where w holds a mark; the test may
-		// also flag a byte above such a zero, but never misses one.
-		if (x-ones)&^x|(y-ones)&^y|w&highs != 0 {
+		// A byte of x or y is zero where w holds a mark: (v-ones)&^v
+		// sets the high bit of such a byte (and may of one above it, but
+		// never misses one). Only the high bits are the test; the low
+		// ones are set by any byte, and kept they flagged every word.
+		if ((x-ones)&^x|(y-ones)&^y|w)&highs != 0 {
 			break
 		}
 	}
@@ -46,9 +48,10 @@ func skipPrintable(p string, i int) int {
 		w := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
 			uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
 		d := w ^ del
-		// (w-space)&^w flags a byte below 0x20, (d-ones)&^d a DEL; as in
-		// skipPlain, a flag may be spurious but none is missed.
-		if (w-space)&^w|(d-ones)&^d|w&highs != 0 {
+		// (w-space)&^w sets the high bit of a byte below 0x20, (d-ones)&^d
+		// of a DEL; as in skipPlain, a flag may be spurious but none is
+		// missed, and only the high bits are read.
+		if ((w-space)&^w|(d-ones)&^d|w)&highs != 0 {
 			break
 		}
 	}

@@ -120,13 +120,44 @@ func find[S string | []byte](t *classTable, h uint64, w S) (classEntry, bool) {
 	}
 }
 
+// findFolded is find for an ASCII word w that may hold capitals (upper):
+// it compares w to the lower-case entries without lowering it first.
+func findFolded(t *classTable, h uint64, w string, upper bool) (classEntry, bool) {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		e := &t.slots[i]
+		if e.word == "" {
+			return classEntry{}, false
+		}
+		if len(e.word) == len(w) && (upper && equalLowerASCII(e.word, w) || !upper && e.word == w) {
+			return *e, true
+		}
+	}
+}
+
+// equalLowerASCII reports whether the ASCII word w, lowered, is lower.
+func equalLowerASCII(lower, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxClassifyLen is the longest word classify lowers on the stack.
+const maxClassifyLen = 64
+
 // classify returns a word's classes and its lower-case form. Lower-case
 // ASCII words are their own key; others are lowered in a stack buffer, so
 // that a capitalised word that is in no table costs no allocation (its
 // lower-case form is then not needed, and "" is returned).
 func classify(w string) (wordClass, string) {
-	if len(w) <= 64 {
-		var buf [64]byte
+	if len(w) <= maxClassifyLen {
+		var buf [maxClassifyLen]byte
 		h := uint64(14695981039346656037) // FNV-1a, as hash
 		lower := true
 		ascii := true
