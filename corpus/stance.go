@@ -95,8 +95,10 @@ pay-to-play collusion collud obstruct incompeten perjur brib kickback nepotis
 cronyis extort blackmail plagiar sabotag persecut scam crook`)
 
 func init() {
-	for k, ps := range moreChargeWords {
-		accusationWords[k] = append(accusationWords[k], ps...)
+	for _, ps := range moreChargeWords.byKey {
+		for _, p := range ps {
+			accusationWords.add(p)
+		}
 	}
 }
 
