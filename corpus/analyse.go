@@ -99,8 +99,17 @@ func analyse(a *Article, index, debate bool) {
 	// Parties are read once every title is known.
 	quoteParty := make([]string, len(a.Quotes))
 	local := partyOf(a.Dateline)
+	// A speaker's party depends on the speaker alone, and most speakers
+	// have several statements: it is worked out once for each.
+	partyOfSpeaker := map[*entity]string{}
 	for i := range a.Quotes {
 		if e := at.speaker[i]; e != nil {
+			if p, ok := partyOfSpeaker[e]; ok {
+				a.Quotes[i].Party = p
+				a.Quotes[i].RoleTitle = e.title()
+				quoteParty[i] = p
+				continue
+			}
 			a.Quotes[i].Party = e.affiliation()
 			if a.Quotes[i].Party == "" {
 				// "the authority's chief executive": the organisation named before.
@@ -121,6 +130,7 @@ func analyse(a *Article, index, debate bool) {
 			}
 			a.Quotes[i].RoleTitle = e.title()
 			quoteParty[i] = a.Quotes[i].Party
+			partyOfSpeaker[e] = a.Quotes[i].Party
 		}
 	}
 	var cue, cueLower string // the quotations of a sentence share its cue: lowered once
