@@ -141,7 +141,7 @@ func analyse(a *Article, index, debate bool) {
 			cue, cueLower = q.cue, strings.ToLower(q.cue)
 		}
 		q.lower, q.textLen = text+" "+cueLower, len(text)
-		q.accuses, q.denies = hasAny(q.lower, accusationWords), statementDenies(q.lower, q.textLen)
+		q.accuses, q.denies = accusesDenies(q.lower, q.textLen)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)
