@@ -136,11 +136,10 @@ func analyse(a *Article, index, debate bool) {
 	var cue, cueLower string // the quotations of a sentence share its cue: lowered once
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
-		text := strings.ToLower(q.Text)
 		if q.cue != cue || i == 0 {
 			cue, cueLower = q.cue, strings.ToLower(q.cue)
 		}
-		q.lower, q.textLen = text+" "+cueLower, len(text)
+		q.lower, q.textLen = lowerWithCue(q.Text, cueLower)
 		q.accuses, q.denies = accusesDenies(q.lower, q.textLen)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)

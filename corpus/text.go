@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func lastWord(s string) string {
@@ -105,4 +106,27 @@ func lowerWord(w string) string {
 		}
 	}
 	return w
+}
+
+// lowerWithCue returns a statement's text in lower case, a space and its
+// lower-case cue, and the length of the lowered text. An ASCII text, as
+// most are, is lowered straight into the joined string: one allocation
+// instead of one for the lowered text and one for the join.
+func lowerWithCue(text, cueLower string) (string, int) {
+	b := make([]byte, len(text)+1+len(cueLower))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			t := strings.ToLower(text)
+			return t + " " + cueLower, len(t)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	b[len(text)] = ' '
+	copy(b[len(text)+1:], cueLower)
+	// b is new and never written again: it can become the string.
+	return unsafe.String(&b[0], len(b)), len(text)
 }
