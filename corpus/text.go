@@ -11,12 +11,32 @@ import (
 	"unsafe"
 )
 
+// lastWord is the last of strings.Fields(s), found from the end without
+// splitting s.
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
 	}
-	return f[len(f)-1]
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
+}
+
+// moreWordsThan reports whether s has more than n of the words
+// strings.Fields finds, without splitting it.
+func moreWordsThan(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			if words++; words > n {
+				return true
+			}
+		}
+		in = !space
+	}
+	return false
 }
 
 // countWords counts the words of a line: its spaces, plus one. Lines are
