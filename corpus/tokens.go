@@ -69,6 +69,11 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 				out = append(out, token{})
 				setPlainWord(&out[len(out)-1], p[i:end], i, end, h, upper)
 				i = end
+				// Most words end at a single space, which needs no turn
+				// of the loop (unless a quotation opens there).
+				if end < len(p) && p[end] == ' ' && (qi == len(quotes) || end < quotes[qi].open) {
+					i++
+				}
 				continue
 			}
 			fallthrough
