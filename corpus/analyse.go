@@ -99,8 +99,17 @@ func analyse(a *Article, index, debate bool) {
 	// Parties are read once every title is known.
 	quoteParty := make([]string, len(a.Quotes))
 	local := partyOf(a.Dateline)
+	// A speaker's party depends on the speaker alone, and most speakers
+	// have several statements: it is worked out once for each.
+	partyOfSpeaker := map[*entity]string{}
 	for i := range a.Quotes {
 		if e := at.speaker[i]; e != nil {
+			if p, ok := partyOfSpeaker[e]; ok {
+				a.Quotes[i].Party = p
+				a.Quotes[i].RoleTitle = e.title()
+				quoteParty[i] = p
+				continue
+			}
 			a.Quotes[i].Party = e.affiliation()
 			if a.Quotes[i].Party == "" {
 				// "the authority's chief executive": the organisation named before.
@@ -121,17 +130,17 @@ func analyse(a *Article, index, debate bool) {
 			}
 			a.Quotes[i].RoleTitle = e.title()
 			quoteParty[i] = a.Quotes[i].Party
+			partyOfSpeaker[e] = a.Quotes[i].Party
 		}
 	}
 	var cue, cueLower string // the quotations of a sentence share its cue: lowered once
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
-		text := strings.ToLower(q.Text)
 		if q.cue != cue || i == 0 {
 			cue, cueLower = q.cue, strings.ToLower(q.cue)
 		}
-		q.lower, q.textLen = text+" "+cueLower, len(text)
-		q.accuses, q.denies = hasAny(q.lower, accusationWords), statementDenies(q.lower, q.textLen)
+		q.lower, q.textLen = lowerWithCue(q.Text, cueLower)
+		q.accuses, q.denies = accusesDenies(q.lower, q.textLen)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)

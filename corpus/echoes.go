@@ -36,7 +36,7 @@ func reattributeEchoes(a *Article) {
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
-		if q.Kind != Direct || q.Paragraph >= leadParagraphs || q.Party != a.Accuser || len(strings.Fields(q.Text)) > maxEchoWords {
+		if q.Kind != Direct || q.Paragraph >= leadParagraphs || q.Party != a.Accuser || moreWordsThan(q.Text, maxEchoWords) {
 			continue
 		}
 		frag := wordString(q.Text)

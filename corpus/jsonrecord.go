@@ -78,7 +78,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			if b >= 0x20 && b != '"' && b != '\\' {
-				i++
+				i = skipJSONPlain(s, i+1)
 				continue
 			}
 			dst = append(dst, s[start:i]...)

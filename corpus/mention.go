@@ -413,6 +413,11 @@ func joinBases(ts []token, p string) string {
 		return ""
 	}
 	last := ts[len(ts)-1]
+	// A base is its token's text less any possessive ending, so it
+	// usually still stands in p: the run is then a slice of p, not a copy.
+	if end := last.start + len(last.base); end <= len(p) && p[last.start:end] == last.base {
+		return p[ts[0].start:end]
+	}
 	return p[ts[0].start:last.start] + last.base
 }
 

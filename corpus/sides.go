@@ -460,7 +460,9 @@ func leadWord(t token) string {
 
 func (s *sides) readLead(ts []token, p string, people *registry) {
 	for v, t := range ts {
-		if t.kind != tWord {
+		// A word in none of the lead tables (most words) has none of
+		// their class bits, and is passed over without being lowered.
+		if t.kind != tWord || !t.is(cLeadVerb|cRebuttal|cAccusing) {
 			continue
 		}
 		w := leadWord(t)

@@ -63,3 +63,35 @@ func skipPrintable(p string, i int) int {
 	}
 	return i
 }
+
+// skipJSONPlain returns the offset of the first byte at or after i that a
+// JSON string must escape or look at (an ASCII control, the double quote,
+// the backslash or part of a multi-byte rune), or len(p): the JSON writer
+// copies the plain runs between them eight bytes at a step.
+func skipJSONPlain(p string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		space = ones * 0x20
+		dq    = ones * '"'
+		bs    = ones * '\\'
+	)
+	for ; i+8 <= len(p); i += 8 {
+		q := p[i : i+8]
+		w := uint64(q[0]) | uint64(q[1])<<8 | uint64(q[2])<<16 | uint64(q[3])<<24 |
+			uint64(q[4])<<32 | uint64(q[5])<<40 | uint64(q[6])<<48 | uint64(q[7])<<56
+		x, y := w^dq, w^bs
+		// As in skipPlain and skipPrintable: a flag may be spurious but
+		// none is missed, and only the high bits are read.
+		if ((w-space)&^w|(x-ones)&^x|(y-ones)&^y|w)&highs != 0 {
+			break
+		}
+	}
+	for i < len(p) {
+		if c := p[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			break
+		}
+		i++
+	}
+	return i
+}

@@ -51,6 +51,27 @@ func TestSkipPrintable(t *testing.T) {
 	}
 }
 
+// TestSkipJSONPlain checks the JSON writer's fast scan against a byte loop.
+func TestSkipJSONPlain(t *testing.T) {
+	naive := func(p string, i int) int {
+		for i < len(p) && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\' {
+			i++
+		}
+		return i
+	}
+	plain := "He said the plan was fine, and 42 others agreed! (Mostly.) ~\x7f"
+	for _, mark := range append([]string{`"`, `\\`, "\n", "\x00", "\x1f", "é", "\u2028", "\x80", "!", "#", "\x7f"}, everyByte()...) {
+		for cut := 0; cut <= len(plain); cut++ {
+			p := plain[:cut] + mark + plain
+			for start := 0; start < 10; start++ {
+				if got, want := skipJSONPlain(p, start), naive(p, start); got != want {
+					t.Fatalf("skipJSONPlain(%q, %d) = %d, want %d", p, start, got, want)
+				}
+			}
+		}
+	}
+}
+
 // everyByte is each byte value as a one-byte mark: the word-at-a-time
 // tests must neither miss a stop byte nor stop at a plain one.
 func everyByte() []string {

@@ -78,10 +78,22 @@ func statementAccuses(lower string, textLen int) bool {
 	return found
 }
 
-// statementDenies: the statement or its cue denies, or the statement
-// apologises.
-func statementDenies(lower string, textLen int) bool {
-	return hasAny(lower, denialWords) || hasAny(lower[:textLen], apologyWords)
+// accusesDenies reports whether a statement or its cue accuses, and
+// whether either denies or the statement apologises: one pass over the
+// words of the statement and one over its cue, instead of a pass per
+// table. The statement ends at a space (lower is its text, a space and
+// the cue), so both halves split into the words the whole does.
+func accusesDenies(lower string, textLen int) (accuses, denies bool) {
+	read := func(w string, own bool) bool {
+		accuses = accuses || accusationWords.matches(w)
+		denies = denies || denialWords.matches(w) || own && apologyWords.matches(w)
+		return !(accuses && denies)
+	}
+	forEachWord(lower[:textLen], func(w string) bool { return read(w, true) })
+	if !(accuses && denies) {
+		forEachWord(lower[textLen:], func(w string) bool { return read(w, false) })
+	}
+	return accuses, denies
 }
 
 // moreChargeWords are charges the lexicon's accusationWords lacks, from
@@ -95,8 +107,10 @@ pay-to-play collusion collud obstruct incompeten perjur brib kickback nepotis
 cronyis extort blackmail plagiar sabotag persecut scam crook`)
 
 func init() {
-	for k, ps := range moreChargeWords {
-		accusationWords[k] = append(accusationWords[k], ps...)
+	for _, ps := range moreChargeWords.byKey {
+		for _, p := range ps {
+			accusationWords.add(p)
+		}
 	}
 }
 

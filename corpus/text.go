@@ -8,14 +8,35 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
+// lastWord is the last of strings.Fields(s), found from the end without
+// splitting s.
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
 	}
-	return f[len(f)-1]
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
+}
+
+// moreWordsThan reports whether s has more than n of the words
+// strings.Fields finds, without splitting it.
+func moreWordsThan(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			if words++; words > n {
+				return true
+			}
+		}
+		in = !space
+	}
+	return false
 }
 
 // countWords counts the words of a line: its spaces, plus one. Lines are
@@ -105,4 +126,27 @@ func lowerWord(w string) string {
 		}
 	}
 	return w
+}
+
+// lowerWithCue returns a statement's text in lower case, a space and its
+// lower-case cue, and the length of the lowered text. An ASCII text, as
+// most are, is lowered straight into the joined string: one allocation
+// instead of one for the lowered text and one for the join.
+func lowerWithCue(text, cueLower string) (string, int) {
+	b := make([]byte, len(text)+1+len(cueLower))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			t := strings.ToLower(text)
+			return t + " " + cueLower, len(t)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	b[len(text)] = ' '
+	copy(b[len(text)+1:], cueLower)
+	// b is new and never written again: it can become the string.
+	return unsafe.String(&b[0], len(b)), len(text)
 }

@@ -69,6 +69,11 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 				out = append(out, token{})
 				setPlainWord(&out[len(out)-1], p[i:end], i, end, h, upper)
 				i = end
+				// Most words end at a single space, which needs no turn
+				// of the loop (unless a quotation opens there).
+				if end < len(p) && p[end] == ' ' && (qi == len(quotes) || end < quotes[qi].open) {
+					i++
+				}
 				continue
 			}
 			fallthrough
@@ -258,7 +263,7 @@ func setWord(t *token, w string, start, end int) {
 
 // endsSentence reports whether a token closes a sentence.
 func endsSentence(t token) bool {
-	return t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";")
+	return t.kind == tPunct && len(t.text) == 1 && (t.text[0] == '.' || t.text[0] == '!' || t.text[0] == '?' || t.text[0] == ';')
 }
 
 // quoteEndsSentence reports whether a masked quotation ends with its own

@@ -28,6 +28,7 @@ const (
 	cGazetteer // the first word of a gazetteer entry
 	cGiven     // a given name of known gender (names.go)
 	cPlace     // the first word of a place name (names.go)
+	cLeadVerb  // in leadVerbs (sides.go), so that readLead looks up only these
 )
 
 // roleAdjectives are lower-case words that shape titles without being in
@@ -75,6 +76,9 @@ var lexClass = func() map[string]classEntry {
 	add(maleNames, cGiven)
 	add(femaleNames, cGiven)
 	add(placeFirstWords, cPlace)
+	for w := range leadVerbs {
+		add(map[string]bool{w: true}, cLeadVerb)
+	}
 	add(words(`who according to back against on day former`), 0)
 	return m
 }()
