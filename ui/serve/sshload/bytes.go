@@ -1,22 +1,10 @@
 package main
 
 import (
-	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
-	"os"
-	"path/filepath"
 	"sync/atomic"
 	"time"
-
-	gossh "golang.org/x/crypto/ssh"
-
-	"counterpoint/ui"
-	"counterpoint/ui/serve"
 )
 
 // countingReader counts the bytes a session receives.
@@ -48,38 +36,11 @@ func quiet(c *countingReader) int64 {
 // sent for each j in an article (the reader pane focused) and for each
 // keystroke typed into the filter.
 func measureBytes(articles int) (perJ, perKey float64, err error) {
-	shared := ui.NewShared(loadCorpus(articles))
-	dir, err := os.MkdirTemp("", "sshload")
+	s, closeAll, err := openOneSession(articles, "bytes")
 	if err != nil {
 		return 0, 0, err
 	}
-	defer os.RemoveAll(dir)
-	srv, err := serve.New(shared, serve.Config{HostKeyPath: filepath.Join(dir, "key"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		return 0, 0, err
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, 0, err
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go srv.Serve(ctx, l)
-
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(priv)
-	cl, err := gossh.Dial("tcp", l.Addr().String(), &gossh.ClientConfig{User: "bytes", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
-	if err != nil {
-		return 0, 0, err
-	}
-	defer cl.Close()
-	s, err := cl.NewSession()
-	if err != nil {
-		return 0, 0, err
-	}
-	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		return 0, 0, err
-	}
+	defer closeAll()
 	in, _ := s.StdinPipe()
 	out, _ := s.StdoutPipe()
 	counted := &countingReader{r: out}

@@ -2,25 +2,14 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/vt"
-	gossh "golang.org/x/crypto/ssh"
-
-	"counterpoint/ui"
-	"counterpoint/ui/serve"
 )
 
 var keyFrames = flag.Bool("keys", false, "measure key → frame in the list filter over one SSH session: each letter of several queries, typed one at a time")
@@ -80,38 +69,11 @@ func (e *emulated) waitUntil(shows func(string) bool, timeout time.Duration) boo
 // whose status bar names the new query: the search has run and its result
 // is drawn.
 func measureKeyFrames(articles, rounds int) error {
-	shared := ui.NewShared(loadCorpus(articles))
-	dir, err := os.MkdirTemp("", "sshload")
+	s, closeAll, err := openOneSession(articles, "keys")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	srv, err := serve.New(shared, serve.Config{HostKeyPath: filepath.Join(dir, "key"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		return err
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0") // loopback only
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go srv.Serve(ctx, l)
-
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(priv)
-	cl, err := gossh.Dial("tcp", l.Addr().String(), &gossh.ClientConfig{User: "keys", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
-	if err != nil {
-		return err
-	}
-	defer cl.Close()
-	s, err := cl.NewSession()
-	if err != nil {
-		return err
-	}
-	if err := s.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		return err
-	}
+	defer closeAll()
 	in, _ := s.StdinPipe()
 	out, _ := s.StdoutPipe()
 	e := &emulated{screen: vt.NewEmulator(120, 40)}
@@ -150,7 +112,7 @@ func measureKeyFrames(articles, rounds int) error {
 			}
 		}
 	}
-	fmt.Printf("corpus: %d articles; %d rounds of %q\n", len(shared.Corpus.Articles), rounds, keyQueries)
+	fmt.Printf("corpus: %d articles; %d rounds of %q\n", articles, rounds, keyQueries)
 	fmt.Printf("key → frame in the list filter: %s over %d keys\n", percentiles(all), len(all))
 	return nil
 }
