@@ -125,29 +125,40 @@ func TestIdleConnectionIsClosed(t *testing.T) {
 	}
 }
 
-func TestConnectionCap(t *testing.T) {
-	addr, _, _, _ := start(t, Config{MaxConnections: 2}, hooks{})
+// holdConnections opens n connections, closed when the test ends.
+func holdConnections(t *testing.T, addr string, n int) []*gossh.Client {
+	t.Helper()
 	var held []*gossh.Client
-	for range 2 {
+	for range n {
 		c, err := dial(addr, gossh.PublicKeys(newKey(t)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer c.Close()
+		t.Cleanup(func() { c.Close() })
 		held = append(held, c)
 	}
+	return held
+}
+
+func TestConnectionCap(t *testing.T) {
+	addr, _, _, _ := start(t, Config{MaxConnections: 2}, hooks{})
+	held := holdConnections(t, addr, 2)
 	if c, err := dial(addr, gossh.PublicKeys(newKey(t))); err == nil {
 		c.Close()
 		t.Errorf("a third connection got in with a cap of 2")
 	}
 	held[0].Close()
-	time.Sleep(100 * time.Millisecond)
-	c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-	if err != nil {
-		t.Errorf("a slot freed by a closed connection was not given back: %v", err)
-	} else {
-		c.Close()
+	// The server frees the slot when it sees the close: dial until it
+	// does, within a generous deadline.
+	var err error
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		var c *gossh.Client
+		if c, err = dial(addr, gossh.PublicKeys(newKey(t))); err == nil {
+			c.Close()
+			return
+		}
 	}
+	t.Errorf("a slot freed by a closed connection was not given back: %v", err)
 }
 
 func TestHugeWindowIsClamped(t *testing.T) {
@@ -157,7 +168,10 @@ func TestHugeWindowIsClamped(t *testing.T) {
 	if !tm.waitFor(t, "Articles (5)", 0, wait) {
 		t.Fatal("no first frame")
 	}
-	time.Sleep(200 * time.Millisecond)
+	// The status bar is the frame's last line: the whole frame is in.
+	if !tm.waitFor(t, "q quit", 0, wait) {
+		t.Fatalf("the frame never finished:\n%s", tm.shown())
+	}
 	if n := len(tm.raw()); n > 2<<20 {
 		t.Errorf("a 20000x10000 window made a %d-byte frame", n)
 	}

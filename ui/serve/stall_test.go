@@ -201,15 +201,7 @@ func TestShutdownWhileASessionStarts(t *testing.T) {
 // handshake deadline instead of being held by keepalives.
 func TestOneAddressCannotHoldEverySlot(t *testing.T) {
 	addr, _, _, _ := start(t, Config{MaxPerAddress: 2, HandshakeTimeout: time.Second}, hooks{})
-	var held []*gossh.Client
-	for range 2 {
-		c, err := dial(addr, gossh.PublicKeys(newKey(t)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		held = append(held, c)
-	}
+	held := holdConnections(t, addr, 2)
 	if c, err := dial(addr, gossh.PublicKeys(newKey(t))); err == nil {
 		c.Close()
 		t.Errorf("a third connection from one address got in with a cap of 2")
