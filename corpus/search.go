@@ -41,6 +41,10 @@ type term struct {
 	mask          uint64 // its ASCII letters and digits, see letterMask
 	lower         bool   // ASCII and case-insensitive: matched on lower-case fields
 	wordStart     string // " " and text: text at the start of a word of the body's search text
+	// body, when set, marks the articles with a body word starting with
+	// text, found in the corpus's prefix index (see bodyTerms) before the
+	// search; otherwise each candidate's words are scanned.
+	body []uint64
 }
 
 // Scores: a title match ranks above a subtitle or speaker match, which
@@ -375,6 +379,9 @@ func (a *Article) bodyContains(t *term) bool {
 // hasWordPrefix reports whether a body word of article i starts with the
 // term. The two-letter index answers most terms without the article.
 func (c *Corpus) hasWordPrefix(i int, t *term) bool {
+	if t.body != nil {
+		return t.body[i/64]&(1<<(i%64)) != 0
+	}
 	if !t.caseSensitive {
 		switch c.fields.prefixes[i].answer(t.text) {
 		case prefixAbsent:

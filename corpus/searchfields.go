@@ -25,6 +25,9 @@ type searchFields struct {
 	masks    []uint64
 	prefixes []prefixBitset
 	body     []bodyWords
+	// terms answers a body prefix of three letters or more for the whole
+	// corpus at once.
+	terms *bodyTerms
 }
 
 // bodyWords is where an article's body words starting with each letter
@@ -80,6 +83,7 @@ func newSearchFields(articles []*Article) searchFields {
 	for j := range len(f.bounds) - 1 {
 		f.masks = append(f.masks, letterMask(f.text[f.bounds[j]:f.bounds[j+1]]))
 	}
+	f.terms = newBodyTerms(&f, articles)
 	return f
 }
 
@@ -139,11 +143,16 @@ func (f *searchFields) field(i, field int, lower bool) string {
 // wordsStarting is article i's body words that start with c, each after
 // a space.
 func (f *searchFields) wordsStarting(articles []*Article, i int, c byte) string {
+	return f.bucketWords(articles, i, bucketOf(c))
+}
+
+// bucketWords is article i's body words of group b (see bucketOf), each
+// after a space.
+func (f *searchFields) bucketWords(articles []*Article, i, b int) string {
 	w := &f.body[i]
 	if w.text == "" {
-		return articles[i].wordsStarting(c)
+		return articles[i].bucketWords(b)
 	}
-	b := bucketOf(c)
 	start := uint16(0)
 	if b > 0 {
 		start = w.ends[b-1]

@@ -88,10 +88,9 @@ func bucketOf(c byte) int {
 	return 26
 }
 
-// wordsStarting returns the part of the search text that holds the words
-// starting with c, each after a space.
-func (a *Article) wordsStarting(c byte) string {
-	b := bucketOf(c)
+// bucketWords is the part of the search text that holds the words of
+// group b, each after a space.
+func (a *Article) bucketWords(b int) string {
 	start := uint32(0)
 	if b > 0 {
 		start = a.wordEnds[b-1]

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"runtime"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -24,6 +25,7 @@ func (c *Corpus) Find(query string, within *Result) *Result {
 	if len(terms) == 0 {
 		return &Result{c: c, n: n, unranked: true, cands: cands}
 	}
+	c.lookUpPrefixes(terms, n)
 	workers := 1
 	if n >= parallelFrom {
 		workers = runtime.GOMAXPROCS(0)
@@ -48,6 +50,25 @@ func (c *Corpus) Find(query string, within *Result) *Result {
 	}
 	r.rankTo(screenful)
 	return r
+}
+
+// lookUpPrefixes finds in the prefix index the articles whose body
+// answers each plain term of three letters or more (shorter ones the
+// two-letter bitsets answer), when that is cheaper than scanning the
+// words of the candidates, n of them. A case-sensitive term is matched
+// on the paragraphs themselves, and one with a space in it (which folding
+// can make) is left to the scan, where it cannot stand for a word start.
+func (c *Corpus) lookUpPrefixes(terms []term, n int) {
+	if c.fields.terms == nil {
+		return
+	}
+	for k := range terms {
+		t := &terms[k]
+		if t.kind != tPlain || t.caseSensitive || len(t.text) < 3 || strings.IndexByte(t.text, ' ') >= 0 {
+			continue
+		}
+		t.body = c.fields.terms.withPrefix(t.text, len(c.Articles), n)
+	}
 }
 
 // Search returns every article matching query, best first, and among
