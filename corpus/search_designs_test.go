@@ -128,7 +128,8 @@ func heapAfter(build func() any) (kept any, heap uint64, took time.Duration) {
 // of the keystroke queries, the articles each finds against the scan. It
 // reports build time and heap for each, and per prefix the milliseconds
 // of each design (median of the runs). COUNTERPOINT_PREFIX_N sets the
-// corpus size (10000 by default):
+// corpus size (10000 by default); COUNTERPOINT_PREFIX_DIR, a folder to load
+// instead (real news has far more distinct words than the generator):
 //
 //	COUNTERPOINT_PREFIX_N=100000 go test ./corpus -run '^$' -bench PrefixDesigns -benchtime 5x
 func BenchmarkPrefixDesigns(b *testing.B) {
@@ -136,7 +137,15 @@ func BenchmarkPrefixDesigns(b *testing.B) {
 	if s := os.Getenv("COUNTERPOINT_PREFIX_N"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
-	c := synthCorpus(n)
+	var c *Corpus
+	if dir := os.Getenv("COUNTERPOINT_PREFIX_DIR"); dir != "" {
+		var err error
+		if c, err = Load([]string{dir}, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		c = synthCorpus(n)
+	}
 	c.PrepareSearch()
 	f, arts := &c.fields, c.Articles
 	dict, dictHeap, dictBuild := heapAfter(func() any { return newBodyTerms(f, arts) })
