@@ -281,6 +281,36 @@ func TestResultRanksOnlyWhatIsRead(t *testing.T) {
 	}
 }
 
+// The bottom of a long result is ranked from its end, without ranking the
+// hits above it: the last screens are those of a full sort, and reading
+// up from the bottom, or the whole list after, still gives the full sort.
+func TestResultRanksTheBottomFromTheEnd(t *testing.T) {
+	c := synthCorpus(600)
+	for _, q := range []string{"re", "s", "cyber no"} {
+		full := c.Search(q, nil)
+		n := len(full)
+		r := c.Find(q, nil)
+		bottom := r.Window(n-12, 12)
+		if !hitsEqual(bottom, full[n-12:]) {
+			t.Errorf("%q: the last screen differs from a full sort", q)
+		}
+		if len(r.ranked) > screenful || len(r.tail) >= n/2 {
+			t.Errorf("%q: reading the bottom ranked %d from the top and %d from the end of %d", q, len(r.ranked), len(r.tail), n)
+		}
+		if last := r.At(n - 1); !hitsEqual([]Hit{last}, full[n-1:]) {
+			t.Errorf("%q: the last hit is %d, want %d", q, last.Index, full[n-1].Index)
+		}
+		for from := n - 12; from > 0; from -= 37 { // up, a page at a time
+			if got := r.Window(from, 12); !hitsEqual(got, full[from:min(from+12, n)]) {
+				t.Fatalf("%q: rows %d on differ from a full sort", q, from)
+			}
+		}
+		if !hitsEqual(r.All(), full) {
+			t.Errorf("%q: the whole list, read after its bottom, differs from a full sort", q)
+		}
+	}
+}
+
 func TestNarrowingAResultGivesTheSameHits(t *testing.T) {
 	c := synthCorpus(500)
 	prev := c.Find("accus", nil)

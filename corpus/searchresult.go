@@ -1,9 +1,6 @@
 package corpus
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // screenful is how many hits a search ranks before anything is read: more
 // than a list shows at once.
@@ -25,8 +22,9 @@ type Result struct {
 	parts []searchPart
 	n     int
 	// ranked are the best len(ranked) hits, best first, with their lit
-	// letters.
-	ranked []Hit
+	// letters; tail are the worst len(tail), in the same order, ranked
+	// from the other end for a reader who jumps to the bottom of the list.
+	ranked, tail []Hit
 	// unranked is set for an empty query: the candidates in corpus order,
 	// cands or, when nil, every article.
 	unranked bool
@@ -46,8 +44,7 @@ func (r *Result) At(i int) Hit {
 	if r.unranked {
 		return Hit{Index: r.candidate(i)}
 	}
-	r.rankTo(i + 1)
-	return r.ranked[i]
+	return r.ranks(i, i+1)[0]
 }
 
 // Window returns the hits ranked from to from+n (fewer at the end).
@@ -61,8 +58,30 @@ func (r *Result) Window(from, n int) []Hit {
 		}
 		return out
 	}
-	r.rankTo(to)
-	return r.ranked[from:to]
+	return r.ranks(from, to)
+}
+
+// ranks returns the hits ranked from to to, 0 <= from < to <= Len(),
+// ranked from the nearer end of the list: the bottom of 100k hits costs a
+// pass over them, like the top, not the ordering of all of them.
+func (r *Result) ranks(from, to int) []Hit {
+	if from >= to {
+		return nil
+	}
+	tailFrom := r.n - len(r.tail)
+	switch {
+	case to <= len(r.ranked) || r.parts == nil:
+		r.rankTo(to)
+		return r.ranked[from:to]
+	case from >= tailFrom:
+	case r.n-from < to: // nearer the end
+		r.rankTail(r.n - from)
+		tailFrom = r.n - len(r.tail)
+	default:
+		r.rankTo(to)
+		return r.ranked[from:to]
+	}
+	return r.tail[from-tailFrom : to-tailFrom]
 }
 
 // All returns every hit, best first.
@@ -170,16 +189,44 @@ func (r *Result) rankTo(k int) {
 	if k <= len(r.ranked) {
 		return
 	}
-	best := r.best(k)
+	best := r.best(k, better)
 	for _, e := range best[len(r.ranked):] {
 		r.ranked = append(r.ranked, r.hit(e))
 	}
 }
 
-// best returns the best k hits in order. A few are kept in a heap whose
-// root is the worst of them: most hits do not beat it and cost one
-// comparison. Past a quarter of the hits, sorting them all is cheaper.
-func (r *Result) best(k int) []entry {
+// rankTail ranks at least the worst k hits, doubling as rankTo does.
+func (r *Result) rankTail(k int) {
+	k = min(max(k, screenful, 2*len(r.tail)), r.n)
+	if k <= len(r.tail) {
+		return
+	}
+	worst := r.best(k, worse) // worst first
+	tail := make([]Hit, 0, k)
+	for j := k - 1; j >= len(r.tail); j-- {
+		tail = append(tail, r.hit(worst[j]))
+	}
+	r.tail = append(tail, r.tail...)
+}
+
+// worse is better the other way round: the order of the list read from
+// its end.
+func worse(a, b scoredHit) bool { return better(b, a) }
+
+// best returns the first k hits in the order first, which tells whether a
+// hit goes before another. A few are kept in a heap whose root is the last
+// of them: most hits do not go before it and cost one comparison. Past a
+// quarter of the hits, sorting them all is cheaper.
+func (r *Result) best(k int, first func(a, b scoredHit) bool) []entry {
+	compare := func(a, b entry) int {
+		switch {
+		case first(a.scoredHit, b.scoredHit):
+			return -1
+		case first(b.scoredHit, a.scoredHit):
+			return 1
+		}
+		return 0
+	}
 	if 4*k >= r.n {
 		all := make([]entry, 0, r.n)
 		for pi, p := range r.parts {
@@ -187,7 +234,7 @@ func (r *Result) best(k int) []entry {
 				all = append(all, entry{h, int32(pi), int32(j)})
 			}
 		}
-		slices.SortFunc(all, compareEntries)
+		slices.SortFunc(all, compare)
 		return all[:k]
 	}
 	heap := make([]entry, 0, k)
@@ -196,26 +243,23 @@ func (r *Result) best(k int) []entry {
 			switch {
 			case len(heap) < k:
 				heap = append(heap, entry{h, int32(pi), int32(j)})
-				siftUp(heap, len(heap)-1)
-			case better(h, heap[0].scoredHit):
+				siftUp(heap, len(heap)-1, first)
+			case first(h, heap[0].scoredHit):
 				heap[0] = entry{h, int32(pi), int32(j)}
-				siftDown(heap, 0)
+				siftDown(heap, 0, first)
 			}
 		}
 	}
-	slices.SortFunc(heap, compareEntries)
+	slices.SortFunc(heap, compare)
 	return heap
 }
 
-func compareEntries(a, b entry) int {
-	return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.index, b.index))
-}
-
-// siftUp and siftDown keep the worst entry at the root.
-func siftUp(h []entry, i int) {
+// siftUp and siftDown keep the last entry, in the order first, at the
+// root.
+func siftUp(h []entry, i int, first func(a, b scoredHit) bool) {
 	for i > 0 {
 		parent := (i - 1) / 2
-		if !better(h[parent].scoredHit, h[i].scoredHit) {
+		if !first(h[parent].scoredHit, h[i].scoredHit) {
 			return
 		}
 		h[i], h[parent] = h[parent], h[i]
@@ -223,20 +267,20 @@ func siftUp(h []entry, i int) {
 	}
 }
 
-func siftDown(h []entry, i int) {
+func siftDown(h []entry, i int, first func(a, b scoredHit) bool) {
 	for {
-		worst, l, r := i, 2*i+1, 2*i+2
-		if l < len(h) && better(h[worst].scoredHit, h[l].scoredHit) {
-			worst = l
+		last, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && first(h[last].scoredHit, h[l].scoredHit) {
+			last = l
 		}
-		if r < len(h) && better(h[worst].scoredHit, h[r].scoredHit) {
-			worst = r
+		if r < len(h) && first(h[last].scoredHit, h[r].scoredHit) {
+			last = r
 		}
-		if worst == i {
+		if last == i {
 			return
 		}
-		h[i], h[worst] = h[worst], h[i]
-		i = worst
+		h[i], h[last] = h[last], h[i]
+		i = last
 	}
 }
 
