@@ -204,3 +204,15 @@ func BenchmarkPrefixDesigns(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBodyTermsBuild is the cost the prefix index adds to preparing
+// a search, over 10k synthetic articles.
+func BenchmarkBodyTermsBuild(b *testing.B) {
+	c := synthCorpus(10_000)
+	c.PrepareSearch()
+	before := cpuTime()
+	for b.Loop() {
+		newBodyTerms(&c.fields, c.Articles)
+	}
+	b.ReportMetric(float64((cpuTime()-before).Microseconds())/1e3/float64(b.N), "cpu-ms/op")
+}

@@ -146,6 +146,15 @@ func (f *searchFields) wordsStarting(articles []*Article, i int, c byte) string 
 	return f.bucketWords(articles, i, bucketOf(c))
 }
 
+// allWords is article i's search text: all its body words, each after a
+// space.
+func (f *searchFields) allWords(articles []*Article, i int) string {
+	if w := f.body[i].text; w != "" {
+		return w
+	}
+	return articles[i].words
+}
+
 // bucketWords is article i's body words of group b (see bucketOf), each
 // after a space.
 func (f *searchFields) bucketWords(articles []*Article, i, b int) string {

@@ -35,85 +35,136 @@ type termGroup struct {
 }
 
 // newBodyTerms builds the index over the articles' search texts, as
-// searchFields holds them.
+// searchFields holds them. Each core takes a run of articles and reads
+// each article's text once, from end to end, collecting its words with the
+// positions of the articles that use them; the runs are then joined, in
+// order, and the words sorted within each first letter.
 func newBodyTerms(f *searchFields, articles []*Article) *bodyTerms {
-	t := &bodyTerms{}
-	next := make(chan int, len(t.groups))
-	for b := range t.groups {
-		next <- b
-	}
-	close(next)
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(articles)/1000))
+	runs := make([]termRun, workers)
+	chunk := (len(articles) + workers - 1) / workers
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(t.groups)) {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for b := range next {
-				t.groups[b] = buildTermGroup(f, articles, b)
-			}
+			runs[w] = collectTerms(f, articles, w*chunk, min((w+1)*chunk, len(articles)))
 		}()
 	}
 	wg.Wait()
+	all := runs[0]
+	for _, r := range runs[1:] {
+		all.join(&r)
+	}
+	var groups [27][]int32
+	for id, w := range all.words {
+		b := bucketOf(w[0])
+		groups[b] = append(groups[b], int32(id))
+	}
+	t := &bodyTerms{}
+	for b, ids := range groups {
+		t.groups[b] = all.group(ids)
+	}
 	return t
 }
 
-// buildTermGroup collects the words of group b of every article, each
-// with its articles' positions appended as they come (in corpus order, so
-// already ascending), then sorts the words and lays their lists end to end.
-func buildTermGroup(f *searchFields, articles []*Article, b int) termGroup {
-	ids := make(map[string]int32)
-	var (
-		words []string
-		lists [][]byte
-		last  []int32
-	)
-	for i := range articles {
-		s := f.bucketWords(articles, i, b)
+// termRun is the words of a run of articles, each with its list of
+// articles (see termGroup.postings), in order of first use.
+type termRun struct {
+	ids   map[string]int32
+	words []string
+	lists [][]byte
+	last  []int32 // the last article in each list
+}
+
+func (r *termRun) add(w string, article int32) {
+	id, ok := r.ids[w]
+	if !ok {
+		id = int32(len(r.words))
+		r.ids[w] = id
+		r.words = append(r.words, w)
+		r.lists = append(r.lists, appendUvarint(nil, uint64(article)))
+		r.last = append(r.last, article)
+		return
+	}
+	if r.last[id] == article {
+		return // a word twice in one article's text; not expected
+	}
+	r.lists[id] = appendUvarint(r.lists[id], uint64(article-r.last[id]))
+	r.last[id] = article
+}
+
+// collectTerms reads the words of articles lo to hi.
+func collectTerms(f *searchFields, articles []*Article, lo, hi int) termRun {
+	r := termRun{ids: make(map[string]int32)}
+	for i := lo; i < hi; i++ {
+		s := f.allWords(articles, i)
 		for s != "" {
 			s = s[1:] // the space before each word
 			end := strings.IndexByte(s, ' ')
 			if end < 0 {
 				end = len(s)
 			}
-			w := s[:end]
+			if end > 0 {
+				r.add(s[:end], int32(i))
+			}
 			s = s[end:]
-			if w == "" {
-				continue
-			}
-			id, ok := ids[w]
-			if !ok {
-				id = int32(len(words))
-				ids[w] = id
-				words = append(words, w)
-				lists = append(lists, nil)
-				last = append(last, 0)
-			}
-			if len(lists[id]) > 0 && last[id] == int32(i) {
-				continue // a word twice in one article's text; not expected
-			}
-			lists[id] = appendUvarint(lists[id], uint64(int32(i)-last[id]))
-			last[id] = int32(i)
 		}
 	}
-	order := make([]int32, len(words))
-	size := 0
-	for k := range order {
-		order[k] = int32(k)
-		size += len(lists[k])
+	return r
+}
+
+// join appends the lists of next, a run of later articles, to r's. Each
+// of next's lists starts from 0; joined, it starts from r's last article.
+func (r *termRun) join(next *termRun) {
+	for k, w := range next.words {
+		list := next.lists[k]
+		first, n := uvarint(list)
+		id, ok := r.ids[w]
+		if !ok {
+			id = int32(len(r.words))
+			r.ids[w] = id
+			r.words = append(r.words, w)
+			r.lists = append(r.lists, list)
+			r.last = append(r.last, next.last[k])
+			continue
+		}
+		r.lists[id] = append(appendUvarint(r.lists[id], first-uint64(r.last[id])), list[n:]...)
+		r.last[id] = next.last[k]
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(words[a], words[b]) })
+}
+
+// group sorts the words ids and lays their lists end to end.
+func (r *termRun) group(ids []int32) termGroup {
+	slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(r.words[a], r.words[b]) })
+	size := 0
+	for _, id := range ids {
+		size += len(r.lists[id])
+	}
 	g := termGroup{
-		words:    make([]string, len(words)),
-		starts:   make([]uint32, 0, len(words)+1),
+		words:    make([]string, len(ids)),
+		starts:   make([]uint32, 0, len(ids)+1),
 		postings: make([]byte, 0, size),
 	}
-	for k, id := range order {
-		g.words[k] = words[id]
+	for k, id := range ids {
+		g.words[k] = r.words[id]
 		g.starts = append(g.starts, uint32(len(g.postings)))
-		g.postings = append(g.postings, lists[id]...)
+		g.postings = append(g.postings, r.lists[id]...)
 	}
 	g.starts = append(g.starts, uint32(len(g.postings)))
 	return g
+}
+
+// uvarint decodes the first varint of b, and says how many bytes it took.
+func uvarint(b []byte) (v uint64, n int) {
+	for shift := uint(0); ; shift += 7 {
+		c := b[n]
+		n++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v, n
+		}
+	}
 }
 
 func appendUvarint(b []byte, v uint64) []byte {
@@ -164,16 +215,13 @@ const postingsPerCandidate = 64
 func (g *termGroup) union(k int, set []uint64) {
 	list := g.postings[g.starts[k]:g.starts[k+1]]
 	at := uint64(0)
-	for i := 0; i < len(list); {
-		var d uint64
-		for shift := uint(0); ; shift += 7 {
-			c := list[i]
-			i++
-			d |= uint64(c&0x7f) << shift
-			if c < 0x80 {
-				break
-			}
+	for len(list) > 0 {
+		d := uint64(list[0])
+		n := 1
+		if d >= 0x80 {
+			d, n = uvarint(list)
 		}
+		list = list[n:]
 		at += d
 		set[at/64] |= 1 << (at % 64)
 	}
