@@ -189,7 +189,7 @@ func (r *Result) rankTo(k int) {
 	if k <= len(r.ranked) {
 		return
 	}
-	best := r.best(k, better)
+	best := r.best(k, false)
 	for _, e := range best[len(r.ranked):] {
 		r.ranked = append(r.ranked, r.hit(e))
 	}
@@ -201,7 +201,7 @@ func (r *Result) rankTail(k int) {
 	if k <= len(r.tail) {
 		return
 	}
-	worst := r.best(k, worse) // worst first
+	worst := r.best(k, true) // worst first
 	tail := make([]Hit, 0, k)
 	for j := k - 1; j >= len(r.tail); j-- {
 		tail = append(tail, r.hit(worst[j]))
@@ -213,11 +213,17 @@ func (r *Result) rankTail(k int) {
 // its end.
 func worse(a, b scoredHit) bool { return better(b, a) }
 
-// best returns the first k hits in the order first, which tells whether a
-// hit goes before another. A few are kept in a heap whose root is the last
-// of them: most hits do not go before it and cost one comparison. Past a
-// quarter of the hits, sorting them all is cheaper.
-func (r *Result) best(k int, first func(a, b scoredHit) bool) []entry {
+// best returns the best k hits in order, or, fromEnd, the worst k,
+// worst first. A few are kept in a heap whose root is the last of them
+// in that order: most hits do not go before it and cost one comparison.
+// The hits are read in corpus order, or backwards from the end, so that
+// among equal scores (corpus order breaks the tie) each comes after the
+// root. Past a quarter of the hits, sorting them all is cheaper.
+func (r *Result) best(k int, fromEnd bool) []entry {
+	first := better
+	if fromEnd {
+		first = worse
+	}
 	compare := func(a, b entry) int {
 		switch {
 		case first(a.scoredHit, b.scoredHit):
@@ -238,8 +244,18 @@ func (r *Result) best(k int, first func(a, b scoredHit) bool) []entry {
 		return all[:k]
 	}
 	heap := make([]entry, 0, k)
-	for pi, p := range r.parts {
-		for j, h := range p.hits {
+	for a := range r.parts {
+		pi := a
+		if fromEnd {
+			pi = len(r.parts) - 1 - a
+		}
+		hits := r.parts[pi].hits
+		for b := range hits {
+			j := b
+			if fromEnd {
+				j = len(hits) - 1 - b
+			}
+			h := hits[j]
 			switch {
 			case len(heap) < k:
 				heap = append(heap, entry{h, int32(pi), int32(j)})
