@@ -377,7 +377,9 @@ func (a *Article) bodyContains(t *term) bool {
 }
 
 // hasWordPrefix reports whether a body word of article i starts with the
-// term. The two-letter index answers most terms without the article.
+// term. The corpus's prefix index, looked up once per search, answers
+// longer terms (t.body); the article's two-letter bitset answers most
+// others without the article.
 func (c *Corpus) hasWordPrefix(i int, t *term) bool {
 	if t.body != nil {
 		return t.body[i/64]&(1<<(i%64)) != 0

@@ -56,8 +56,9 @@ func (c *Corpus) Find(query string, within *Result) *Result {
 // answers each plain term of three letters or more (shorter ones the
 // two-letter bitsets answer), when that is cheaper than scanning the
 // words of the candidates, n of them. A case-sensitive term is matched
-// on the paragraphs themselves, and one with a space in it (which folding
-// can make) is left to the scan, where it cannot stand for a word start.
+// on the paragraphs themselves; a term with a space in it, should folding
+// ever make one, is left to the scan, which reads it across two words as
+// it always did, where the index holds single words.
 func (c *Corpus) lookUpPrefixes(terms []term, n int) {
 	if c.fields.terms == nil {
 		return
