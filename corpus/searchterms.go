@@ -17,7 +17,7 @@ import (
 // (see NOTES-README-prefix.md, and BenchmarkPrefixDesigns).
 //
 // The words are kept apart by first letter, as the search text groups
-// them, and each group is built on its own core.
+// them: a term's first letter picks the list it searches.
 type bodyTerms struct {
 	groups [27]termGroup
 }
