@@ -194,6 +194,10 @@ func BenchmarkPrefixDesigns(b *testing.B) {
 	b.ReportMetric(float64(words), "dict-words")
 	b.ReportMetric(float64(postings)/1e6, "dict-postings-MB")
 	b.ReportMetric(float64(tri.(*trigramIndex).size())/1e6, "trigram-lists-MB")
+	cased, casedHeap, casedBuild := heapAfter(func() any { return buildCasedTerms(arts) })
+	b.ReportMetric(float64(casedBuild.Milliseconds()), "cased-build-ms")
+	b.ReportMetric(float64(casedHeap)/1e6, "cased-heap-MB")
+	b.ReportMetric(float64(len(cased.(*termGroup).words)), "cased-words")
 	b.ReportMetric(float64(triBuild.Milliseconds()), "trigram-build-ms")
 	b.ReportMetric(float64(triHeap)/1e6, "trigram-heap-MB")
 	for d, design := range designs {
@@ -207,11 +211,12 @@ func BenchmarkPrefixDesigns(b *testing.B) {
 
 // BenchmarkBodyTermsBuild is the cost the prefix index adds to preparing
 // a search, over 10k synthetic articles, beside the cost of preparing the
-// rest (fields-cpu-ms, the index left out).
+// rest (fields-cpu-ms, the index left out), and the cost of the index of
+// capitalised words, built the first time a term has a capital.
 func BenchmarkBodyTermsBuild(b *testing.B) {
 	c := synthCorpus(10_000)
 	c.PrepareSearch()
-	var fields, terms time.Duration
+	var fields, terms, cased time.Duration
 	for b.Loop() {
 		before := cpuTime()
 		f := newSearchFields(c.Articles)
@@ -219,8 +224,12 @@ func BenchmarkBodyTermsBuild(b *testing.B) {
 		newBodyTerms(&f, c.Articles)
 		terms += cpuTime() - mid
 		fields += mid - before
+		mid = cpuTime()
+		buildCasedTerms(c.Articles)
+		cased += cpuTime() - mid
 	}
 	// newSearchFields builds the index too: take it out.
 	b.ReportMetric(float64((fields-terms).Microseconds())/1e3/float64(b.N), "fields-cpu-ms")
 	b.ReportMetric(float64(terms.Microseconds())/1e3/float64(b.N), "index-cpu-ms")
+	b.ReportMetric(float64(cased.Microseconds())/1e3/float64(b.N), "cased-cpu-ms")
 }

@@ -21,7 +21,8 @@ func prefixTestCorpus(t *testing.T) (indexed, scanned *Corpus) {
 	extra := []*Article{
 		analysedArticle("Zürich café hacked", "Police in Zürich said the café's owner, Ørsted Łódź, was naïve."),
 		analysedArticle("Markets steady", "Traders in São Paulo and Zurich were calm; the 2024 figures rose 12%."),
-		analysedArticle("Straße closed", "The Straße near the Sorbonne stays closed until Sørensen reopens it."),
+		analysedArticle("Straße closed", "The Straße near the Sorbonne stays closed until Sørensen reopens it.",
+			"The ex-Minister met O'Brien and McDonald in the U.S. at 3M's site, where the iPhone sold; \"NATO-led\", she said."),
 		Parse("long", "x", "Longread\n\n"+long.String()+"\n"),
 	}
 	extra[3].Analyse()
@@ -31,7 +32,9 @@ func prefixTestCorpus(t *testing.T) (indexed, scanned *Corpus) {
 	indexed.PrepareSearch()
 	scanned = NewCorpus(articles, nil)
 	scanned.PrepareSearch()
-	scanned.fields.terms = nil
+	scanned.fields.terms, scanned.fields.cased = nil, nil
+	indexed.fields.cased.start.Do(func() {}) // built here, not in the background
+	indexed.fields.cased.ready.Store(buildCasedTerms(articles))
 	return indexed, scanned
 }
 
@@ -52,7 +55,7 @@ func prefixTestQueries(c *Corpus) []string {
 	var qs []string
 	for _, w := range words {
 		for n := 1; n <= len(w); n++ {
-			qs = append(qs, w[:n])
+			qs = append(qs, w[:n], strings.ToUpper(w[:1])+w[1:n])
 		}
 	}
 	return append(qs,
@@ -61,7 +64,8 @@ func prefixTestQueries(c *Corpus) []string {
 		"202", "2024", "12%", "w1499", "w14999", "w149990",
 		"'sore", "!sore", "!sor nato", "@sor", "@soren", "'Zür",
 		"cyber nor", "nor cyb", "sorensen norway", "acc !accus", "reg gov min", "the and",
-		"Accus", "ACCUS", "xq", "zzzz", "qqq",
+		"Accus", "ACCUS", "xq", "zzzz", "qqq", "S", "St", "NA", "NATO", "Ø", "Ørs", "Łó", "Łódź", "São", "Sao",
+		"Straße", "Stra", "W1", "Z", "Zü", "Zur", "Sor Zür", "Sor nato", "iPh", "U.S", "Mc", "O'Br", "Minis", "Brie", "Don", "LED", "Led",
 	)
 }
 
@@ -98,7 +102,7 @@ func TestPrefixIndexGivesTheScansAnswers(t *testing.T) {
 	if used < len(queries)/2 {
 		t.Errorf("the index answered only %d of %d queries", used, len(queries))
 	}
-	for _, q := range []string{"sorensen", "zürich café", "cyber norway", "stra !sorb", "w14999"} {
+	for _, q := range []string{"sorensen", "zürich café", "cyber norway", "stra !sorb", "w14999", "Sorensen", "NATO Zür", "cyber Nor"} {
 		var prevI, prevS *Result
 		for i := range len(q) {
 			next := q[:i+1]

@@ -26,8 +26,9 @@ type searchFields struct {
 	prefixes []prefixBitset
 	body     []bodyWords
 	// terms answers a body prefix of three letters or more for the whole
-	// corpus at once.
+	// corpus at once; cased, a term with capitals.
 	terms *bodyTerms
+	cased *casedTerms
 }
 
 // bodyWords is where an article's body words starting with each letter
@@ -84,6 +85,7 @@ func newSearchFields(articles []*Article) searchFields {
 		f.masks = append(f.masks, letterMask(f.text[f.bounds[j]:f.bounds[j+1]]))
 	}
 	f.terms = newBodyTerms(&f, articles)
+	f.cased = &casedTerms{}
 	return f
 }
 

@@ -52,23 +52,29 @@ func (c *Corpus) Find(query string, within *Result) *Result {
 	return r
 }
 
-// lookUpPrefixes finds in the prefix index the articles whose body
-// answers each plain term of three letters or more (shorter ones the
-// two-letter bitsets answer), when that is cheaper than scanning the
-// words of the candidates, n of them. A case-sensitive term is matched
-// on the paragraphs themselves; a term with a space in it, should folding
-// ever make one, is left to the scan, which reads it across two words as
-// it always did, where the index holds single words.
+// lookUpPrefixes finds in the prefix indexes the articles whose body
+// answers each plain term, when that is cheaper than scanning the
+// candidates, n of them: a lower-case term of three letters or more (the
+// two-letter bitsets answer shorter ones) in the search texts' words, and
+// a term with capitals in the capitalised words of the paragraphs, once
+// that index is built. A lower-case term with a space in it, should
+// folding ever make one, is left to the scan, which reads it across two
+// words as it always did, where the index holds single words.
 func (c *Corpus) lookUpPrefixes(terms []term, n int) {
-	if c.fields.terms == nil {
-		return
-	}
 	for k := range terms {
 		t := &terms[k]
-		if t.kind != tPlain || t.caseSensitive || len(t.text) < 3 || strings.IndexByte(t.text, ' ') >= 0 {
-			continue
+		switch {
+		case t.kind != tPlain:
+		case t.caseSensitive:
+			if c.fields.cased == nil || !casedTermFits(t.text) {
+				continue
+			}
+			if g := c.fields.cased.group(c.Articles); g != nil {
+				t.body = g.withPrefix(t.text, len(c.Articles), n)
+			}
+		case c.fields.terms != nil && len(t.text) >= 3 && strings.IndexByte(t.text, ' ') < 0:
+			t.body = c.fields.terms.withPrefix(t.text, len(c.Articles), n)
 		}
-		t.body = c.fields.terms.withPrefix(t.text, len(c.Articles), n)
 	}
 }
 

@@ -88,7 +88,7 @@ func (r *termRun) add(w string, article int32) {
 		return
 	}
 	if r.last[id] == article {
-		return // a word twice in one article's text; not expected
+		return // the article is on the list already
 	}
 	r.lists[id] = appendUvarint(r.lists[id], uint64(article-r.last[id]))
 	r.last[id] = article
@@ -193,7 +193,11 @@ func (g *termGroup) span(p string) (lo, hi int) {
 // candidates' words, which it judges from the size of the lists it would
 // read against the number of candidates.
 func (t *bodyTerms) withPrefix(p string, articles, candidates int) []uint64 {
-	g := &t.groups[bucketOf(p[0])]
+	return t.groups[bucketOf(p[0])].withPrefix(p, articles, candidates)
+}
+
+// withPrefix is bodyTerms.withPrefix over the words of g.
+func (g *termGroup) withPrefix(p string, articles, candidates int) []uint64 {
 	lo, hi := g.span(p)
 	if int(g.starts[hi]-g.starts[lo]) > postingsPerCandidate*candidates {
 		return nil
