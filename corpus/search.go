@@ -40,6 +40,7 @@ type term struct {
 	maxSpan       int    // the most runes a tight fuzzy match may span
 	mask          uint64 // its ASCII letters and digits, see letterMask
 	lower         bool   // ASCII and case-insensitive: matched on lower-case fields
+	bytewise      bool   // ASCII: its windows are found byte for byte (see tightWindowBytes)
 	wordStart     string // " " and text: text at the start of a word of the body's search text
 	// body, when set, marks the articles with a body word starting with
 	// text, found in the corpus's prefix index (see bodyTerms) before the
@@ -89,6 +90,7 @@ func parseQuery(q string) []term {
 		t.wordStart = " " + f
 		t.mask = letterMask(f)
 		t.lower = !t.caseSensitive && isASCII(f)
+		t.bytewise = isASCII(f)
 		t.first, _ = utf8.DecodeRuneInString(f)
 		n := utf8.RuneCountInString(f)
 		t.maxSpan = n + n/2 + 1
@@ -177,8 +179,8 @@ func (c *Corpus) match(i int, t *term) (score, lo, hi int, exact bool) {
 // the fuzzy matcher, which takes its letters greedily from the left just
 // as this test does, is run later on the winning window alone.
 func tightWindow(t *term, s string) (lo, hi int, ok bool) {
-	if t.lower {
-		return tightWindowLower(t, s)
+	if t.bytewise {
+		return tightWindowBytes(t, s)
 	}
 	if s == "" || !subsequence(t, s) {
 		return 0, 0, false
@@ -213,11 +215,13 @@ func tightWindow(t *term, s string) (lo, hi int, ok bool) {
 	return 0, 0, false
 }
 
-// tightWindowLower is tightWindow for a lower-case ASCII term in a
-// lower-cased text: each byte is found with a vectorised search, and the
-// windows are tried in one pass, the first at a word start winning, else
-// the first of all.
-func tightWindowLower(t *term, s string) (lo, hi int, ok bool) {
+// tightWindowBytes is tightWindow for an ASCII term, in a lower-cased
+// text when the term is lower-case (see term.lower), else in the text as
+// written, a capital matching only itself: a multi-byte rune never equals
+// an ASCII byte, so comparing bytes is comparing runes. Each byte is found
+// with a vectorised search, and the windows are tried in one pass, the
+// first at a word start winning, else the first of all.
+func tightWindowBytes(t *term, s string) (lo, hi int, ok bool) {
 	if !subsequenceBytes(t.text, s) {
 		return 0, 0, false
 	}

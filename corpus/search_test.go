@@ -320,8 +320,8 @@ func TestNarrowingAResultGivesTheSameHits(t *testing.T) {
 	}
 }
 
-// The byte-search path for lower-case ASCII terms finds the same windows
-// as the general one, word starts first.
+// The byte-search path for ASCII terms, lower-case or with capitals,
+// finds the same windows as the general one, word starts first.
 func TestTightWindowPathsAgree(t *testing.T) {
 	texts := []string{
 		"Germany accuses France of cyberattacks in report 12",
@@ -330,17 +330,22 @@ func TestTightWindowPathsAgree(t *testing.T) {
 		"Zürich café hacked, São Paulo calm",
 		"",
 	}
-	for _, q := range []string{"s", "so", "sor", "sto", "storm", "nato", "cy", "ca", "zz", "12", "re"} {
+	for _, q := range []string{"s", "so", "sor", "sto", "storm", "nato", "cy", "ca", "zz", "12", "re",
+		"S", "So", "Sor", "St", "STORM", "NATO", "NA", "Ger", "G", "Zu", "Pa", "SP"} {
 		general := parseQuery(q)[0]
-		general.lower = false
+		general.lower, general.bytewise = false, false
 		fast := parseQuery(q)[0]
-		if !fast.lower {
-			t.Fatalf("%q should take the lower-case path", q)
+		if !fast.bytewise || fast.lower == fast.caseSensitive {
+			t.Fatalf("%q should take the byte path, on lower-case text unless it has capitals", q)
 		}
 		for _, s := range texts {
 			folded, _ := fold(s)
+			text := folded
+			if fast.lower {
+				text = lowerASCII(folded)
+			}
 			glo, ghi, gok := tightWindow(&general, folded)
-			flo, fhi, fok := tightWindow(&fast, lowerASCII(folded))
+			flo, fhi, fok := tightWindow(&fast, text)
 			if glo != flo || ghi != fhi || gok != fok {
 				t.Errorf("%q in %q: general [%d,%d) %v, fast [%d,%d) %v", q, s, glo, ghi, gok, flo, fhi, fok)
 			}
