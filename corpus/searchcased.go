@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -52,22 +51,7 @@ func casedTermFits(text string) bool {
 // buildCasedTerms reads the paragraphs of the articles, a run of them on
 // each core, as newBodyTerms reads their search texts.
 func buildCasedTerms(articles []*Article) *termGroup {
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(articles)/1000))
-	runs := make([]termRun, workers)
-	chunk := (len(articles) + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runs[w] = collectCased(articles, w*chunk, min((w+1)*chunk, len(articles)))
-		}()
-	}
-	wg.Wait()
-	all := runs[0]
-	for _, r := range runs[1:] {
-		all.join(&r)
-	}
+	all := collectOnAllCores(len(articles), func(lo, hi int) termRun { return collectCased(articles, lo, hi) })
 	ids := make([]int32, len(all.words))
 	for k := range ids {
 		ids[k] = int32(k)

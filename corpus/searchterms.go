@@ -40,22 +40,7 @@ type termGroup struct {
 // positions of the articles that use them; the runs are then joined, in
 // order, and the words sorted within each first letter.
 func newBodyTerms(f *searchFields, articles []*Article) *bodyTerms {
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(articles)/1000))
-	runs := make([]termRun, workers)
-	chunk := (len(articles) + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runs[w] = collectTerms(f, articles, w*chunk, min((w+1)*chunk, len(articles)))
-		}()
-	}
-	wg.Wait()
-	all := runs[0]
-	for _, r := range runs[1:] {
-		all.join(&r)
-	}
+	all := collectOnAllCores(len(articles), func(lo, hi int) termRun { return collectTerms(f, articles, lo, hi) })
 	var groups [27][]int32
 	for id, w := range all.words {
 		b := bucketOf(w[0])
@@ -66,6 +51,28 @@ func newBodyTerms(f *searchFields, articles []*Article) *bodyTerms {
 		t.groups[b] = all.group(ids)
 	}
 	return t
+}
+
+// collectOnAllCores splits n articles into a run for each core, collects
+// the words of each run with collect, and joins the runs in order.
+func collectOnAllCores(n int, collect func(lo, hi int) termRun) termRun {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/1000))
+	runs := make([]termRun, workers)
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runs[w] = collect(w*chunk, min((w+1)*chunk, n))
+		}()
+	}
+	wg.Wait()
+	all := runs[0]
+	for _, r := range runs[1:] {
+		all.join(&r)
+	}
+	return all
 }
 
 // termRun is the words of a run of articles, each with its list of
