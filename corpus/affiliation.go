@@ -101,7 +101,8 @@ func contextParty(a *Article, q *Quote, people *registry) string {
 		ts := tokenize(nil, p, nil)
 		var s sides
 		found := ""
-		for v, t := range ts {
+		for v := range ts {
+			t := &ts[v]
 			if t.kind != tWord || t.cap {
 				continue
 			}

@@ -61,7 +61,7 @@ func (at *attributor) run() {
 		}
 		start := 0
 		for i := range ts {
-			if endsSentence(ts[i]) && !abbreviationStop(ts, i) {
+			if endsSentence(&ts[i]) && !abbreviationStop(ts, i) {
 				at.sentence(pi, ts[start:i+1])
 				start = i + 1
 			}
@@ -256,7 +256,8 @@ func (at *attributor) sentence(pi int, s []token) {
 // reads along with the statement.
 func cueText(s []token, p string) string {
 	var b strings.Builder
-	for _, t := range s {
+	for i := range s {
+		t := &s[i]
 		if t.kind == tQuote {
 			continue
 		}
@@ -314,7 +315,7 @@ func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 		first++
 	}
 	for v := first; v < len(ts) && v-first < maxRightCue; v++ {
-		t := ts[v]
+		t := &ts[v]
 		if t.kind != tWord {
 			if t.text == "," && v > first {
 				// "…,” Graham, a former candidate, told …": a name, an
@@ -386,7 +387,7 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 	m := interpret(ts[first:comma], nil, p, people)
 	if m.kind == mRole || m.kind == mOrg || m.kind == mNone && describesSomeone(ts[first:comma]) {
 		// "…,” the White House spokesman, Josh Earnest, said.
-		if k := nextComma(ts, comma+1); k > comma+1 && k+1 < len(ts) && isSpeechVerb(ts[k+1]) && allNameWords(ts[comma+1:k]) {
+		if k := nextComma(ts, comma+1); k > comma+1 && k+1 < len(ts) && isSpeechVerb(&ts[k+1]) && allNameWords(ts[comma+1:k]) {
 			if pm := interpret(ts[comma+1:k], nil, p, people); pm.kind == mPerson {
 				pm.title = joinNonEmpty(joinTokens(stripDeterminers(ts[first:comma]), p), pm.title)
 				return pm
@@ -400,21 +401,21 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 		return mention{}
 	}
 	for k := comma + 1; k < len(ts) && k-comma < maxApposedCue; k++ {
-		t := ts[k]
+		t := &ts[k]
 		if t.kind == tQuote || endsSentence(t) && !abbreviationStop(ts, k) {
 			return mention{}
 		}
 		if t.text != "," {
 			continue
 		}
-		if org && k+1 < len(ts) && !isSpeechVerb(ts[k+1]) {
+		if org && k+1 < len(ts) && !isSpeechVerb(&ts[k+1]) {
 			return mention{} // an organisation's apposition is one short phrase
 		}
 		v := k + 1
-		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(ts[v])) {
+		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(&ts[v])) {
 			v++
 		}
-		if v < len(ts) && (isSpeechVerb(ts[v]) || ts[v].kind == tWord && ts[v].is(cSpeech) && ts[v].lower != "") {
+		if v < len(ts) && (isSpeechVerb(&ts[v]) || ts[v].kind == tWord && ts[v].is(cSpeech) && ts[v].lower != "") {
 			// A capitalised verb here is a typo ("…, Tweeted on Friday").
 			m.title = joinNonEmpty(m.title, joinTokens(ts[comma+1:k], p))
 			return m
@@ -441,14 +442,15 @@ func leftCue(ts []token, p string, people *registry) mention {
 	// before the quotation is its cue, whatever verbs come earlier. A
 	// participle ("…, writing, “…”") has the sentence's subject, not the
 	// word before it.
-	if n := len(ts); n >= 3 && (ts[n-1].text == "," || ts[n-1].text == ":") && isSpeechVerb(ts[n-2]) && !strings.HasSuffix(ts[n-2].lower, "ing") {
+	if n := len(ts); n >= 3 && (ts[n-1].text == "," || ts[n-1].text == ":") && isSpeechVerb(&ts[n-2]) && !strings.HasSuffix(ts[n-2].lower, "ing") {
 		np, appos := npBefore(ts, n-2)
 		if m := interpret(np, appos, p, people); m.kind == mPerson || personalPronoun(m) {
 			return m
 		}
 	}
 	inherit := false // a verb with no subject of its own: "…, adding that “…”"
-	for v, t := range ts {
+	for v := range ts {
+		t := &ts[v]
 		if t.kind != tWord {
 			continue
 		}
@@ -500,12 +502,13 @@ func leftCue(ts []token, p string, people *registry) mention {
 
 // isSpeechVerb: a speech verb, written in lower case ("States" in "United
 // States" is no verb).
-func isSpeechVerb(t token) bool {
+func isSpeechVerb(t *token) bool {
 	return t.kind == tWord && !t.cap && t.is(cSpeech)
 }
 
 func hasSpeechVerb(ts []token) bool {
-	for _, t := range ts {
+	for i := range ts {
+		t := &ts[i]
 		if isSpeechVerb(t) {
 			return true
 		}
@@ -535,7 +538,7 @@ const maxIntroPhrase = 30
 // introductory phrase such as "In Beijing," or "On Wednesday,".
 func sentenceSubject(s []token, p string, people *registry) mention {
 	i := 0
-	if len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer) || opensIntro(s[0])) {
+	if len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer) || opensIntro(&s[0])) {
 		for k := 0; k < len(s) && k < maxIntroPhrase; k++ {
 			if s[k].text == "," {
 				i = k + 1
@@ -553,7 +556,7 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	// time that carry on the introduction are not the subject either.
 	for n := 0; n < 3 && i > 0 && i < len(s); n++ {
 		k := i
-		for k < len(s) && k-i < 4 && s[k].kind == tWord && (isTimeWord(s[k]) || s[k].cap && (s[k].is(cGazetteer) || placeNames[strings.ToLower(s[k].base)])) {
+		for k < len(s) && k-i < 4 && s[k].kind == tWord && (isTimeWord(&s[k]) || s[k].cap && (s[k].is(cGazetteer) || placeNames[strings.ToLower(s[k].base)])) {
 			k++
 		}
 		if k == i || k >= len(s) || s[k].text != "," {
@@ -581,7 +584,7 @@ var conjunctions = words(`but and yet so or`)
 // "WASHINGTON –", "Washington (AFP) —" (its aside already dropped).
 func datelineLength(s []token) int {
 	for k := 0; k < len(s) && k < 4; k++ {
-		t := s[k]
+		t := &s[k]
 		if t.kind == tPunct && (t.text == "–" || t.text == "—" || t.text == "-") {
 			if k > 0 && k+1 < len(s) && s[k+1].cap {
 				return k + 1
@@ -617,7 +620,7 @@ func nameAfterRole(ts []token, k int, p string, people *registry) mention {
 // opensIntro reports whether a capitalised first word opens an
 // introductory phrase rather than the subject: "Speaking at a rally, …",
 // "Hours later, …", "Asked about it, …".
-func opensIntro(t token) bool {
+func opensIntro(t *token) bool {
 	if t.kind != tWord || t.is(cGiven) {
 		return false
 	}
@@ -881,7 +884,8 @@ func colonCue(left []token, p string, people *registry) mention {
 // lower-case word that reads as a finite verb (…ed, …s), so that the
 // sentence's subject is doing something with the quoted words.
 func verbAfterSubject(left []token) bool {
-	for _, t := range left {
+	for i := range left {
+		t := &left[i]
 		if t.kind == tWord && !t.cap && len(t.lower) > 3 && !t.is(cStop|cFiller|cConnector|cDeterminer) &&
 			(strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss")) {
 			return true
@@ -918,10 +922,10 @@ func (at *attributor) noteReported(pi int, s []token) {
 // speaking.
 func trailingCue(s []token, p string, people *registry) mention {
 	n := len(s)
-	if n > 0 && endsSentence(s[n-1]) {
+	if n > 0 && endsSentence(&s[n-1]) {
 		n--
 	}
-	if n < 3 || !isSpeechVerb(s[n-1]) {
+	if n < 3 || !isSpeechVerb(&s[n-1]) {
 		return mention{}
 	}
 	np, appos := npBefore(s, n-1)
@@ -951,7 +955,7 @@ func (at *attributor) noteIntroduced(pi int, ts []token) {
 // lastSentence is the last sentence of a paragraph's tokens.
 func lastSentence(ts []token) []token {
 	for i := len(ts) - 2; i >= 0; i-- {
-		if endsSentence(ts[i]) {
+		if endsSentence(&ts[i]) {
 			return ts[i+1:]
 		}
 	}
@@ -1001,7 +1005,7 @@ func nounBefore(left []token) bool {
 	if len(left) == 0 {
 		return false
 	}
-	t := left[len(left)-1]
+	t := &left[len(left)-1]
 	if t.kind != tWord || t.cap || t.is(cStop|cConnector|cDeterminer|cFiller|cSpeech|cNaming) {
 		return false
 	}
@@ -1037,13 +1041,13 @@ func cueFollows(right []token) bool {
 		k++
 	}
 	for j := k; j < len(right) && j-k <= maxCueName; j++ {
-		t := right[j]
+		t := &right[j]
 		if isSpeechVerb(t) {
 			return true
 		}
 		if t.text == "," && j > k {
 			// "…!” Lee, the head of the group, said …"
-			for c := j + 1; c+1 < len(right) && c-j < maxApposedCue && !endsSentence(right[c]); c++ {
+			for c := j + 1; c+1 < len(right) && c-j < maxApposedCue && !endsSentence(&right[c]); c++ {
 				if right[c].text == "," && right[c+1].kind == tWord && right[c+1].is(cSpeech) {
 					return true
 				}
@@ -1090,12 +1094,12 @@ func cueAfterAside(ts []token, k int, p string, people *registry) mention {
 	if k+1 >= len(ts) {
 		return mention{}
 	}
-	if isSpeechVerb(ts[k+1]) {
+	if isSpeechVerb(&ts[k+1]) {
 		np, appos := npAfter(ts, k+2)
 		return interpret(np, appos, p, people)
 	}
 	np := collectRight(ts, k+1)
-	if len(np) > 0 && k+1+len(np) < len(ts) && isSpeechVerb(ts[k+1+len(np)]) {
+	if len(np) > 0 && k+1+len(np) < len(ts) && isSpeechVerb(&ts[k+1+len(np)]) {
 		return interpret(np, nil, p, people)
 	}
 	return mention{}
@@ -1147,7 +1151,7 @@ func describedName(ts []token, k int, p string, people *registry) mention {
 	// Describing words: lower-case ones, and a capitalised one that
 	// describes the lower-case word after it ("undecided Republican voter").
 	describes := func(j int) bool {
-		t := ts[j]
+		t := &ts[j]
 		if t.kind != tWord || t.is(cSpeech|cConnector) || t.is(cStop) && !(j == k && t.is(cDeterminer)) {
 			return false // "…,” adding that it's why Lee …" describes no one
 		}

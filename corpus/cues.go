@@ -101,7 +101,8 @@ overall instead
 // a noun, as a label of it ("the “no-limits” partnership", "a ‘zero
 // tolerance’ policy"): a scare quote, whoever the sentence's speaker.
 func labelsANoun(ts []token, i int) bool {
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if t.kind != tQuote || t.quote != i {
 			continue
 		}
@@ -121,7 +122,8 @@ func namesATitle(ts []token, i int, text string) bool {
 	if !titleCase(text) {
 		return false
 	}
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if t.kind == tQuote && t.quote == i {
 			return k > 0 && ts[k-1].is(cDeterminer)
 		}

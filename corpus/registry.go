@@ -67,7 +67,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 	sentStart := 0
 	named := false // a person was named earlier in this sentence
 	for i := 0; i < len(ts); {
-		if i > 0 && (endsSentence(ts[i-1]) || ts[i-1].kind == tQuote && quoteClosesSentence(ts, i-1)) {
+		if i > 0 && (endsSentence(&ts[i-1]) || ts[i-1].kind == tQuote && quoteClosesSentence(ts, i-1)) {
 			sentStart, named = i, false
 		}
 		if ts[i].lower == "he" || ts[i].lower == "she" {

@@ -287,7 +287,8 @@ const maxPunishGap = 7
 // ("accuse the police of brutality after protesters were arrested") is
 // the charge itself.
 func punishedBefore(ts []token) bool {
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if endsSentence(t) {
 			return false
 		}
@@ -295,13 +296,13 @@ func punishedBefore(ts []token) bool {
 			continue
 		}
 		own := false
-		for j := k + 1; j < len(ts) && j <= k+maxPunishGap && !endsSentence(ts[j]); j++ {
-			w := leadWord(ts[j])
+		for j := k + 1; j < len(ts) && j <= k+maxPunishGap && !endsSentence(&ts[j]); j++ {
+			w := leadWord(&ts[j])
 			if punishments[w] {
 				return own
 			}
 			// "after his club was expelled": the subject's own side.
-			ownOrg := possessives[w] && j+1 < len(ts) && plainOrgNouns[leadWord(ts[j+1])]
+			ownOrg := possessives[w] && j+1 < len(ts) && plainOrgNouns[leadWord(&ts[j+1])]
 			own = own || subjectMarkers[w] || ownOrg
 		}
 	}
@@ -339,7 +340,7 @@ func ownOrganisations(lead [][]token, leadText []string, people *registry) map[s
 	for k, ts := range lead {
 		person := ""
 		for i := 0; i < len(ts); i++ {
-			t := ts[i]
+			t := &ts[i]
 			if endsSentence(t) {
 				person = ""
 				continue
@@ -358,7 +359,7 @@ func ownOrganisations(lead [][]token, leadText []string, people *registry) map[s
 				i = j - 1
 				continue
 			}
-			if person == "" || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(ts[i+1])] || !ts[i+2].cap {
+			if person == "" || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(&ts[i+1])] || !ts[i+2].cap {
 				continue
 			}
 			j := i + 2
@@ -469,7 +470,8 @@ const maxChargeWords = 12
 // noteCharge keeps the words after a charging verb, to the end of the
 // sentence: "… of poaching its drivers".
 func (s *sides) noteCharge(ts []token, p string) {
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if k == maxChargeWords || endsSentence(t) {
 			break
 		}

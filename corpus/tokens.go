@@ -262,7 +262,7 @@ func setWord(t *token, w string, start, end int) {
 }
 
 // endsSentence reports whether a token closes a sentence.
-func endsSentence(t token) bool {
+func endsSentence(t *token) bool {
 	return t.kind == tPunct && len(t.text) == 1 && (t.text[0] == '.' || t.text[0] == '!' || t.text[0] == '?' || t.text[0] == ';')
 }
 
