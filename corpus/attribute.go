@@ -255,7 +255,14 @@ func (at *attributor) sentence(pi int, s []token) {
 // cueText is a sentence without its quotations: the words a role rule
 // reads along with the statement.
 func cueText(s []token, p string) string {
+	n := 0
+	for i := range s {
+		if s[i].kind != tQuote {
+			n += s[i].end - s[i].start + 1
+		}
+	}
 	var b strings.Builder
+	b.Grow(n) // one allocation, not one each time the builder doubles
 	for i := range s {
 		t := &s[i]
 		if t.kind == tQuote {
@@ -831,21 +838,32 @@ func (at *attributor) latest(tests ...func(*entity) bool) *entity {
 }
 
 func (at *attributor) entity(name string, kind mentionKind) *entity {
-	key := strings.ToLower(name)
-	if e, ok := at.entities[key]; ok {
+	// Names are looked up far more often than made: an ASCII name is
+	// lowered on the stack, and its key allocated only when it is new.
+	var buf [64]byte
+	key, ascii := appendLowerASCII(buf[:0], name)
+	if !ascii {
+		key = []byte(strings.ToLower(name))
+	}
+	if e, ok := at.entities[string(key)]; ok {
 		return e
 	}
 	e := &entity{name: name, kind: kind}
-	at.entities[key] = e
+	at.entities[string(key)] = e
 	return e
 }
 
 func (e *entity) addTitle(t string) {
-	for _, det := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
-		t = strings.TrimPrefix(t, det)
-	}
 	if t == "" {
 		return
+	}
+	if c := t[0]; c == 't' || c == 'T' || c == 'a' || c == 'A' {
+		for _, det := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+			t = strings.TrimPrefix(t, det)
+		}
+		if t == "" {
+			return
+		}
 	}
 	for _, have := range e.titles {
 		if have == t {
