@@ -85,8 +85,9 @@ func statementAccuses(lower string, textLen int) bool {
 // the cue), so both halves split into the words the whole does.
 func accusesDenies(lower string, textLen int) (accuses, denies bool) {
 	read := func(w string, own bool) bool {
-		accuses = accuses || accusationWords.matches(w)
-		denies = denies || denialWords.matches(w) || own && apologyWords.matches(w)
+		in := lexiconsOf(w)
+		accuses = accuses || in.has(accusationWords)
+		denies = denies || in.has(denialWords) || own && in.has(apologyWords)
 		return !(accuses && denies)
 	}
 	forEachWord(lower[:textLen], func(w string) bool { return read(w, true) })
@@ -107,10 +108,8 @@ pay-to-play collusion collud obstruct incompeten perjur brib kickback nepotis
 cronyis extort blackmail plagiar sabotag persecut scam crook`)
 
 func init() {
-	for _, ps := range moreChargeWords.byKey {
-		for _, p := range ps {
-			accusationWords.add(p)
-		}
+	for _, p := range moreChargeWords.list() {
+		accusationWords.add(p)
 	}
 }
 
