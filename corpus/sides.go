@@ -476,7 +476,11 @@ func (s *sides) noteCharge(ts []token, p string) {
 			break
 		}
 		if t.kind == tWord {
-			s.charge.WriteString(strings.ToLower(t.text))
+			w := t.lower // the word lowered, unless it is a possessive or in no table
+			if t.poss || w == "" {
+				w = strings.ToLower(t.text)
+			}
+			s.charge.WriteString(w)
 			s.charge.WriteByte(' ')
 		}
 	}
