@@ -3,11 +3,12 @@ package corpus
 import "strings"
 
 // lexicon is a list of word prefixes ("accus" for accuse, accused,
-// accusation). Every lexicon's prefixes share one trie, each lexicon
-// marking its own bit on the nodes where its prefixes end, so that one
-// walk down a word's first letters tells every lexicon it matches at once:
-// a statement's words are read against the charge, denial and apology
-// lists together. Most words leave the trie after a letter or two.
+// accusation), or of whole words (wholeWords). Every lexicon shares one
+// trie, each marking its own bit on the nodes where its entries end, so
+// that one walk down a word's first letters tells every lexicon it matches
+// at once: a statement's words are read against the charge, denial and
+// apology lists together, with no map look-up. Most words leave the trie
+// after a letter or two.
 type lexicon struct {
 	bit     lexSet
 	entries *[]string // the prefixes, in the order given
@@ -16,25 +17,45 @@ type lexicon struct {
 // lexSet is a set of lexicons, one bit each.
 type lexSet uint32
 
-// prefixTrie holds the prefixes of every lexicon. Node 0 is the root; a
-// child index of 0 means no prefix goes on with that byte.
+// prefixTrie holds the entries of every lexicon. Node 0 is the root; a
+// child index of 0 means no entry goes on with that byte.
 var prefixTrie = struct {
 	nodes   []trieNode
-	symbol  [256]uint8 // a byte's column in trieNode.next; 0 for a byte no prefix holds
+	symbol  [256]uint8 // a byte's column in trieNode.next; 0 for a byte no entry holds
 	symbols int
 	used    lexSet // bits handed out
 }{nodes: make([]trieNode, 1)}
 
-// trieAlphabet is how many distinct bytes the prefixes may hold (the
+// trieAlphabet is how many distinct bytes the entries may hold (the
 // lists use the 26 letters and the hyphen).
 const trieAlphabet = 32
 
 type trieNode struct {
-	next [trieAlphabet]uint16
-	ends lexSet // the lexicons with a prefix ending here
+	next  [trieAlphabet]uint16
+	ends  lexSet // the lexicons with a prefix ending here
+	whole lexSet // the lexicons with a whole word ending here
 }
 
 func prefixes(list string) lexicon {
+	l := newLexicon()
+	for _, w := range strings.Fields(list) {
+		l.add(w)
+	}
+	return l
+}
+
+// wholeWords is a lexicon of the words of a set, matching only them whole:
+// the set stays the table, and the lexicon lets a scan that reads words
+// against prefix lists read them against the set in the same walk.
+func wholeWords(set map[string]bool) lexicon {
+	l := newLexicon()
+	for w := range set {
+		prefixTrie.nodes[trieNodeFor(w)].whole |= l.bit
+	}
+	return l
+}
+
+func newLexicon() lexicon {
 	t := &prefixTrie
 	if t.used == 1<<31 {
 		panic("lexicon: more lexicons than lexSet has bits")
@@ -44,15 +65,17 @@ func prefixes(list string) lexicon {
 		bit <<= 1
 	}
 	t.used |= bit
-	l := lexicon{bit: bit, entries: new([]string)}
-	for _, w := range strings.Fields(list) {
-		l.add(w)
-	}
-	return l
+	return lexicon{bit: bit, entries: new([]string)}
 }
 
 // add puts the prefix w in the lexicon.
 func (l lexicon) add(w string) {
+	prefixTrie.nodes[trieNodeFor(w)].ends |= l.bit
+	*l.entries = append(*l.entries, w)
+}
+
+// trieNodeFor returns the node that w leads to, made if need be.
+func trieNodeFor(w string) int {
 	t := &prefixTrie
 	n := 0
 	for i := 0; i < len(w); i++ {
@@ -60,29 +83,28 @@ func (l lexicon) add(w string) {
 		if s == 0 {
 			t.symbols++
 			if t.symbols >= trieAlphabet {
-				panic("lexicon: prefixes hold more distinct bytes than trieAlphabet")
+				panic("lexicon: entries hold more distinct bytes than trieAlphabet")
 			}
 			s = uint8(t.symbols)
 			t.symbol[w[i]] = s
 		}
 		if t.nodes[n].next[s] == 0 {
 			if len(t.nodes) > 1<<16-1 {
-				panic("lexicon: prefix trie full")
+				panic("lexicon: trie full")
 			}
 			t.nodes = append(t.nodes, trieNode{})
 			t.nodes[n].next[s] = uint16(len(t.nodes) - 1)
 		}
 		n = int(t.nodes[n].next[s])
 	}
-	t.nodes[n].ends |= l.bit
-	*l.entries = append(*l.entries, w)
+	return n
 }
 
 // list returns the lexicon's prefixes.
 func (l lexicon) list() []string { return *l.entries }
 
 // lexiconsOf returns the lexicons with an entry the lower-case word w
-// starts with.
+// starts with, or, for a whole-word lexicon, that is w.
 func lexiconsOf(w string) lexSet {
 	t := &prefixTrie
 	var set lexSet
@@ -90,17 +112,18 @@ func lexiconsOf(w string) lexSet {
 	for i := 0; i < len(w); i++ {
 		s := t.symbol[w[i]]
 		if s == 0 {
-			break
+			return set
 		}
 		if n = int(t.nodes[n].next[s]); n == 0 {
-			break
+			return set
 		}
 		set |= t.nodes[n].ends
 	}
-	return set
+	return set | t.nodes[n].whole
 }
 
-// matches reports whether a lower-case word starts with an entry.
+// matches reports whether a lower-case word starts with an entry (or is
+// one, for a whole-word lexicon).
 func (l lexicon) matches(w string) bool {
 	return lexiconsOf(w)&l.bit != 0
 }

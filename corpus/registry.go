@@ -67,10 +67,12 @@ func (r *registry) scan(para int, ts []token, p string) {
 	sentStart := 0
 	named := false // a person was named earlier in this sentence
 	for i := 0; i < len(ts); {
-		if i > 0 && (endsSentence(&ts[i-1]) || ts[i-1].kind == tQuote && quoteClosesSentence(ts, i-1)) {
+		// Every token passes these tests: the kind and class bits are
+		// read before any text is compared.
+		if i > 0 && ts[i-1].kind != tWord && (endsSentence(&ts[i-1]) || ts[i-1].kind == tQuote && quoteClosesSentence(ts, i-1)) {
 			sentStart, named = i, false
 		}
-		if ts[i].lower == "he" || ts[i].lower == "she" {
+		if ts[i].is(cPronoun) && (ts[i].lower == "he" || ts[i].lower == "she") {
 			named = true // "He told Lee …": the pronoun, not Lee, is the subject
 		}
 		if !ts[i].cap {

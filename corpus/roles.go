@@ -67,8 +67,9 @@ func assignRoles(a *Article, turns []turnInfo) {
 func callsChargeFalse(lower string) bool {
 	charge, denial := false, false
 	forEachWord(lower, func(w string) bool {
-		charge = charge || allegationNouns[w]
-		denial = denial || falseWords.matches(w)
+		in := lexiconsOf(w)
+		charge = charge || in.has(allegationLexicon)
+		denial = denial || in.has(falseWords)
 		return !(charge && denial)
 	})
 	return charge && denial
@@ -95,6 +96,8 @@ func hasWordIn(lower string, set map[string]bool) bool {
 // allegationNouns name a charge against a party, and nothing else.
 var allegationNouns = words(`allegation allegations accusation accusations`)
 
+var allegationLexicon = wholeWords(allegationNouns)
+
 // falseWords call a statement untrue. Verbs ("they deny the allegations")
 // are left out: an accuser reports the other side's denial in them.
 var falseWords = prefixes(`false untrue baseless groundless unfounded ill-founded
@@ -119,8 +122,9 @@ func thirdPartyCharges(q *Quote, a *Article) bool {
 func quotesPublishedPiece(cue string) bool {
 	piece, found := false, false
 	forEachWord(cue, func(w string) bool {
-		found = piece && speechForms[w]
-		piece = pieceNouns[w]
+		in := lexiconsOf(w)
+		found = piece && in.has(speechLexicon)
+		piece = in.has(pieceLexicon)
 		return !found
 	})
 	return found
@@ -128,6 +132,8 @@ func quotesPublishedPiece(cue string) bool {
 
 // pieceNouns name a published piece of reporting.
 var pieceNouns = words(`story article report editorial column piece headline broadcast`)
+
+var pieceLexicon, speechLexicon = wholeWords(pieceNouns), wholeWords(speechForms)
 
 // answeringParties are the parties, on neither side of the article's main
 // dispute, that deny a charge in their own name ("I deny", "we reject"):

@@ -269,7 +269,8 @@ var claimCues = words(`reportedly allegedly claimed claims claiming alleged alle
 func onlyCallsLies(lower string) bool {
 	found := false
 	forEachWord(lower, func(w string) bool {
-		found = accusationWords.matches(w) && !lieWords.matches(w)
+		in := lexiconsOf(w)
+		found = in.has(accusationWords) && !in.has(lieWords)
 		return !found
 	})
 	return !found

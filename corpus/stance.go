@@ -35,6 +35,8 @@ suspends suspended suspending expels expelled expelling
 prosecutes prosecuted prosecuting investigates investigated investigating
 probed probing`)
 
+var accusingLexicon, leadAccusationLexicon = wholeWords(accusingVerbs), wholeWords(leadAccusations)
+
 // wrongdoingVerbs in a lead make their subject the accused party: "the
 // minister shielded his aide", "hackers stole data". Forms that are also
 // nouns ("abuses", "hacks", "oil rigs") are left out.
@@ -65,14 +67,16 @@ var lieWords = prefixes(`lie lying liar`)
 func statementAccuses(lower string, textLen int) bool {
 	found := false
 	forEachWord(lower[:textLen], func(w string) bool {
-		found = accusationWords.matches(w) && !denialWords.matches(w)
+		in := lexiconsOf(w)
+		found = in.has(accusationWords) && !in.has(denialWords)
 		return !found
 	})
 	if found {
 		return true
 	}
 	forEachWord(lower[textLen:], func(w string) bool {
-		found = accusingVerbs[w] || leadAccusations[w] || strings.HasPrefix(w, "alleg")
+		in := lexiconsOf(w)
+		found = in.has(accusingLexicon) || in.has(leadAccusationLexicon) || strings.HasPrefix(w, "alleg")
 		return !found
 	})
 	return found
