@@ -51,23 +51,39 @@ func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
 
 // run attributes every direct quotation.
 func (at *attributor) run() {
+	quoted := make([]bool, len(at.toks)) // each paragraph read once for quotations
 	for pi, ts := range at.toks {
-		if !hasQuote(ts) {
-			if pi+1 < len(at.toks) && hasQuote(at.toks[pi+1]) {
+		quoted[pi] = hasQuote(ts)
+	}
+	var qs []int // the quotations' positions in the sentence being read
+	for pi, ts := range at.toks {
+		if !quoted[pi] {
+			if pi+1 < len(at.toks) && quoted[pi+1] {
 				at.noteReported(pi, lastSentence(ts))
 				at.noteIntroduced(pi, ts)
 			}
 			continue
 		}
+		// One pass splits the paragraph into sentences and finds their
+		// quotations; words, most tokens, are passed over at once.
 		start := 0
+		qs = qs[:0]
 		for i := range ts {
-			if endsSentence(&ts[i]) && !abbreviationStop(ts, i) {
-				at.sentence(pi, ts[start:i+1])
+			t := &ts[i]
+			if t.kind == tWord {
+				continue
+			}
+			if t.kind == tQuote {
+				qs = append(qs, i-start)
+			}
+			if endsSentence(t) && !abbreviationStop(ts, i) {
+				at.sentence(pi, ts[start:i+1], qs)
 				start = i + 1
+				qs = qs[:0]
 			}
 		}
 		if start < len(ts) {
-			at.sentence(pi, ts[start:])
+			at.sentence(pi, ts[start:], qs)
 		}
 	}
 	at.chainContinuations()
@@ -97,15 +113,10 @@ func hasQuote(ts []token) bool {
 	return false
 }
 
-// sentence attributes the quotations of one sentence: each by its own cue
-// first, then those without one from a neighbour in the same sentence.
-func (at *attributor) sentence(pi int, s []token) {
-	var qs []int // positions of quote tokens in s
-	for i := range s {
-		if s[i].kind == tQuote {
-			qs = append(qs, i)
-		}
-	}
+// sentence attributes the quotations of one sentence, at positions qs:
+// each by its own cue first, then those without one from a neighbour in
+// the same sentence.
+func (at *attributor) sentence(pi int, s []token, qs []int) {
 	if len(qs) == 0 {
 		at.noteReported(pi, s)
 		return
