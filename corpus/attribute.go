@@ -51,9 +51,12 @@ func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
 
 // run attributes every direct quotation.
 func (at *attributor) run() {
-	quoted := make([]bool, len(at.toks)) // each paragraph read once for quotations
-	for pi, ts := range at.toks {
-		quoted[pi] = hasQuote(ts)
+	// The paragraphs holding quotations: each quotation is one token of
+	// its paragraph (tokenize), and no aside that holds one is dropped
+	// (withoutAsides), so the quotations tell without reading the tokens.
+	quoted := make([]bool, len(at.toks))
+	for _, q := range at.a.Quotes {
+		quoted[q.Paragraph] = true
 	}
 	var qs []int // the quotations' positions in the sentence being read
 	for pi, ts := range at.toks {
@@ -102,15 +105,6 @@ func personalPronoun(m mention) bool {
 func quoteClosesSentence(ts []token, i int) bool {
 	return ts[i].kind == tQuote && i+1 < len(ts) && ts[i+1].kind == tWord && ts[i+1].cap &&
 		quoteEndsSentence(ts[i].text) && !cueFollows(ts[i+1:])
-}
-
-func hasQuote(ts []token) bool {
-	for i := range ts {
-		if ts[i].kind == tQuote {
-			return true
-		}
-	}
-	return false
 }
 
 // sentence attributes the quotations of one sentence, at positions qs:
@@ -564,7 +558,7 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 			}
 		}
 	}
-	if i == 0 && len(s) > 1 && conjunctions[s[0].lower] && s[1].text != "," {
+	if i == 0 && len(s) > 1 && s[0].is(cStop) && conjunctions[s[0].lower] && s[1].text != "," {
 		i = 1 // "But Lee claims …": the conjunction joins, Lee is the subject
 	}
 	if i == 0 {
@@ -595,7 +589,8 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	return m
 }
 
-// conjunctions open a sentence that goes on from the one before.
+// conjunctions open a sentence that goes on from the one before. All are
+// stop words (cStop), which spares most sentences the look-up.
 var conjunctions = words(`but and yet so or`)
 
 // datelineLength is how many tokens a dateline opening a sentence takes:
@@ -643,8 +638,9 @@ func opensIntro(t *token) bool {
 		return false
 	}
 	l := t.lower
+	var buf [64]byte
 	if l == "" {
-		l = lowerWord(t.base) // a capitalised word in no table
+		l = string(lowerInto(buf[:0], t.base)) // a capitalised word in no table
 	}
 	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ly") || isTimeWord(t) ||
 		l == "hours" || l == "days" || l == "weeks" || l == "months" || l == "years" || l == "minutes"

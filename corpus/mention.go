@@ -316,7 +316,8 @@ func isNameWord(t *token) bool {
 	if t.kind != tWord || !t.cap || isDigitWord(t.lower) {
 		return false
 	}
-	if t.is(cStop|cTitle|cOrg|cDoc|cRole|cHonorific) || t.lower != "" && gazetteer[t.lower] != "" {
+	// Only a word that opens a gazetteer entry can be one.
+	if t.is(cStop|cTitle|cOrg|cDoc|cRole|cHonorific) || t.is(cGazetteer) && gazetteer[t.lower] != "" {
 		return false
 	}
 	return !isAllCaps(t.base) || len(t.base) <= 1
