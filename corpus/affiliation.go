@@ -58,7 +58,15 @@ func unaffiliated(a *Article, quoteParty []string, people *registry) {
 // selfNamed is the gazetteer party a statement opens with as the subject of
 // a present-tense verb: "India rejects …", "China firmly opposes …".
 func selfNamed(text string) string {
-	ws := strings.Fields(text)
+	// Only the opening words are read: an entry's words, the verb, and an
+	// adverb before it.
+	var buf [maxGazetteerWords + 2]string
+	ws := buf[:0]
+	for w := range strings.FieldsSeq(text) {
+		if ws = append(ws, w); len(ws) == len(buf) {
+			break
+		}
+	}
 	p, n := lookupParty(ws)
 	if p == "" || n >= len(ws) || !isUpperStart(ws[0]) {
 		return ""

@@ -315,7 +315,8 @@ func punishedBefore(ts []token) bool {
 var subjectMarkers = words(`being receiving getting he she it they`)
 
 // possessives before an organisation noun make it the subject's own:
-// "after his club", "after their company".
+// "after his club", "after their company". All are determiners
+// (cDeterminer).
 var possessives = words(`his her their its`)
 
 // chargedByDocument: a lawsuit or complaint of the party is quoted.
@@ -329,7 +330,8 @@ func chargedByDocument(a *Article, quoteParty []string, party string) bool {
 }
 
 func isChargeDocument(speaker string) bool {
-	return speaker != "" && chargeDocuments[strings.ToLower(lastWord(speaker))]
+	var buf [64]byte
+	return speaker != "" && chargeDocuments[string(lowerInto(buf[:0], lastWord(speaker)))]
 }
 
 // ownOrganisations finds, in the lead, the organisations a person's
@@ -360,7 +362,7 @@ func ownOrganisations(lead [][]token, leadText []string, people *registry) map[s
 				i = j - 1
 				continue
 			}
-			if person == "" || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(&ts[i+1])] || !ts[i+2].cap {
+			if person == "" || !t.is(cDeterminer) || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(&ts[i+1])] || !ts[i+2].cap {
 				continue
 			}
 			j := i + 2
