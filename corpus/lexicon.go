@@ -39,12 +39,7 @@ var wordByte = func() (t [utf8.RuneSelf]bool) {
 
 // hasAny reports whether any word of a lower-case text matches lex.
 func hasAny(text string, lex lexicon) bool {
-	found := false
-	forEachWord(text, func(w string) bool {
-		found = lex.matches(w)
-		return !found
-	})
-	return found
+	return lexiconsIn(text, lex.bit).has(lex)
 }
 
 // accusationWords mark a statement that accuses, condemns or warns another

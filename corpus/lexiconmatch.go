@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // lexicon is a list of word prefixes ("accus" for accuse, accused,
 // accusation), or of whole words (wholeWords). Every lexicon shares one
@@ -130,3 +133,79 @@ func (l lexicon) matches(w string) bool {
 
 // has reports whether the set holds lexicon l.
 func (s lexSet) has(l lexicon) bool { return s&l.bit != 0 }
+
+// lexiconsIn returns the lexicons that the words of a lower-case text
+// match, the words split as forEachWord splits them, reading no further
+// once all the lexicons of enough are found (enough 0 reads the whole
+// text). An ASCII text, as most statements are, is split and walked down
+// the trie in one pass, with no call per word; a text with another script
+// goes word by word.
+func lexiconsIn(text string, enough lexSet) lexSet {
+	t := &prefixTrie
+	var set lexSet
+	for i := 0; i < len(text); {
+		switch textByte[text[i]] {
+		case separator:
+			i++
+			continue
+		case otherScript:
+			return lexiconsInWords(text, enough)
+		}
+		// A word of ASCII bytes, walked down the trie while the trie
+		// holds it. next[0] is always 0: a byte no entry holds ends the walk.
+		n := 0
+		for i < len(text) && textByte[text[i]] == asciiWordByte {
+			n = int(t.nodes[n].next[t.symbol[text[i]]])
+			i++
+			if n == 0 {
+				break
+			}
+			set |= t.nodes[n].ends
+		}
+		if n == 0 {
+			// The trie has no more of the word: the rest is passed over.
+			for i < len(text) && textByte[text[i]] == asciiWordByte {
+				i++
+			}
+		}
+		if i < len(text) && textByte[text[i]] == otherScript {
+			return lexiconsInWords(text, enough) // the word may go on in another script
+		}
+		if n != 0 {
+			set |= t.nodes[n].whole // the trie held the whole word
+		}
+		if enough != 0 && set&enough == enough {
+			return set
+		}
+	}
+	return set
+}
+
+// textByte sorts the bytes of a text for lexiconsIn.
+var textByte = func() (k [256]uint8) {
+	for c := range k {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = otherScript
+		case wordByte[c]:
+			k[c] = asciiWordByte
+		}
+	}
+	return k
+}()
+
+const (
+	separator = iota
+	asciiWordByte
+	otherScript
+)
+
+// lexiconsInWords is lexiconsIn for a text of any script.
+func lexiconsInWords(text string, enough lexSet) lexSet {
+	var set lexSet
+	forEachWord(text, func(w string) bool {
+		set |= lexiconsOf(w)
+		return enough == 0 || set&enough != enough
+	})
+	return set
+}

@@ -65,14 +65,8 @@ func assignRoles(a *Article, turns []turnInfo) {
 // as they deny ("misleading") do not count, nor do "claims", which may be
 // the product claims a charge is about ("false claims in its adverts").
 func callsChargeFalse(lower string) bool {
-	charge, denial := false, false
-	forEachWord(lower, func(w string) bool {
-		in := lexiconsOf(w)
-		charge = charge || in.has(allegationLexicon)
-		denial = denial || in.has(falseWords)
-		return !(charge && denial)
-	})
-	return charge && denial
+	both := allegationLexicon.bit | falseWords.bit
+	return lexiconsIn(lower, both)&both == both
 }
 
 // namesTheCharge: the words speak of "the complaint", "the allegations",

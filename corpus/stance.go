@@ -84,21 +84,25 @@ func statementAccuses(lower string, textLen int) bool {
 
 // accusesDenies reports whether a statement or its cue accuses, and
 // whether either denies or the statement apologises: one pass over the
-// words of the statement and one over its cue, instead of a pass per
-// table. The statement ends at a space (lower is its text, a space and
+// words of the statement and one over its cue, each reading every table
+// at once. The statement ends at a space (lower is its text, a space and
 // the cue), so both halves split into the words the whole does.
 func accusesDenies(lower string, textLen int) (accuses, denies bool) {
-	read := func(w string, own bool) bool {
-		in := lexiconsOf(w)
-		accuses = accuses || in.has(accusationWords)
-		denies = denies || in.has(denialWords) || own && in.has(apologyWords)
-		return !(accuses && denies)
+	acc, den := accusationWords.bit, denialWords.bit
+	own := lexiconsIn(lower[:textLen], acc|den)
+	accuses, denies = own.has(accusationWords), own.has(denialWords) || own.has(apologyWords)
+	if accuses && denies {
+		return true, true
 	}
-	forEachWord(lower[:textLen], func(w string) bool { return read(w, true) })
-	if !(accuses && denies) {
-		forEachWord(lower[textLen:], func(w string) bool { return read(w, false) })
+	var missing lexSet // what the cue may still tell
+	if !accuses {
+		missing |= acc
 	}
-	return accuses, denies
+	if !denies {
+		missing |= den
+	}
+	cue := lexiconsIn(lower[textLen:], missing)
+	return accuses || cue.has(accusationWords), denies || cue.has(denialWords)
 }
 
 // moreChargeWords are charges the lexicon's accusationWords lacks, from
