@@ -67,19 +67,25 @@ func (r *registry) scan(para int, ts []token, p string) {
 	sentStart := 0
 	named := false // a person was named earlier in this sentence
 	for i := 0; i < len(ts); {
-		// Every token passes these tests: the kind and class bits are
-		// read before any text is compared.
-		if i > 0 && ts[i-1].kind != tWord && (endsSentence(&ts[i-1]) || ts[i-1].kind == tQuote && quoteClosesSentence(ts, i-1)) {
-			sentStart, named = i, false
-		}
-		if ts[i].is(cPronoun) && (ts[i].lower == "he" || ts[i].lower == "she") {
-			named = true // "He told Lee …": the pronoun, not Lee, is the subject
-		}
-		if !ts[i].cap {
+		t := &ts[i]
+		if !t.cap {
 			// Places, organisations, acronyms and names all start with
-			// a capital: most tokens need no further look.
+			// a capital: most tokens are read only for where a sentence
+			// ends (a mark or a quotation, never capitalised) and for
+			// "he" or "she". The tokens a name or organisation run skips
+			// below are capitalised words, neither.
+			if t.kind != tWord {
+				if endsSentence(t) || t.kind == tQuote && quoteClosesSentence(ts, i) {
+					sentStart, named = i+1, false
+				}
+			} else if t.is(cPronoun) && (t.lower == "he" || t.lower == "she") {
+				named = true
+			}
 			i++
 			continue
+		}
+		if t.is(cPronoun) && (t.lower == "he" || t.lower == "she") {
+			named = true // "He told Lee …": the pronoun, not Lee, is the subject
 		}
 		if n := gazetteerRun(ts[i:]); n > 0 {
 			// "American Airlines", "British Gas Services": a place and
