@@ -568,7 +568,7 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	// time that carry on the introduction are not the subject either.
 	for n := 0; n < 3 && i > 0 && i < len(s); n++ {
 		k := i
-		for k < len(s) && k-i < 4 && s[k].kind == tWord && (isTimeWord(&s[k]) || s[k].cap && (s[k].is(cGazetteer) || placeNames[strings.ToLower(s[k].base)])) {
+		for k < len(s) && k-i < 4 && s[k].kind == tWord && (isTimeWord(&s[k]) || s[k].cap && (s[k].is(cGazetteer) || s[k].is(cPlace) && placeNames[strings.ToLower(s[k].base)])) {
 			k++
 		}
 		if k == i || k >= len(s) || s[k].text != "," {
@@ -1133,8 +1133,28 @@ func cueAfterAside(ts []token, k int, p string, people *registry) mention {
 // endsClause reports whether a quotation ends its clause with a comma, a
 // full stop, a question or an exclamation mark inside its marks.
 func endsClause(q string) bool {
-	q = strings.TrimRight(q, "”\"’' »")
+	q = trimClosers(q)
 	return strings.HasSuffix(q, ",") || quoteEndsSentence(q)
+}
+
+// trimClosers is strings.TrimRight(q, "”\"’' »"), the closing marks and
+// spaces after a quotation's last word, without the rune-by-rune cutset
+// search TrimRight makes for a cutset that is not all ASCII: every
+// quotation's end is read this way several times.
+func trimClosers(q string) string {
+	for len(q) > 0 {
+		switch {
+		case q[len(q)-1] == '"' || q[len(q)-1] == '\'' || q[len(q)-1] == ' ':
+			q = q[:len(q)-1]
+		case strings.HasSuffix(q, "”") || strings.HasSuffix(q, "’"):
+			q = q[:len(q)-len("”")]
+		case strings.HasSuffix(q, "»"):
+			q = q[:len(q)-len("»")]
+		default:
+			return q
+		}
+	}
+	return q
 }
 
 // namedTwice reports whether the article names an organisation at least

@@ -269,7 +269,7 @@ func endsSentence(t *token) bool {
 // quoteEndsSentence reports whether a masked quotation ends with its own
 // full stop, so that the words after it start a new sentence.
 func quoteEndsSentence(q string) bool {
-	q = strings.TrimRight(q, "”\"’' »")
+	q = trimClosers(q)
 	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "…")
 }
 
