@@ -341,6 +341,9 @@ func isChargeDocument(speaker string) bool {
 func ownOrganisations(lead [][]token, leadText []string, people *registry) map[string]string {
 	var out map[string]string
 	for k, ts := range lead {
+		if !hasOwnOrganisation(ts) {
+			continue // most leads: no name need be looked up
+		}
 		person := ""
 		for i := 0; i < len(ts); i++ {
 			t := &ts[i]
@@ -377,6 +380,18 @@ func ownOrganisations(lead [][]token, leadText []string, people *registry) map[s
 		}
 	}
 	return out
+}
+
+// hasOwnOrganisation reports whether a lead paragraph holds "his club
+// Riverside Rangers": a possessive, a plain organisation noun and a
+// capital, the phrase ownOrganisations ties to a person.
+func hasOwnOrganisation(ts []token) bool {
+	for i := 0; i+2 < len(ts); i++ {
+		if t := &ts[i]; t.is(cDeterminer) && possessives[t.lower] && t.lower != "its" && plainOrgNouns[leadWord(&ts[i+1])] && ts[i+2].cap {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedTail drops the lower-case description before a name: "national
