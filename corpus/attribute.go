@@ -27,6 +27,9 @@ type attributor struct {
 	inSent   *entity // speaker of an earlier quotation in the current sentence
 	speaker  []*entity
 	own      []bool // the quotation had a cue of its own
+	// tokenAt is where each quotation stands among its paragraph's
+	// tokens, -1 until run finds it.
+	tokenAt []int
 	// reported is the named subject of the last sentence that reports
 	// speech without quoting it ("Carter said there was an incident."),
 	// whom a quotation standing alone right after it continues.
@@ -43,10 +46,28 @@ type attributor struct {
 const maxRightCue = 14
 
 func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
-	return &attributor{
+	at := &attributor{
 		a: a, people: people, toks: toks, entities: map[string]*entity{},
 		speaker: make([]*entity, len(a.Quotes)), own: make([]bool, len(a.Quotes)),
+		tokenAt: make([]int, len(a.Quotes)),
 	}
+	for i := range at.tokenAt {
+		at.tokenAt[i] = -1
+	}
+	return at
+}
+
+// around returns the tokens of quotation i's paragraph from the one
+// before it: the rules reading a quotation's neighbours (labelsANoun,
+// namesATitle, namedHere) find it at once there, where searching the whole
+// paragraph for each quotation cost a paragraph of thousands of them its
+// size squared.
+func (at *attributor) around(i int) []token {
+	ts := at.toks[at.a.Quotes[i].Paragraph]
+	if k := at.tokenAt[i]; k >= 0 {
+		return ts[max(0, k-1):]
+	}
+	return ts
 }
 
 // run attributes every direct quotation.
@@ -78,6 +99,7 @@ func (at *attributor) run() {
 			}
 			if t.kind == tQuote {
 				qs = append(qs, i-start)
+				at.tokenAt[t.quote] = i
 			}
 			if endsSentence(t) && !abbreviationStop(ts, i) {
 				at.sentence(pi, ts[start:i+1], qs)
