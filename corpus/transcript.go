@@ -115,7 +115,16 @@ func findTranscript(paras []string) []turn {
 			continue
 		}
 		label, ok := matchLabel(p)
-		if !ok || notLabels[strings.ToLower(strings.Fields(label)[0])] {
+		if !ok {
+			continue
+		}
+		// The label's first word: its words are parted by ASCII spaces.
+		first := label
+		if k := strings.IndexAny(label, " \t\n\f\r"); k >= 0 {
+			first = label[:k]
+		}
+		var buf [64]byte
+		if notLabels[string(lowerInto(buf[:0], first))] {
 			continue
 		}
 		labels[i] = label
@@ -130,7 +139,7 @@ func findTranscript(paras []string) []turn {
 	if count < minTurns || len(distinct) < 2 || changes < 2 {
 		return nil
 	}
-	var turns []turn
+	turns := make([]turn, 0, count)
 	current := ""
 	for i, p := range paras {
 		switch {
