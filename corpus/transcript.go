@@ -173,7 +173,16 @@ func unwrap(p string, start int) (int, int) {
 // labelKey identifies a speaker across label forms: "[John] Harwood" and
 // "Harwood" are one.
 func labelKey(label string) string {
-	w := strings.Trim(lastWord(label), "[].")
+	w := label
+	if isASCII(label) {
+		// lastWord's white space, for an ASCII label: each turn's label
+		// is read several times, and a transcript may have a turn per line.
+		w = strings.TrimRight(w, " \t\n\v\f\r")
+		w = w[strings.LastIndexAny(w, " \t\n\v\f\r")+1:]
+	} else {
+		w = lastWord(label)
+	}
+	w = strings.Trim(w, "[].")
 	if len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' {
 		// "Q", "A": a turn's label is read several times, and a lowered
 		// letter needs no new string.
@@ -245,11 +254,11 @@ func sentenceHasCue(p string, offset int) bool {
 // surname; several letters are the name's initials in order. It returns ""
 // when no name, or more than one, fits.
 func byInitials(label string, fullNames map[string]string) string {
-	l := strings.Trim(label, ".")
-	if len(l) == 0 || len(l) > 3 || !isAllCaps(l) && len(l) > 1 || strings.ToUpper(l) != l {
+	if len(fullNames) == 0 {
 		return ""
 	}
-	if len(fullNames) == 0 {
+	l := strings.Trim(label, ".")
+	if len(l) == 0 || len(l) > 3 || !isAllCaps(l) && len(l) > 1 || strings.ToUpper(l) != l {
 		return ""
 	}
 	found := ""
