@@ -47,13 +47,15 @@ func prefixes(list string) lexicon {
 	return l
 }
 
-// wholeWords is a lexicon of the words of a set, matching only them whole:
-// the set stays the table, and the lexicon lets a scan that reads words
-// against prefix lists read them against the set in the same walk.
-func wholeWords(set map[string]bool) lexicon {
+// wholeWords is a lexicon of the words of sets, matching only them whole:
+// the sets stay the tables, and the lexicon lets a scan that reads words
+// against prefix lists read them against the sets in the same walk.
+func wholeWords(sets ...map[string]bool) lexicon {
 	l := newLexicon()
-	for w := range set {
-		prefixTrie.nodes[trieNodeFor(w)].whole |= l.bit
+	for _, set := range sets {
+		for w := range set {
+			prefixTrie.nodes[trieNodeFor(w)].whole |= l.bit
+		}
 	}
 	return l
 }

@@ -1,7 +1,5 @@
 package corpus
 
-import "strings"
-
 // Word tables for sides and roles that the lexicon's general tables do not
 // hold. Like lexicon.go, nothing here names a story.
 
@@ -34,8 +32,6 @@ var leadAccusations = words(`alleges alleged alleging banned banning
 suspends suspended suspending expels expelled expelling
 prosecutes prosecuted prosecuting investigates investigated investigating
 probed probing`)
-
-var accusingLexicon, leadAccusationLexicon = wholeWords(accusingVerbs), wholeWords(leadAccusations)
 
 // wrongdoingVerbs in a lead make their subject the accused party: "the
 // minister shielded his aide", "hackers stole data". Forms that are also
@@ -74,13 +70,17 @@ func statementAccuses(lower string, textLen int) bool {
 	if found {
 		return true
 	}
-	forEachWord(lower[textLen:], func(w string) bool {
-		in := lexiconsOf(w)
-		found = in.has(accusingLexicon) || in.has(leadAccusationLexicon) || strings.HasPrefix(w, "alleg")
-		return !found
-	})
-	return found
+	return lexiconsIn(lower[textLen:], chargingCue.bit).has(chargingCue)
 }
+
+// chargingCue holds the words around a statement that say its speaker
+// charges someone: the charging verbs of accusingVerbs and
+// leadAccusations, and any word starting "alleg".
+var chargingCue = func() lexicon {
+	l := wholeWords(accusingVerbs, leadAccusations)
+	l.add("alleg")
+	return l
+}()
 
 // accusesDenies reports whether a statement or its cue accuses, and
 // whether either denies or the statement apologises: one pass over the
