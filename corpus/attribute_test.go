@@ -17,3 +17,12 @@ func TestTrimClosersCutsWhatTrimRightCuts(t *testing.T) {
 		}
 	}
 }
+
+// lastWordOf reads ASCII byte by byte: it must find lastWord's word.
+func TestLastWordOfIsLastWord(t *testing.T) {
+	for _, s := range []string{"", " ", "Lee", "Ann Lee", "Ann Lee ", "Ann\tLee\v", "Ann\vLee", "a  b\n", "José Ruiz", "Ann\u00a0Lee", "x\u0085y"} {
+		if got, want := lastWordOf(s), lastWord(s); got != want {
+			t.Errorf("lastWordOf(%q) = %q, lastWord gives %q", s, got, want)
+		}
+	}
+}

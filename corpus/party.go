@@ -77,11 +77,13 @@ func orgPart(name, head string) string {
 // A run that ends in an organisation word ("Premier League") is kept whole,
 // even when it starts with a title word.
 func capitalisedOrg(s string) string {
-	var run []string
-	for _, f := range strings.Fields(s) {
+	var words [16]string // held on the stack: every speaker's titles are read here
+	var buf [64]byte
+	run := words[:0]
+	for f := range strings.FieldsSeq(s) {
 		w := strings.Trim(f, ",.;:")
 		base := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
-		if w == "" || !isUpperStart(w) || stopCaps[strings.ToLower(base)] {
+		if w == "" || !isUpperStart(w) || stopCaps[string(lowerInto(buf[:0], base))] {
 			if len(run) > 0 {
 				break
 			}
@@ -92,20 +94,21 @@ func capitalisedOrg(s string) string {
 			break // a possessive ends the name: "Eir’s claim"
 		}
 	}
-	if len(run) > 0 && orgWords[strings.ToLower(run[len(run)-1])] {
+	if len(run) > 0 && orgWords[string(lowerInto(buf[:0], run[len(run)-1]))] {
 		return strings.Join(run, " ")
 	}
-	var keep []string
+	var kept [16]string
+	keep := kept[:0]
 	titled := false
 	for _, w := range run {
-		lw := strings.ToLower(w)
-		if titleWords[lw] || roleNouns[lw] {
+		lw := lowerInto(buf[:0], w)
+		if titleWords[string(lw)] || roleNouns[string(lw)] {
 			titled = true
 			continue
 		}
 		keep = append(keep, w)
 	}
-	if titled && len(keep) == 1 && officeQualifiers[strings.ToLower(keep[0])] {
+	if titled && len(keep) == 1 && officeQualifiers[string(lowerInto(buf[:0], keep[0]))] {
 		return "" // "District Attorney", "County Sheriff": a post, no body's name
 	}
 	return strings.Join(keep, " ")
@@ -177,6 +180,20 @@ func isBrandAfterPlace(run []string) bool {
 	return !titleWords[string(next)] && !roleNouns[string(next)] && !stateNouns[string(next)] && !plainOrgNouns[string(next)] &&
 		!governmentWords[string(next)] && !stopCaps[string(next)] && gazetteer[string(next)] == ""
 }
+
+// lastWordOf is lastWord, reading an ASCII text byte by byte instead of
+// testing each rune for white space: names, titles and labels are read
+// this way for every statement.
+func lastWordOf(s string) string {
+	if !isASCII(s) {
+		return lastWord(s)
+	}
+	s = strings.TrimRight(s, asciiSpace)
+	return s[strings.LastIndexAny(s, asciiSpace)+1:]
+}
+
+// asciiSpace is what unicode.IsSpace takes for white space in ASCII.
+const asciiSpace = " \t\n\v\f\r"
 
 // lowerInto appends w in lower case to dst, which a caller keeps on the
 // stack so that looking a word up in a table allocates nothing.

@@ -296,7 +296,7 @@ func peopleOf(people *registry, party string, paras []string) []string {
 	}
 	var out []string
 	add := func(p *person) {
-		s := strings.ToLower(lastWord(p.name))
+		s := strings.ToLower(lastWordOf(p.name))
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}

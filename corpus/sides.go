@@ -250,7 +250,7 @@ func titleNouns(people *registry, party string) []string {
 	if pr == nil || pr.title == "" {
 		return nil
 	}
-	if w := strings.ToLower(lastWord(pr.title)); titleWords[w] || roleNouns[w] {
+	if w := strings.ToLower(lastWordOf(pr.title)); titleWords[w] || roleNouns[w] {
 		return []string{w}
 	}
 	return nil
@@ -331,7 +331,7 @@ func chargedByDocument(a *Article, quoteParty []string, party string) bool {
 
 func isChargeDocument(speaker string) bool {
 	var buf [64]byte
-	return speaker != "" && chargeDocuments[string(lowerInto(buf[:0], lastWord(speaker)))]
+	return speaker != "" && chargeDocuments[string(lowerInto(buf[:0], lastWordOf(speaker)))]
 }
 
 // ownOrganisations finds, in the lead, the organisations a person's

@@ -173,16 +173,7 @@ func unwrap(p string, start int) (int, int) {
 // labelKey identifies a speaker across label forms: "[John] Harwood" and
 // "Harwood" are one.
 func labelKey(label string) string {
-	w := label
-	if isASCII(label) {
-		// lastWord's white space, for an ASCII label: each turn's label
-		// is read several times, and a transcript may have a turn per line.
-		w = strings.TrimRight(w, " \t\n\v\f\r")
-		w = w[strings.LastIndexAny(w, " \t\n\v\f\r")+1:]
-	} else {
-		w = lastWord(label)
-	}
-	w = strings.Trim(w, "[].")
+	w := strings.Trim(lastWordOf(label), "[].")
 	if len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' {
 		// "Q", "A": a turn's label is read several times, and a lowered
 		// letter needs no new string.
