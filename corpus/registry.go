@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // person is someone the article names in full, with the title it gives them.
 type person struct {
@@ -14,6 +17,7 @@ type person struct {
 // "he said" can fall back on the person last named.
 type registry struct {
 	people   []*person
+	byName   map[string]*person // the first person of each name, for find
 	surnames map[string]*person // last word of a name
 	firsts   map[string]*person // first word, for names written family name first ("Mr Wang" for Wang Wenbin)
 	mentions []personAt         // every mention, in reading order
@@ -34,7 +38,7 @@ type personAt struct {
 }
 
 func newRegistry() *registry {
-	return &registry{surnames: map[string]*person{}, firsts: map[string]*person{}}
+	return &registry{surnames: map[string]*person{}, firsts: map[string]*person{}, byName: map[string]*person{}}
 }
 
 func (r *registry) bySurname(s string) string {
@@ -51,13 +55,18 @@ func (r *registry) byWord(s string) *person {
 	return r.firsts[s]
 }
 
+// find returns the first person of the name: looked up, not searched
+// for, as every named speaker of every statement is.
 func (r *registry) find(name string) *person {
-	for _, p := range r.people {
-		if p.name == name {
-			return p
-		}
+	return r.byName[name]
+}
+
+// add registers a person.
+func (r *registry) add(pr *person) {
+	r.people = append(r.people, pr)
+	if r.byName[pr.name] == nil {
+		r.byName[pr.name] = pr
 	}
-	return nil
 }
 
 // scan registers the people named in one paragraph (para -1 for the title
@@ -143,7 +152,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			pr := r.find(name)
 			if pr == nil {
 				pr = &person{name: name, title: r.titleAround(ts, i, j, p), place: sentencePlace(ts[sentStart:], p)}
-				r.people = append(r.people, pr)
+				r.add(pr)
 				r.surnames[ts[j-1].base] = pr
 				if r.firsts[ts[i].base] == nil {
 					r.firsts[ts[i].base] = pr
@@ -158,7 +167,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			if full := r.headline[ts[i].base]; full != "" && r.byWord(ts[i].base) == nil && para >= 0 {
 				// The body names by surname someone the headline named in full.
 				pr := &person{name: full}
-				r.people = append(r.people, pr)
+				r.add(pr)
 				r.surnames[ts[i].base] = pr
 			}
 			if pr := r.byWord(ts[i].base); pr != nil {
@@ -227,15 +236,33 @@ func (r *registry) orgInPhrase(phrase string) string {
 // lastNamedAt returns the person most recently mentioned before a
 // position, and where.
 func (r *registry) lastNamedAt(para, offset int) (*person, [2]int) {
-	var best *person
-	var at [2]int
-	for _, m := range r.mentions {
-		if m.para > para || m.para == para && m.offset >= offset {
-			break
-		}
-		best, at = m.p, [2]int{m.para, m.offset}
+	if k := r.mentionsBefore(para, offset); k > 0 {
+		m := r.mentions[k-1]
+		return m.p, [2]int{m.para, m.offset}
 	}
-	return best, at
+	return nil, [2]int{}
+}
+
+// mentionsBefore is how many mentions come before a position: those up to
+// the first at or after it. The body's mentions are in reading order, so
+// it is found by bisection: a pronoun's statement is resolved without
+// reading every name before it, which a long article of "he said" would
+// make its length squared.
+func (r *registry) mentionsBefore(para, offset int) int {
+	atOrAfter := func(k int) bool {
+		m := &r.mentions[k]
+		return m.para > para || m.para == para && m.offset >= offset
+	}
+	if para < 0 {
+		// The title block's mentions, title then subtitle, are not in
+		// one order of offsets: read in turn.
+		k := 0
+		for k < len(r.mentions) && !atOrAfter(k) {
+			k++
+		}
+		return k
+	}
+	return sort.Search(len(r.mentions), atOrAfter)
 }
 
 // lastSubjectAt returns the person most recently named first in a
@@ -244,17 +271,12 @@ func (r *registry) lastNamedAt(para, offset int) (*person, [2]int) {
 // in the next sentence mostly goes back to the subject, not to someone
 // the sentence only mentions.
 func (r *registry) lastSubjectAt(para, offset int, pronoun string) (*person, [2]int) {
-	var best *person
-	var at [2]int
-	for _, m := range r.mentions {
-		if m.para > para || m.para == para && m.offset >= offset {
-			break
-		}
-		if m.subject && fits(pronoun, m.p.name) {
-			best, at = m.p, [2]int{m.para, m.offset}
+	for k := r.mentionsBefore(para, offset) - 1; k >= 0; k-- {
+		if m := &r.mentions[k]; m.subject && fits(pronoun, m.p.name) {
+			return m.p, [2]int{m.para, m.offset}
 		}
 	}
-	return best, at
+	return nil, [2]int{}
 }
 
 // after reports whether position a comes after position b.
