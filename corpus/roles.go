@@ -12,6 +12,7 @@ import (
 // from its words when the speaker is on neither side.
 func assignRoles(a *Article, turns []turnInfo) {
 	answering := answeringParties(a)
+	var cues cueReader
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		switch {
@@ -40,7 +41,7 @@ func assignRoles(a *Article, turns []turnInfo) {
 			// deny them," said a player the story's main dispute is not about.
 			q.Role = Response
 		case thirdPartyCharges(q, a),
-			a.Accused == "" && statementAccuses(q.lower, q.textLen):
+			a.Accused == "" && statementAccuses(q.lower, q.textLen, &cues):
 			// With no accused framed, only the speaker's own charging words
 			// (or a charging verb around them) make an accusation.
 			q.Role = Accusation

@@ -100,6 +100,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	// accused side; its charging words are then a counter-attack, not
 	// evidence that it accuses. One denial among many charges is not.
 	denied, charged := map[string]int{}, map[string]int{}
+	var cues cueReader
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by; an interviewer
@@ -120,7 +121,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			if _, ok := firstCharge[party]; !ok {
 				firstCharge[party] = i
 			}
-		case statementAccuses(q.lower, q.textLen) && !onlyCallsLies(q.lower[:q.textLen]):
+		case statementAccuses(q.lower, q.textLen, &cues) && !onlyCallsLies(q.lower[:q.textLen]):
 			s.accuser[party] += statementWeight
 			charged[party] += statementWeight
 			if _, ok := firstCharge[party]; !ok {
