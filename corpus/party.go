@@ -188,12 +188,21 @@ func lastWordOf(s string) string {
 	if !isASCII(s) {
 		return lastWord(s)
 	}
-	s = strings.TrimRight(s, asciiSpace)
-	return s[strings.LastIndexAny(s, asciiSpace)+1:]
+	end := len(s)
+	for end > 0 && isASCIISpace(s[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && !isASCIISpace(s[start-1]) {
+		start--
+	}
+	return s[start:end]
 }
 
-// asciiSpace is what unicode.IsSpace takes for white space in ASCII.
-const asciiSpace = " \t\n\v\f\r"
+// isASCIISpace is unicode.IsSpace for an ASCII byte.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
 
 // lowerInto appends w in lower case to dst, which a caller keeps on the
 // stack so that looking a word up in a table allocates nothing.

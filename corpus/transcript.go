@@ -173,7 +173,13 @@ func unwrap(p string, start int) (int, int) {
 // labelKey identifies a speaker across label forms: "[John] Harwood" and
 // "Harwood" are one.
 func labelKey(label string) string {
-	w := strings.Trim(lastWordOf(label), "[].")
+	w := lastWordOf(label)
+	for w != "" && (w[0] == '[' || w[0] == ']' || w[0] == '.') {
+		w = w[1:] // strings.Trim(w, "[].") without making its cutset each time
+	}
+	for w != "" && (w[len(w)-1] == '[' || w[len(w)-1] == ']' || w[len(w)-1] == '.') {
+		w = w[:len(w)-1]
+	}
 	if len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' {
 		// "Q", "A": a turn's label is read several times, and a lowered
 		// letter needs no new string.
