@@ -30,6 +30,9 @@ type attributor struct {
 	// tokenAt is where each quotation stands among its paragraph's
 	// tokens, -1 until run finds it.
 	tokenAt []int
+	// top is the last quotation given a speaker: those after it have
+	// none yet, and latest starts from it.
+	top int
 	// reported is the named subject of the last sentence that reports
 	// speech without quoting it ("Carter said there was an incident."),
 	// whom a quotation standing alone right after it continues.
@@ -49,7 +52,7 @@ func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
 	at := &attributor{
 		a: a, people: people, toks: toks, entities: map[string]*entity{},
 		speaker: make([]*entity, len(a.Quotes)), own: make([]bool, len(a.Quotes)),
-		tokenAt: make([]int, len(a.Quotes)),
+		tokenAt: make([]int, len(a.Quotes)), top: -1,
 	}
 	for i := range at.tokenAt {
 		at.tokenAt[i] = -1
@@ -306,6 +309,9 @@ func cueText(s []token, p string) string {
 func (at *attributor) setSpeaker(qi int, e *entity, own bool) {
 	at.speaker[qi] = e
 	at.own[qi] = own
+	if e != nil {
+		at.top = max(at.top, qi)
+	}
 }
 
 // isWholeParagraph: the quotation is all the paragraph holds, give or take
@@ -333,6 +339,9 @@ func (at *attributor) chainContinuations() {
 			for k := i; k < j; k++ {
 				if at.speaker[k] == nil || !at.own[k] {
 					at.speaker[k] = who
+					if who != nil {
+						at.top = max(at.top, k)
+					}
 				}
 				at.own[k] = at.own[k] || who != nil
 			}
@@ -854,10 +863,12 @@ func namesPlainOrg(phrase string) bool {
 }
 
 // latest returns the most recently attributed entity that passes the
-// first test, else the second, and so on.
+// first test, else the second, and so on. It reads back from the last
+// quotation given a speaker: reading the quotations not yet attributed made
+// a paragraph of thousands of "the spokesman said" its length squared.
 func (at *attributor) latest(tests ...func(*entity) bool) *entity {
 	for _, test := range tests {
-		for k := len(at.speaker) - 1; k >= 0; k-- {
+		for k := min(at.top, len(at.speaker)-1); k >= 0; k-- {
 			if e := at.speaker[k]; e != nil && test(e) {
 				return e
 			}
