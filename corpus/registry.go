@@ -22,6 +22,7 @@ type registry struct {
 	firsts   map[string]*person // first word, for names written family name first ("Mr Wang" for Wang Wenbin)
 	mentions []personAt         // every mention, in reading order
 	orgs     []string           // organisations named in full ("Northwind Airlines"), in reading order
+	orgNamed map[string]bool    // the names in orgs
 	orgAt    []orgMention       // every naming of an organisation, acronyms included, in reading order
 	headline map[string]string  // runs of the title block by last word, not yet seen in the body
 }
@@ -196,12 +197,17 @@ func (r *registry) titleAround(ts []token, i, j int, p string) string {
 	return joinNonEmpty(joinTokens(pre, p), joinTokens(appos, p))
 }
 
+// noteOrg adds an organisation's name to orgs, once: looked up in a set,
+// as an article naming thousands of organisations would make a search of
+// the list its length squared.
 func (r *registry) noteOrg(name string) {
-	for _, o := range r.orgs {
-		if o == name {
-			return
-		}
+	if r.orgNamed[name] {
+		return
 	}
+	if r.orgNamed == nil {
+		r.orgNamed = map[string]bool{}
+	}
+	r.orgNamed[name] = true
 	r.orgs = append(r.orgs, name)
 }
 
