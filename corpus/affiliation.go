@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"sort"
 	"strings"
 )
 
@@ -26,6 +27,7 @@ official statement`)
 //     distanced itself …" then "the Prime Minister's spokesman said").
 func unaffiliated(a *Article, quoteParty []string, people *registry) {
 	fixed := map[string]string{} // speaker → party found for one statement
+	var context contextReader
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.Speaker == "" || q.Party != q.Speaker || q.Kind != Direct {
@@ -43,7 +45,7 @@ func unaffiliated(a *Article, quoteParty []string, people *registry) {
 			continue
 		}
 		if isBareTitle(q.Speaker) || people.find(q.Speaker) != nil && isBareTitle(q.RoleTitle) && !titledByName(a, q) {
-			if p := contextParty(a, q, people); p != "" {
+			if p := context.party(a, q, people); p != "" {
 				fixed[q.Speaker] = p
 			}
 		}
@@ -58,7 +60,15 @@ func unaffiliated(a *Article, quoteParty []string, people *registry) {
 // selfNamed is the gazetteer party a statement opens with as the subject of
 // a present-tense verb: "India rejects …", "China firmly opposes …".
 func selfNamed(text string) string {
-	ws := strings.Fields(text)
+	// Only the opening words are read: an entry's words, the verb, and an
+	// adverb before it.
+	var buf [maxGazetteerWords + 2]string
+	ws := buf[:0]
+	for w := range strings.FieldsSeq(text) {
+		if ws = append(ws, w); len(ws) == len(buf) {
+			break
+		}
+	}
 	p, n := lookupParty(ws)
 	if p == "" || n >= len(ws) || !isUpperStart(ws[0]) {
 		return ""
@@ -98,37 +108,117 @@ func contextParty(a *Article, q *Quote, people *registry) string {
 		if k == q.Paragraph {
 			p = p[:q.Start]
 		}
-		ts := tokenize(nil, p, nil)
-		var s sides
-		found := ""
-		for v, t := range ts {
-			if t.kind != tWord || t.cap {
-				continue
-			}
-			w := leadWord(t)
-			if !t.is(cSpeech) && !t.is(cRebuttal) && !leadRebuttals[w] {
-				continue
-			}
-			party := s.partyBefore(ts, v, p, people)
-			if party == "" {
-				continue
-			}
-			if isGazetteerParty(party) {
-				found = party
-				continue
-			}
-			// A person is no organisation to speak for, unless the title
-			// says an organisation speaks: "a club spokesman" after
-			// "Westfield United have denied …".
-			if org := capitalisedOrg(party); org != "" && (people.find(party) == nil || namesOrgNoun(q.Speaker+" "+q.RoleTitle)) {
-				found = org
-			}
-		}
-		if found != "" {
+		if found := readContext(p, people).before(len(p), namesOrgNoun(q.Speaker+" "+q.RoleTitle)); found != "" {
 			return found
 		}
 	}
 	return ""
+}
+
+// contextReader is contextParty for every statement of an article: each
+// paragraph is tokenized and its verbs read once, not once for each
+// statement of a bare-titled speaker in it, which a paragraph of thousands
+// of "the spokesman said" made its length squared.
+type contextReader struct {
+	paras map[int]*paragraphContext
+}
+
+// party is contextParty(a, q, people).
+func (r *contextReader) party(a *Article, q *Quote, people *registry) string {
+	orgNoun := namesOrgNoun(q.Speaker + " " + q.RoleTitle)
+	for k := q.Paragraph; k >= 0 && k >= q.Paragraph-1; k-- {
+		if r.paras == nil {
+			r.paras = map[int]*paragraphContext{}
+		}
+		c := r.paras[k]
+		if c == nil {
+			c = readContext(a.Paragraphs[k], people)
+			r.paras[k] = c
+		}
+		limit := len(a.Paragraphs[k])
+		if k == q.Paragraph {
+			limit = q.Start
+			if c.wordAcross(limit) {
+				// A word runs on over the quotation's opening mark ("said'x"):
+				// the paragraph cut there reads differently.
+				return contextParty(a, q, people)
+			}
+		}
+		if found := c.before(limit, orgNoun); found != "" {
+			return found
+		}
+	}
+	return ""
+}
+
+// paragraphContext is what the verbs of one paragraph give contextParty:
+// after each verb that names a party, the party found so far, for a
+// speaker whose title names an organisation noun and for one whose does
+// not.
+type paragraphContext struct {
+	verbEnds []int       // where each such verb ends, in order
+	found    [2][]string // the party found after each, [0] without an organisation noun in the title, [1] with
+	starts   []int       // every token's start, and end: to tell a word running over a cut
+	ends     []int
+}
+
+// readContext reads the verbs of paragraph p.
+func readContext(p string, people *registry) *paragraphContext {
+	ts := tokenize(nil, p, nil)
+	c := &paragraphContext{starts: make([]int, len(ts)), ends: make([]int, len(ts))}
+	var s sides
+	var found [2]string
+	for v := range ts {
+		t := &ts[v]
+		c.starts[v], c.ends[v] = t.start, t.end
+		if t.kind != tWord || t.cap {
+			continue
+		}
+		w := leadWord(t)
+		if !t.is(cSpeech) && !t.is(cRebuttal) && !leadRebuttals[w] {
+			continue
+		}
+		party := s.partyBefore(ts, v, p, people)
+		if party == "" {
+			continue
+		}
+		if isGazetteerParty(party) {
+			found = [2]string{party, party}
+		} else if org := capitalisedOrg(party); org != "" {
+			// A person is no organisation to speak for, unless the title
+			// says an organisation speaks: "a club spokesman" after
+			// "Westfield United have denied …".
+			if people.find(party) == nil {
+				found[0] = org
+			}
+			found[1] = org
+		}
+		c.verbEnds = append(c.verbEnds, t.end)
+		c.found[0], c.found[1] = append(c.found[0], found[0]), append(c.found[1], found[1])
+	}
+	return c
+}
+
+// before is the party the verbs ending by offset limit give, for a speaker
+// whose title names an organisation noun (orgNoun) or not. A verb reads
+// only the words before it, so it gives the same party in the paragraph
+// cut at limit.
+func (c *paragraphContext) before(limit int, orgNoun bool) string {
+	n := sort.SearchInts(c.verbEnds, limit+1) // the verbs ending by limit
+	if n == 0 {
+		return ""
+	}
+	if orgNoun {
+		return c.found[1][n-1]
+	}
+	return c.found[0][n-1]
+}
+
+// wordAcross reports whether a token of the paragraph starts before
+// offset and ends after it.
+func (c *paragraphContext) wordAcross(offset int) bool {
+	k := sort.SearchInts(c.ends, offset+1) // the first token ending after offset
+	return k < len(c.ends) && c.starts[k] < offset
 }
 
 // possessiveOwner is X in "X's statement", "X’s press release": a document

@@ -86,7 +86,7 @@ func analyse(a *Article, index, debate bool) {
 		// A naming word makes a name of it ("hackers called “Hafnium”"),
 		// unless a person is the one calling: "Lee called the plan “a
 		// fraud”" is Lee's charge.
-		if isShort(q.Text) && !wholeSentence && (e == nil || !at.own[i] || e.kind != mPerson && namedHere(read[q.Paragraph], i) || !strings.Contains(q.Text, " ") && labelsANoun(read[q.Paragraph], i) || namesATitle(read[q.Paragraph], i, q.Text)) {
+		if isShort(q.Text) && !wholeSentence && (e == nil || !at.own[i] || e.kind != mPerson && namedHere(at.around(i), i) || !strings.Contains(q.Text, " ") && labelsANoun(at.around(i), i) || namesATitle(at.around(i), i, q.Text)) {
 			q.Kind, e = Scare, nil
 		}
 		if e != nil {

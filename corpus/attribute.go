@@ -27,6 +27,12 @@ type attributor struct {
 	inSent   *entity // speaker of an earlier quotation in the current sentence
 	speaker  []*entity
 	own      []bool // the quotation had a cue of its own
+	// tokenAt is where each quotation stands among its paragraph's
+	// tokens, -1 until run finds it.
+	tokenAt []int
+	// top is the last quotation given a speaker: those after it have
+	// none yet, and latest starts from it.
+	top int
 	// reported is the named subject of the last sentence that reports
 	// speech without quoting it ("Carter said there was an incident."),
 	// whom a quotation standing alone right after it continues.
@@ -43,31 +49,69 @@ type attributor struct {
 const maxRightCue = 14
 
 func newAttributor(a *Article, people *registry, toks [][]token) *attributor {
-	return &attributor{
+	at := &attributor{
 		a: a, people: people, toks: toks, entities: map[string]*entity{},
 		speaker: make([]*entity, len(a.Quotes)), own: make([]bool, len(a.Quotes)),
+		tokenAt: make([]int, len(a.Quotes)), top: -1,
 	}
+	for i := range at.tokenAt {
+		at.tokenAt[i] = -1
+	}
+	return at
+}
+
+// around returns the tokens of quotation i's paragraph from the one
+// before it: the rules reading a quotation's neighbours (labelsANoun,
+// namesATitle, namedHere) find it at once there, where searching the whole
+// paragraph for each quotation cost a paragraph of thousands of them its
+// size squared.
+func (at *attributor) around(i int) []token {
+	ts := at.toks[at.a.Quotes[i].Paragraph]
+	if k := at.tokenAt[i]; k >= 0 {
+		return ts[max(0, k-1):]
+	}
+	return ts
 }
 
 // run attributes every direct quotation.
 func (at *attributor) run() {
+	// The paragraphs holding quotations: each quotation is one token of
+	// its paragraph (tokenize), and no aside that holds one is dropped
+	// (withoutAsides), so the quotations tell without reading the tokens.
+	quoted := make([]bool, len(at.toks))
+	for _, q := range at.a.Quotes {
+		quoted[q.Paragraph] = true
+	}
+	var qs []int // the quotations' positions in the sentence being read
 	for pi, ts := range at.toks {
-		if !hasQuote(ts) {
-			if pi+1 < len(at.toks) && hasQuote(at.toks[pi+1]) {
+		if !quoted[pi] {
+			if pi+1 < len(at.toks) && quoted[pi+1] {
 				at.noteReported(pi, lastSentence(ts))
 				at.noteIntroduced(pi, ts)
 			}
 			continue
 		}
+		// One pass splits the paragraph into sentences and finds their
+		// quotations; words, most tokens, are passed over at once.
 		start := 0
+		qs = qs[:0]
 		for i := range ts {
-			if endsSentence(ts[i]) && !abbreviationStop(ts, i) {
-				at.sentence(pi, ts[start:i+1])
+			t := &ts[i]
+			if t.kind == tWord {
+				continue
+			}
+			if t.kind == tQuote {
+				qs = append(qs, i-start)
+				at.tokenAt[t.quote] = i
+			}
+			if endsSentence(t) && !abbreviationStop(ts, i) {
+				at.sentence(pi, ts[start:i+1], qs)
 				start = i + 1
+				qs = qs[:0]
 			}
 		}
 		if start < len(ts) {
-			at.sentence(pi, ts[start:])
+			at.sentence(pi, ts[start:], qs)
 		}
 	}
 	at.chainContinuations()
@@ -88,24 +132,10 @@ func quoteClosesSentence(ts []token, i int) bool {
 		quoteEndsSentence(ts[i].text) && !cueFollows(ts[i+1:])
 }
 
-func hasQuote(ts []token) bool {
-	for i := range ts {
-		if ts[i].kind == tQuote {
-			return true
-		}
-	}
-	return false
-}
-
-// sentence attributes the quotations of one sentence: each by its own cue
-// first, then those without one from a neighbour in the same sentence.
-func (at *attributor) sentence(pi int, s []token) {
-	var qs []int // positions of quote tokens in s
-	for i := range s {
-		if s[i].kind == tQuote {
-			qs = append(qs, i)
-		}
-	}
+// sentence attributes the quotations of one sentence, at positions qs:
+// each by its own cue first, then those without one from a neighbour in
+// the same sentence.
+func (at *attributor) sentence(pi int, s []token, qs []int) {
 	if len(qs) == 0 {
 		at.noteReported(pi, s)
 		return
@@ -255,8 +285,16 @@ func (at *attributor) sentence(pi int, s []token) {
 // cueText is a sentence without its quotations: the words a role rule
 // reads along with the statement.
 func cueText(s []token, p string) string {
+	n := 0
+	for i := range s {
+		if s[i].kind != tQuote {
+			n += s[i].end - s[i].start + 1
+		}
+	}
 	var b strings.Builder
-	for _, t := range s {
+	b.Grow(n) // one allocation, not one each time the builder doubles
+	for i := range s {
+		t := &s[i]
 		if t.kind == tQuote {
 			continue
 		}
@@ -271,6 +309,9 @@ func cueText(s []token, p string) string {
 func (at *attributor) setSpeaker(qi int, e *entity, own bool) {
 	at.speaker[qi] = e
 	at.own[qi] = own
+	if e != nil {
+		at.top = max(at.top, qi)
+	}
 }
 
 // isWholeParagraph: the quotation is all the paragraph holds, give or take
@@ -298,6 +339,9 @@ func (at *attributor) chainContinuations() {
 			for k := i; k < j; k++ {
 				if at.speaker[k] == nil || !at.own[k] {
 					at.speaker[k] = who
+					if who != nil {
+						at.top = max(at.top, k)
+					}
 				}
 				at.own[k] = at.own[k] || who != nil
 			}
@@ -314,7 +358,7 @@ func rightCue(ts []token, p string, people *registry, clauseEnds bool) mention {
 		first++
 	}
 	for v := first; v < len(ts) && v-first < maxRightCue; v++ {
-		t := ts[v]
+		t := &ts[v]
 		if t.kind != tWord {
 			if t.text == "," && v > first {
 				// "…,” Graham, a former candidate, told …": a name, an
@@ -386,7 +430,7 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 	m := interpret(ts[first:comma], nil, p, people)
 	if m.kind == mRole || m.kind == mOrg || m.kind == mNone && describesSomeone(ts[first:comma]) {
 		// "…,” the White House spokesman, Josh Earnest, said.
-		if k := nextComma(ts, comma+1); k > comma+1 && k+1 < len(ts) && isSpeechVerb(ts[k+1]) && allNameWords(ts[comma+1:k]) {
+		if k := nextComma(ts, comma+1); k > comma+1 && k+1 < len(ts) && isSpeechVerb(&ts[k+1]) && allNameWords(ts[comma+1:k]) {
 			if pm := interpret(ts[comma+1:k], nil, p, people); pm.kind == mPerson {
 				pm.title = joinNonEmpty(joinTokens(stripDeterminers(ts[first:comma]), p), pm.title)
 				return pm
@@ -400,21 +444,21 @@ func nameThenVerb(ts []token, first, comma int, p string, people *registry) ment
 		return mention{}
 	}
 	for k := comma + 1; k < len(ts) && k-comma < maxApposedCue; k++ {
-		t := ts[k]
+		t := &ts[k]
 		if t.kind == tQuote || endsSentence(t) && !abbreviationStop(ts, k) {
 			return mention{}
 		}
 		if t.text != "," {
 			continue
 		}
-		if org && k+1 < len(ts) && !isSpeechVerb(ts[k+1]) {
+		if org && k+1 < len(ts) && !isSpeechVerb(&ts[k+1]) {
 			return mention{} // an organisation's apposition is one short phrase
 		}
 		v := k + 1
-		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(ts[v])) {
+		for v < len(ts) && ts[v].kind == tWord && (ts[v].is(cFiller) || isTimeWord(&ts[v])) {
 			v++
 		}
-		if v < len(ts) && (isSpeechVerb(ts[v]) || ts[v].kind == tWord && ts[v].is(cSpeech) && ts[v].lower != "") {
+		if v < len(ts) && (isSpeechVerb(&ts[v]) || ts[v].kind == tWord && ts[v].is(cSpeech) && ts[v].lower != "") {
 			// A capitalised verb here is a typo ("…, Tweeted on Friday").
 			m.title = joinNonEmpty(m.title, joinTokens(ts[comma+1:k], p))
 			return m
@@ -441,14 +485,15 @@ func leftCue(ts []token, p string, people *registry) mention {
 	// before the quotation is its cue, whatever verbs come earlier. A
 	// participle ("…, writing, “…”") has the sentence's subject, not the
 	// word before it.
-	if n := len(ts); n >= 3 && (ts[n-1].text == "," || ts[n-1].text == ":") && isSpeechVerb(ts[n-2]) && !strings.HasSuffix(ts[n-2].lower, "ing") {
+	if n := len(ts); n >= 3 && (ts[n-1].text == "," || ts[n-1].text == ":") && isSpeechVerb(&ts[n-2]) && !strings.HasSuffix(ts[n-2].lower, "ing") {
 		np, appos := npBefore(ts, n-2)
 		if m := interpret(np, appos, p, people); m.kind == mPerson || personalPronoun(m) {
 			return m
 		}
 	}
 	inherit := false // a verb with no subject of its own: "…, adding that “…”"
-	for v, t := range ts {
+	for v := range ts {
+		t := &ts[v]
 		if t.kind != tWord {
 			continue
 		}
@@ -500,12 +545,13 @@ func leftCue(ts []token, p string, people *registry) mention {
 
 // isSpeechVerb: a speech verb, written in lower case ("States" in "United
 // States" is no verb).
-func isSpeechVerb(t token) bool {
+func isSpeechVerb(t *token) bool {
 	return t.kind == tWord && !t.cap && t.is(cSpeech)
 }
 
 func hasSpeechVerb(ts []token) bool {
-	for _, t := range ts {
+	for i := range ts {
+		t := &ts[i]
 		if isSpeechVerb(t) {
 			return true
 		}
@@ -535,7 +581,7 @@ const maxIntroPhrase = 30
 // introductory phrase such as "In Beijing," or "On Wednesday,".
 func sentenceSubject(s []token, p string, people *registry) mention {
 	i := 0
-	if len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer) || opensIntro(s[0])) {
+	if len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer) || opensIntro(&s[0])) {
 		for k := 0; k < len(s) && k < maxIntroPhrase; k++ {
 			if s[k].text == "," {
 				i = k + 1
@@ -543,7 +589,7 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 			}
 		}
 	}
-	if i == 0 && len(s) > 1 && conjunctions[s[0].lower] && s[1].text != "," {
+	if i == 0 && len(s) > 1 && s[0].is(cStop) && conjunctions[s[0].lower] && s[1].text != "," {
 		i = 1 // "But Lee claims …": the conjunction joins, Lee is the subject
 	}
 	if i == 0 {
@@ -553,7 +599,7 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	// time that carry on the introduction are not the subject either.
 	for n := 0; n < 3 && i > 0 && i < len(s); n++ {
 		k := i
-		for k < len(s) && k-i < 4 && s[k].kind == tWord && (isTimeWord(s[k]) || s[k].cap && (s[k].is(cGazetteer) || placeNames[strings.ToLower(s[k].base)])) {
+		for k < len(s) && k-i < 4 && s[k].kind == tWord && (isTimeWord(&s[k]) || s[k].cap && (s[k].is(cGazetteer) || s[k].is(cPlace) && placeNames[strings.ToLower(s[k].base)])) {
 			k++
 		}
 		if k == i || k >= len(s) || s[k].text != "," {
@@ -574,14 +620,15 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 	return m
 }
 
-// conjunctions open a sentence that goes on from the one before.
+// conjunctions open a sentence that goes on from the one before. All are
+// stop words (cStop), which spares most sentences the look-up.
 var conjunctions = words(`but and yet so or`)
 
 // datelineLength is how many tokens a dateline opening a sentence takes:
 // "WASHINGTON –", "Washington (AFP) —" (its aside already dropped).
 func datelineLength(s []token) int {
 	for k := 0; k < len(s) && k < 4; k++ {
-		t := s[k]
+		t := &s[k]
 		if t.kind == tPunct && (t.text == "–" || t.text == "—" || t.text == "-") {
 			if k > 0 && k+1 < len(s) && s[k+1].cap {
 				return k + 1
@@ -617,13 +664,14 @@ func nameAfterRole(ts []token, k int, p string, people *registry) mention {
 // opensIntro reports whether a capitalised first word opens an
 // introductory phrase rather than the subject: "Speaking at a rally, …",
 // "Hours later, …", "Asked about it, …".
-func opensIntro(t token) bool {
+func opensIntro(t *token) bool {
 	if t.kind != tWord || t.is(cGiven) {
 		return false
 	}
 	l := t.lower
+	var buf [64]byte
 	if l == "" {
-		l = lowerWord(t.base) // a capitalised word in no table
+		l = string(lowerInto(buf[:0], t.base)) // a capitalised word in no table
 	}
 	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ly") || isTimeWord(t) ||
 		l == "hours" || l == "days" || l == "weeks" || l == "months" || l == "years" || l == "minutes"
@@ -815,10 +863,12 @@ func namesPlainOrg(phrase string) bool {
 }
 
 // latest returns the most recently attributed entity that passes the
-// first test, else the second, and so on.
+// first test, else the second, and so on. It reads back from the last
+// quotation given a speaker: reading the quotations not yet attributed made
+// a paragraph of thousands of "the spokesman said" its length squared.
 func (at *attributor) latest(tests ...func(*entity) bool) *entity {
 	for _, test := range tests {
-		for k := len(at.speaker) - 1; k >= 0; k-- {
+		for k := min(at.top, len(at.speaker)-1); k >= 0; k-- {
 			if e := at.speaker[k]; e != nil && test(e) {
 				return e
 			}
@@ -828,21 +878,32 @@ func (at *attributor) latest(tests ...func(*entity) bool) *entity {
 }
 
 func (at *attributor) entity(name string, kind mentionKind) *entity {
-	key := strings.ToLower(name)
-	if e, ok := at.entities[key]; ok {
+	// Names are looked up far more often than made: an ASCII name is
+	// lowered on the stack, and its key allocated only when it is new.
+	var buf [64]byte
+	key, ascii := appendLowerASCII(buf[:0], name)
+	if !ascii {
+		key = []byte(strings.ToLower(name))
+	}
+	if e, ok := at.entities[string(key)]; ok {
 		return e
 	}
 	e := &entity{name: name, kind: kind}
-	at.entities[key] = e
+	at.entities[string(key)] = e
 	return e
 }
 
 func (e *entity) addTitle(t string) {
-	for _, det := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
-		t = strings.TrimPrefix(t, det)
-	}
 	if t == "" {
 		return
+	}
+	if c := t[0]; c == 't' || c == 'T' || c == 'a' || c == 'A' {
+		for _, det := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+			t = strings.TrimPrefix(t, det)
+		}
+		if t == "" {
+			return
+		}
 	}
 	for _, have := range e.titles {
 		if have == t {
@@ -881,7 +942,8 @@ func colonCue(left []token, p string, people *registry) mention {
 // lower-case word that reads as a finite verb (…ed, …s), so that the
 // sentence's subject is doing something with the quoted words.
 func verbAfterSubject(left []token) bool {
-	for _, t := range left {
+	for i := range left {
+		t := &left[i]
 		if t.kind == tWord && !t.cap && len(t.lower) > 3 && !t.is(cStop|cFiller|cConnector|cDeterminer) &&
 			(strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss")) {
 			return true
@@ -918,10 +980,10 @@ func (at *attributor) noteReported(pi int, s []token) {
 // speaking.
 func trailingCue(s []token, p string, people *registry) mention {
 	n := len(s)
-	if n > 0 && endsSentence(s[n-1]) {
+	if n > 0 && endsSentence(&s[n-1]) {
 		n--
 	}
-	if n < 3 || !isSpeechVerb(s[n-1]) {
+	if n < 3 || !isSpeechVerb(&s[n-1]) {
 		return mention{}
 	}
 	np, appos := npBefore(s, n-1)
@@ -951,7 +1013,7 @@ func (at *attributor) noteIntroduced(pi int, ts []token) {
 // lastSentence is the last sentence of a paragraph's tokens.
 func lastSentence(ts []token) []token {
 	for i := len(ts) - 2; i >= 0; i-- {
-		if endsSentence(ts[i]) {
+		if endsSentence(&ts[i]) {
 			return ts[i+1:]
 		}
 	}
@@ -1001,7 +1063,7 @@ func nounBefore(left []token) bool {
 	if len(left) == 0 {
 		return false
 	}
-	t := left[len(left)-1]
+	t := &left[len(left)-1]
 	if t.kind != tWord || t.cap || t.is(cStop|cConnector|cDeterminer|cFiller|cSpeech|cNaming) {
 		return false
 	}
@@ -1037,13 +1099,13 @@ func cueFollows(right []token) bool {
 		k++
 	}
 	for j := k; j < len(right) && j-k <= maxCueName; j++ {
-		t := right[j]
+		t := &right[j]
 		if isSpeechVerb(t) {
 			return true
 		}
 		if t.text == "," && j > k {
 			// "…!” Lee, the head of the group, said …"
-			for c := j + 1; c+1 < len(right) && c-j < maxApposedCue && !endsSentence(right[c]); c++ {
+			for c := j + 1; c+1 < len(right) && c-j < maxApposedCue && !endsSentence(&right[c]); c++ {
 				if right[c].text == "," && right[c+1].kind == tWord && right[c+1].is(cSpeech) {
 					return true
 				}
@@ -1090,12 +1152,12 @@ func cueAfterAside(ts []token, k int, p string, people *registry) mention {
 	if k+1 >= len(ts) {
 		return mention{}
 	}
-	if isSpeechVerb(ts[k+1]) {
+	if isSpeechVerb(&ts[k+1]) {
 		np, appos := npAfter(ts, k+2)
 		return interpret(np, appos, p, people)
 	}
 	np := collectRight(ts, k+1)
-	if len(np) > 0 && k+1+len(np) < len(ts) && isSpeechVerb(ts[k+1+len(np)]) {
+	if len(np) > 0 && k+1+len(np) < len(ts) && isSpeechVerb(&ts[k+1+len(np)]) {
 		return interpret(np, nil, p, people)
 	}
 	return mention{}
@@ -1104,8 +1166,28 @@ func cueAfterAside(ts []token, k int, p string, people *registry) mention {
 // endsClause reports whether a quotation ends its clause with a comma, a
 // full stop, a question or an exclamation mark inside its marks.
 func endsClause(q string) bool {
-	q = strings.TrimRight(q, "”\"’' »")
+	q = trimClosers(q)
 	return strings.HasSuffix(q, ",") || quoteEndsSentence(q)
+}
+
+// trimClosers is strings.TrimRight(q, "”\"’' »"), the closing marks and
+// spaces after a quotation's last word, without the rune-by-rune cutset
+// search TrimRight makes for a cutset that is not all ASCII: every
+// quotation's end is read this way several times.
+func trimClosers(q string) string {
+	for len(q) > 0 {
+		switch {
+		case q[len(q)-1] == '"' || q[len(q)-1] == '\'' || q[len(q)-1] == ' ':
+			q = q[:len(q)-1]
+		case strings.HasSuffix(q, "”") || strings.HasSuffix(q, "’"):
+			q = q[:len(q)-len("”")]
+		case strings.HasSuffix(q, "»"):
+			q = q[:len(q)-len("»")]
+		default:
+			return q
+		}
+	}
+	return q
 }
 
 // namedTwice reports whether the article names an organisation at least
@@ -1147,7 +1229,7 @@ func describedName(ts []token, k int, p string, people *registry) mention {
 	// Describing words: lower-case ones, and a capitalised one that
 	// describes the lower-case word after it ("undecided Republican voter").
 	describes := func(j int) bool {
-		t := ts[j]
+		t := &ts[j]
 		if t.kind != tWord || t.is(cSpeech|cConnector) || t.is(cStop) && !(j == k && t.is(cDeterminer)) {
 			return false // "…,” adding that it's why Lee …" describes no one
 		}

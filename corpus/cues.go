@@ -38,8 +38,17 @@ const maxAsideTokens = 6
 // themselves are shared, so offsets still point into the paragraph; a
 // paragraph with no aside is returned as it is, without a copy.
 func withoutAsides(ts []token) []token {
+	// Most paragraphs have no parenthesis: found by the kind of token
+	// first, without comparing text.
+	first := 0
+	for first < len(ts) && (ts[first].kind != tPunct || ts[first].text != "(") {
+		first++
+	}
+	if first == len(ts) {
+		return ts
+	}
 	var out []token
-	for i := 0; i < len(ts); i++ {
+	for i := first; i < len(ts); i++ {
 		if ts[i].text == "(" {
 			j := i + 1
 			for j < len(ts) && j-i <= maxAsideTokens && ts[j].text != ")" && ts[j].text != "(" && ts[j].kind != tQuote {
@@ -101,7 +110,8 @@ overall instead
 // a noun, as a label of it ("the “no-limits” partnership", "a ‘zero
 // tolerance’ policy"): a scare quote, whoever the sentence's speaker.
 func labelsANoun(ts []token, i int) bool {
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if t.kind != tQuote || t.quote != i {
 			continue
 		}
@@ -121,7 +131,8 @@ func namesATitle(ts []token, i int, text string) bool {
 	if !titleCase(text) {
 		return false
 	}
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if t.kind == tQuote && t.quote == i {
 			return k > 0 && ts[k-1].is(cDeterminer)
 		}

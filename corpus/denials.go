@@ -43,8 +43,9 @@ func deniesOutright(lower string) bool {
 				return false
 			}
 		}
+		in := lexiconsOf(w)
 		switch {
-		case weakDenials.matches(w):
+		case in.has(weakDenials):
 			switch {
 			case w == "politically":
 				waiting, left = w, 1
@@ -55,7 +56,7 @@ func deniesOutright(lower string) bool {
 			default:
 				found = deniesAfter(w, prev, prev2)
 			}
-		case denialWords.matches(w) && !accusationWords.matches(w) && !lieWords.matches(w) || apologyWords.matches(w):
+		case in.has(denialWords) && !in.has(accusationWords) && !in.has(lieWords) || in.has(apologyWords):
 			found = true
 		}
 		prev2, prev = prev, w

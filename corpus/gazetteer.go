@@ -119,8 +119,8 @@ var acronymOnly = words(`us uk un eu who prc ccp mss pla fsb gru svr nsa fbi cia
 // maxGazetteerWords is the longest key, in words.
 const maxGazetteerWords = 5
 
-// gazetteerFirst holds the first word of every gazetteer key, so that the
-// common case, a word that starts no entry, costs one map lookup.
+// gazetteerFirst holds the first word of every gazetteer key, for the
+// word classes (cGazetteer).
 var gazetteerFirst = func() map[string]bool {
 	m := map[string]bool{}
 	for k := range gazetteer {
@@ -129,15 +129,14 @@ var gazetteerFirst = func() map[string]bool {
 	return m
 }()
 
-// gazetteerLongest is the most words of any entry starting with a word,
-// for the entries longer than one word.
-var gazetteerLongest = func() map[string]int {
+// gazetteerSpan is the most words of any entry starting with a word, for
+// every word that starts one: one look-up tells lookupParty both whether
+// a word can open an entry and how far to read.
+var gazetteerSpan = func() map[string]int {
 	m := map[string]int{}
 	for k := range gazetteer {
 		f := strings.Fields(k)
-		if len(f) > 1 {
-			m[f[0]] = max(m[f[0]], len(f))
-		}
+		m[f[0]] = max(m[f[0]], len(f))
 	}
 	return m
 }()
@@ -157,11 +156,12 @@ func lookupParty(ws []string) (string, int) {
 	if !ok {
 		return lookupPartyAny(ws)
 	}
-	if !gazetteerFirst[string(key)] {
+	span := gazetteerSpan[string(key)]
+	if span == 0 {
 		return "", 0
 	}
 	first := len(key)
-	for n := min(len(ws), max(1, gazetteerLongest[string(key)])); n >= 1; n-- {
+	for n := min(len(ws), span); n >= 1; n-- {
 		key = key[:first]
 		for _, w := range ws[1:n] {
 			key = append(key, ' ')
@@ -197,10 +197,11 @@ func appendLowerASCII(dst []byte, w string) ([]byte, bool) {
 // lookupPartyAny is lookupParty for words of any script.
 func lookupPartyAny(ws []string) (string, int) {
 	first := lowerWord(ws[0])
-	if !gazetteerFirst[first] {
+	span := gazetteerSpan[first]
+	if span == 0 {
 		return "", 0
 	}
-	for n := min(len(ws), max(1, gazetteerLongest[first])); n >= 1; n-- {
+	for n := min(len(ws), span); n >= 1; n-- {
 		key := first
 		if n > 1 {
 			key = strings.ToLower(strings.Join(ws[:n], " "))

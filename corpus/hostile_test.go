@@ -31,6 +31,7 @@ var hostileShapes = map[string]string{
 	"name-pairs":            "Maren Voss ",
 	"said-chain":            "said ",
 	"name-said":             "Voss said “x.” ",
+	"role-said":             "The spokesman said “x.” ",
 	"titles-run":            "Minister ",
 	"colons":                "A: ",
 	"transcript-labels":     "\nQ: x\nA: y",

@@ -60,12 +60,12 @@ const maxOverWords = 8
 // punishment ("over hacking claims", "over a doping ban"), something else
 // ("over sewage spills", "for pumping sewage"), or nothing said.
 func overWhat(ts []token) int {
-	for k := 0; k < len(ts) && k < maxOverWords && !endsSentence(ts[k]); k++ {
+	for k := 0; k < len(ts) && k < maxOverWords && !endsSentence(&ts[k]); k++ {
 		if w := ts[k].lower; w != "over" && w != "for" {
 			continue
 		}
-		for j := k + 1; j < len(ts) && j <= k+maxOverWords && !endsSentence(ts[j]); j++ {
-			if w := leadWord(ts[j]); chargeNouns[w] || punishments[w] || decisionNouns[w] {
+		for j := k + 1; j < len(ts) && j <= k+maxOverWords && !endsSentence(&ts[j]); j++ {
+			if w := leadWord(&ts[j]); chargeNouns[w] || punishments[w] || decisionNouns[w] {
 				return overACharge
 			}
 		}
@@ -83,7 +83,7 @@ const maxAgentGap = 8
 // returns the index after it, or 0.
 func agentAfter(ts []token, i int) int {
 	for k := i; k < len(ts) && k < i+maxAgentGap; k++ {
-		if ts[k].kind != tWord && !isAmountMark(ts[k]) {
+		if ts[k].kind != tWord && !isAmountMark(&ts[k]) {
 			return 0
 		}
 		if ts[k].lower == "by" {
@@ -94,7 +94,7 @@ func agentAfter(ts []token, i int) int {
 }
 
 // isAmountMark: a currency sign or a digit group's comma, inside an amount.
-func isAmountMark(t token) bool {
+func isAmountMark(t *token) bool {
 	return t.kind == tPunct && strings.Contains("£$€,", t.text)
 }
 
@@ -107,14 +107,14 @@ func participleAlone(ts []token, v int) bool {
 	if v+1 >= len(ts) {
 		return true
 	}
-	next := ts[v+1]
+	next := &ts[v+1]
 	if next.kind == tWord && !next.cap && passivePreps[next.lower] {
 		return true
 	}
 	if !isAmountMark(next) && (next.kind != tWord || next.text[0] < '0' || next.text[0] > '9') {
 		return false
 	}
-	for k := v + 1; k < len(ts) && k < v+maxAgentGap && !endsSentence(ts[k]); k++ {
+	for k := v + 1; k < len(ts) && k < v+maxAgentGap && !endsSentence(&ts[k]); k++ {
 		if ts[k].lower == "from" {
 			return false
 		}
@@ -128,7 +128,7 @@ var passivePreps = words(`for over after amid following in as`)
 
 // leadWord is a lead token's lower-case form, also for capitalised words
 // no table holds (a headline's "Refuting").
-func leadWord(t token) string {
+func leadWord(t *token) string {
 	if t.lower != "" {
 		return t.lower
 	}
@@ -136,7 +136,8 @@ func leadWord(t token) string {
 }
 
 func (s *sides) readLead(ts []token, p string, people *registry) {
-	for v, t := range ts {
+	for v := range ts {
+		t := &ts[v]
 		// A word in none of the lead tables (most words) has none of
 		// their class bits, and is passed over without being lowered.
 		if t.kind != tWord || !t.is(cLeadVerb|cRebuttal|cAccusing) {
@@ -149,7 +150,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 		}
 		next := ""
 		if v+1 < len(ts) && ts[v+1].kind == tWord {
-			next = leadWord(ts[v+1])
+			next = leadWord(&ts[v+1])
 		}
 		// "Rovers banned by league": a headline drops the auxiliary, and
 		// the agent after "by" tells the passive.
@@ -226,7 +227,7 @@ func (s *sides) readLead(ts []token, p string, people *registry) {
 			if party := s.partyBefore(ts, v, p, people); party != "" {
 				s.accused[party] += leadWeight
 			}
-		case w == "against" && v > 0 && chargeBefore[leadWord(ts[v-1])]:
+		case w == "against" && v > 0 && chargeBefore[leadWord(&ts[v-1])]:
 			// "a fine against the airline", "a lawsuit filed against the
 			// company": what is brought against a party charges it.
 			if party := s.partyAfter(ts, v+1, p, people); party != "" {
@@ -280,7 +281,7 @@ func (s *sides) partyBefore(ts []token, v int, p string, people *registry) strin
 	}
 	// "A councillor has blasted …": the speaker the article titles so.
 	if k >= 1 && ts[k].kind == tWord && !ts[k].cap && ts[k-1].is(cDeterminer) {
-		return s.speakerTitled(leadWord(ts[k]), people)
+		return s.speakerTitled(leadWord(&ts[k]), people)
 	}
 	return ""
 }
@@ -300,7 +301,7 @@ func (s *sides) subjectBeforeAside(ts []token, v int, p string, people *registry
 		return ""
 	}
 	for j := k - 1; j > 0 && j >= k-maxLeadAside; j-- {
-		if endsSentence(ts[j]) {
+		if endsSentence(&ts[j]) {
 			return ""
 		}
 		if ts[j].text == "," {
@@ -327,7 +328,7 @@ func (s *sides) partyAfter(ts []token, i int, p string, people *registry) string
 	for k < len(ts) && k < i+5 && ts[k].kind == tWord && !ts[k].cap && ts[k].lower != "by" && ts[k].lower != "from" {
 		k++
 	}
-	claims := k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(ts[k-1])] || chargeBefore[leadWord(ts[k-1])])
+	claims := k > i && k+1 < len(ts) && (ts[k].lower == "by" || ts[k].lower == "from") && (chargeNouns[leadWord(&ts[k-1])] || chargeBefore[leadWord(&ts[k-1])])
 	if claims {
 		i = k + 1
 	}
@@ -357,7 +358,7 @@ const maxObjectTokens = 10
 func (s *sides) objectNamed(ts []token, i int, people *registry) string {
 	commas, noun, head := 0, "", ""
 	for k := i; k < len(ts) && k < i+maxObjectTokens; k++ {
-		t := ts[k]
+		t := &ts[k]
 		if endsSentence(t) || t.kind == tQuote || t.kind == tWord && !t.cap && objectEnds[t.lower] {
 			break
 		}
@@ -470,7 +471,7 @@ func (s *sides) wrongedIn(ts []token, i int, people *registry) string {
 		return ""
 	}
 	for k := i + 1; k < len(ts) && k <= i+maxObjectTokens; k++ {
-		t := ts[k]
+		t := &ts[k]
 		if endsSentence(t) || t.kind == tQuote || t.kind == tWord && !t.cap && actEnds[t.lower] {
 			return ""
 		}
@@ -501,7 +502,8 @@ const maxSubjectNameWords = 4
 // run it does not know.
 func (s *sides) knownName(run []token, _ string, people *registry) string {
 	words := make([]string, 0, len(run))
-	for _, t := range run {
+	for i := range run {
+		t := &run[i]
 		words = append(words, t.base)
 	}
 	name := strings.Join(words, " ")

@@ -28,63 +28,6 @@ echo assure boast confess joke plead proclaim remind shout tout yell`)
 var irregularSpeech = words(`said says told tells wrote writes spoke spoken
 hit hits read reads reported posted`)
 
-// lexicon is a list of word prefixes ("accus" for accuse, accused,
-// accusation), bucketed by their first three letters so that checking a
-// word costs one map lookup. Most words of a text start with three letters
-// no entry starts with: the bit set of those three letters turns them away
-// before the map is hashed.
-type lexicon struct {
-	byKey map[string][]string
-	keys  *[(letterKeys + 63) / 64]uint64 // the keys of three ASCII letters, as letterKey numbers them
-}
-
-// letterKeys is the number of three-letter keys of lower-case ASCII letters.
-const letterKeys = 26 * 26 * 26
-
-// letterKey numbers a word's first three bytes when they are lower-case
-// ASCII letters; ok is false otherwise (a short word, a digit, a hyphen,
-// another script), and the map alone answers.
-func letterKey(w string) (k int, ok bool) {
-	if len(w) < 3 {
-		return 0, false
-	}
-	a, b, c := w[0]-'a', w[1]-'a', w[2]-'a'
-	if a >= 26 || b >= 26 || c >= 26 {
-		return 0, false
-	}
-	return (int(a)*26+int(b))*26 + int(c), true
-}
-
-func prefixes(list string) lexicon {
-	l := lexicon{byKey: map[string][]string{}, keys: new([(letterKeys + 63) / 64]uint64)}
-	for _, w := range strings.Fields(list) {
-		l.add(w)
-	}
-	return l
-}
-
-// add appends the prefix w to its bucket.
-func (l lexicon) add(w string) {
-	k := w[:min(3, len(w))]
-	l.byKey[k] = append(l.byKey[k], w)
-	if n, ok := letterKey(k); ok {
-		l.keys[n/64] |= 1 << (n % 64)
-	}
-}
-
-// matches reports whether a lower-case word starts with an entry.
-func (l lexicon) matches(w string) bool {
-	if n, ok := letterKey(w); ok && l.keys[n/64]&(1<<(n%64)) == 0 {
-		return false
-	}
-	for _, p := range l.byKey[w[:min(3, len(w))]] {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // wordByte marks the ASCII bytes forEachWord keeps in a word: letters,
 // digits and the hyphen.
 var wordByte = func() (t [utf8.RuneSelf]bool) {
@@ -96,12 +39,7 @@ var wordByte = func() (t [utf8.RuneSelf]bool) {
 
 // hasAny reports whether any word of a lower-case text matches lex.
 func hasAny(text string, lex lexicon) bool {
-	found := false
-	forEachWord(text, func(w string) bool {
-		found = lex.matches(w)
-		return !found
-	})
-	return found
+	return lexiconsIn(text, lex.bit).has(lex)
 }
 
 // accusationWords mark a statement that accuses, condemns or warns another

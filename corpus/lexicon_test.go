@@ -85,3 +85,25 @@ func TestGazetteerKeysAreLowerCaseAndAcronymsNeedCapitals(t *testing.T) {
 		t.Errorf("Hong Kong → %q, %d words", p, n)
 	}
 }
+
+// lexiconsIn splits and matches in one pass; it must find what reading
+// the text word by word finds, whatever the script, punctuation or word
+// boundaries, and stop early only with what was asked for found.
+func TestLexiconsInReadsEveryWord(t *testing.T) {
+	texts := []string{
+		"", "   ", "accused", "we deny it", "the minister, who denied the baseless allegations, resigned",
+		"ill-founded claims—and lies", "they were victims of a smear-campaign", "accus", "ac",
+		"an apology: sorry.", "café accusations", "accusations café", "the accusé denied", "denied—accused",
+		"2024 accusations 99 bogus", "ALLEGATIONS", "allegation allegations allegationsx", "story cited said",
+		"“incorrect” ‘allegations’", "x-accused accused-x", "naïve denial",
+	}
+	for _, text := range texts {
+		want := lexiconsInWords(text, 0)
+		if got := lexiconsIn(text, 0); got != want {
+			t.Errorf("lexiconsIn(%q) = %b, word by word %b", text, got, want)
+		}
+		if want.has(accusationWords) && !lexiconsIn(text, accusationWords.bit).has(accusationWords) {
+			t.Errorf("lexiconsIn(%q) stopped before the accusation it was asked for", text)
+		}
+	}
+}

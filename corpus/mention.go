@@ -45,7 +45,7 @@ manufacturer carmaker automaker utility supplier developer charity hospital univ
 school business corporation conglomerate startup lender label brand`)
 
 // npWord reports whether a word can stand inside a speaker's noun phrase.
-func npWord(t token) bool {
+func npWord(t *token) bool {
 	if t.kind != tWord {
 		return false
 	}
@@ -72,7 +72,7 @@ func isDigitWord(w string) bool {
 // apposition, if any.
 func npBefore(ts []token, end int) (np, appos []token) {
 	j := end - 1
-	for j >= 0 && ts[j].kind == tWord && (ts[j].is(cFiller) || isTimeWord(ts[j]) || isAdverb(ts[j])) {
+	for j >= 0 && ts[j].kind == tWord && (ts[j].is(cFiller) || isTimeWord(&ts[j]) || isAdverb(&ts[j])) {
 		j--
 	}
 	if j >= 0 && ts[j].text == "," {
@@ -126,7 +126,7 @@ loudly firmly bitterly sharply calmly initially finally eventually recently`)
 
 // isAdverb reports whether a lower-case word is an adverb that may sit
 // between a subject and its speech verb.
-func isAdverb(t token) bool {
+func isAdverb(t *token) bool {
 	if t.cap || t.kind != tWord {
 		return false
 	}
@@ -141,16 +141,16 @@ func isAdverb(t token) bool {
 func collectLeft(ts []token, j int) []token {
 	i := j
 	for i >= 0 {
-		t := ts[i]
+		t := &ts[i]
 		switch {
 		case t.kind == tWord && (t.is(cPronoun) || t.lower == "who") && i == j:
 			return ts[i : j+1]
-		case t.kind == tWord && t.is(cDeterminer) && i < j && i >= 2 && ts[i-1].is(cConnector) && npWord(ts[i-2]):
+		case t.kind == tWord && t.is(cDeterminer) && i < j && i >= 2 && ts[i-1].is(cConnector) && npWord(&ts[i-2]):
 			// "spokesperson for the airline": the determiner opens a phrase
 			// inside the one being read, which goes on.
 		case t.kind == tWord && t.is(cDeterminer) && i < j:
 			return ts[i : j+1] // a determiner opens the phrase
-		case t.kind == tWord && t.is(cConnector) && i < j && i > 0 && npWord(ts[i-1]) && (ts[i+1].cap || ts[i+1].is(cDeterminer)):
+		case t.kind == tWord && t.is(cConnector) && i < j && i > 0 && npWord(&ts[i-1]) && (ts[i+1].cap || ts[i+1].is(cDeterminer)):
 		case npWord(t):
 		case t.kind == tPunct && t.text == "-" && i < j && i > 0:
 		default:
@@ -185,7 +185,7 @@ func appositionAt(ts []token, i int) []token {
 	}
 	j := i
 	for j < len(ts) && j-i < maxApposition {
-		t := ts[j]
+		t := &ts[j]
 		if t.kind == tQuote || t.kind == tPunct && t.text != "-" && t.text != "’" || t.is(cSpeech) || t.is(cFiller) && t.lower != "former" || t.lower == "who" {
 			break
 		}
@@ -197,7 +197,7 @@ func appositionAt(ts []token, i int) []token {
 func collectRight(ts []token, i int) []token {
 	j := i
 	for j < len(ts) {
-		t := ts[j]
+		t := &ts[j]
 		switch {
 		case t.kind == tWord && t.is(cPronoun) && j == i:
 			return ts[i : j+1]
@@ -232,7 +232,8 @@ func trimConnectors(ts []token) []token {
 //
 // A possessive may come first: "the authority's chief executive".
 func startsWithRole(ts []token) bool {
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if t.is(cDeterminer) || t.poss && k+1 < len(ts) {
 			continue
 		}
@@ -241,7 +242,7 @@ func startsWithRole(ts []token) bool {
 	return false
 }
 
-func isTimeWord(t token) bool {
+func isTimeWord(t *token) bool {
 	switch t.lower {
 	case "on", "yesterday", "today", "tonight", "last", "late", "early", "week", "month", "year",
 		"morning", "afternoon", "evening", "night", "earlier", "this":
@@ -315,7 +316,8 @@ func isNameWord(t *token) bool {
 	if t.kind != tWord || !t.cap || isDigitWord(t.lower) {
 		return false
 	}
-	if t.is(cStop|cTitle|cOrg|cDoc|cRole|cHonorific) || t.lower != "" && gazetteer[t.lower] != "" {
+	// Only a word that opens a gazetteer entry can be one.
+	if t.is(cStop|cTitle|cOrg|cDoc|cRole|cHonorific) || t.is(cGazetteer) && gazetteer[t.lower] != "" {
 		return false
 	}
 	return !isAllCaps(t.base) || len(t.base) <= 1
@@ -348,7 +350,8 @@ func interpret(np, appos []token, p string, people *registry) mention {
 	}
 	title := joinTokens(appos, p)
 	hasOrgWord := false
-	for _, t := range np {
+	for i := range np {
+		t := &np[i]
 		if t.is(cOrg) && t.cap {
 			hasOrgWord = true
 		}
@@ -370,7 +373,8 @@ func interpret(np, appos []token, p string, people *registry) mention {
 notPerson:
 	text := joinBases(np, p)
 	head := ""
-	for _, t := range np {
+	for i := range np {
+		t := &np[i]
 		switch {
 		case t.is(cRole) && !t.cap || t.is(cRole) && t.lower != "statement" && head == "":
 			head = t.lower
@@ -382,17 +386,20 @@ notPerson:
 		}
 		return mention{kind: mRole, name: text, head: head, title: joinNonEmpty(text, title), someone: indefinite && !tiedToSomeone(np)}
 	}
-	for _, t := range np {
+	for i := range np {
+		t := &np[i]
 		if t.is(cDoc) {
 			return mention{kind: mDoc, name: text, head: t.lower}
 		}
 	}
-	for _, t := range np {
+	for i := range np {
+		t := &np[i]
 		if t.cap && !t.is(cStop) {
 			return mention{kind: mOrg, name: text}
 		}
 	}
-	for _, t := range np {
+	for i := range np {
+		t := &np[i]
 		if t.is(cPlainOrg) {
 			return mention{kind: mOrg, head: t.lower}
 		}
@@ -445,7 +452,8 @@ func allNameWords(ts []token) bool {
 // tiedToSomeone reports whether a role phrase names whom the role serves:
 // "spokesman for the mayor", "Lee's lawyer", "campaign aide".
 func tiedToSomeone(np []token) bool {
-	for i, t := range np {
+	for i := range np {
+		t := &np[i]
 		if t.poss || t.is(cConnector) || t.cap || i < len(np)-1 && !t.is(cRoleAdj) {
 			return true
 		}

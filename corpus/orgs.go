@@ -26,7 +26,7 @@ func isAcronym(ts []token, i int) bool {
 // isPublicBody reports whether an organisation's name reads as a public
 // body: its last word is one, or it is an acronym.
 func isPublicBody(name string) bool {
-	return isAllCaps(name) || publicBodyNouns[strings.ToLower(lastWord(name))]
+	return isAllCaps(name) || publicBodyNouns[strings.ToLower(lastWordOf(name))]
 }
 
 // orgMeant finds the organisation a plain noun stands for ("the agency",

@@ -77,11 +77,13 @@ func orgPart(name, head string) string {
 // A run that ends in an organisation word ("Premier League") is kept whole,
 // even when it starts with a title word.
 func capitalisedOrg(s string) string {
-	var run []string
-	for _, f := range strings.Fields(s) {
+	var words [16]string // held on the stack: every speaker's titles are read here
+	var buf [64]byte
+	run := words[:0]
+	for f := range strings.FieldsSeq(s) {
 		w := strings.Trim(f, ",.;:")
 		base := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
-		if w == "" || !isUpperStart(w) || stopCaps[strings.ToLower(base)] {
+		if w == "" || !isUpperStart(w) || stopCaps[string(lowerInto(buf[:0], base))] {
 			if len(run) > 0 {
 				break
 			}
@@ -92,20 +94,21 @@ func capitalisedOrg(s string) string {
 			break // a possessive ends the name: "Eir’s claim"
 		}
 	}
-	if len(run) > 0 && orgWords[strings.ToLower(run[len(run)-1])] {
+	if len(run) > 0 && orgWords[string(lowerInto(buf[:0], run[len(run)-1]))] {
 		return strings.Join(run, " ")
 	}
-	var keep []string
+	var kept [16]string
+	keep := kept[:0]
 	titled := false
 	for _, w := range run {
-		lw := strings.ToLower(w)
-		if titleWords[lw] || roleNouns[lw] {
+		lw := lowerInto(buf[:0], w)
+		if titleWords[string(lw)] || roleNouns[string(lw)] {
 			titled = true
 			continue
 		}
 		keep = append(keep, w)
 	}
-	if titled && len(keep) == 1 && officeQualifiers[strings.ToLower(keep[0])] {
+	if titled && len(keep) == 1 && officeQualifiers[string(lowerInto(buf[:0], keep[0]))] {
 		return "" // "District Attorney", "County Sheriff": a post, no body's name
 	}
 	return strings.Join(keep, " ")
@@ -119,14 +122,19 @@ municipal local`)
 // ("executive editor of the Washington Post" → "Washington Post"), else the
 // first gazetteer entry ("spokesperson for China’s Foreign Ministry" →
 // "China").
+//
+// Every title of every speaker is read here: the words are held and
+// lowered on the stack.
 func partyOf(s string) string {
-	ws := strings.Fields(s)
-	for i := range ws {
-		ws[i] = strings.Trim(ws[i], ",.;:()")
-		ws[i] = strings.TrimSuffix(strings.TrimSuffix(ws[i], "’s"), "'s")
+	var fields [16]string
+	ws := fields[:0]
+	for f := range strings.FieldsSeq(s) {
+		f = strings.Trim(f, ",.;:()")
+		ws = append(ws, strings.TrimSuffix(strings.TrimSuffix(f, "’s"), "'s"))
 	}
+	var buf [64]byte
 	for i := 0; i < len(ws); i++ {
-		if !isUpperStart(ws[i]) || stopCaps[strings.ToLower(ws[i])] {
+		if !isUpperStart(ws[i]) || stopCaps[string(lowerInto(buf[:0], ws[i]))] {
 			continue // "A British Gas spokesperson": the article opens no name
 		}
 		j := i + 1
@@ -139,7 +147,7 @@ func partyOf(s string) string {
 		if p, n := lookupParty(ws[i:j]); p != "" && n == j-i {
 			return p
 		}
-		if last := strings.ToLower(ws[j-1]); orgWords[last] && !eventWords[last] && j-i > 1 {
+		if last := lowerInto(buf[:0], ws[j-1]); orgWords[string(last)] && !eventWords[string(last)] && j-i > 1 {
 			return strings.Join(ws[i:j], " ")
 		}
 		if isBrandAfterPlace(ws[i:j]) {
@@ -164,12 +172,45 @@ func isBrandAfterPlace(run []string) bool {
 	if n == 0 || n >= len(run) {
 		return false
 	}
-	next := strings.ToLower(run[n])
-	if eventWords[strings.ToLower(run[len(run)-1])] {
+	var buf [64]byte
+	if eventWords[string(lowerInto(buf[:0], run[len(run)-1]))] {
 		return false // "NATO Summit" is NATO's
 	}
-	return !titleWords[next] && !roleNouns[next] && !stateNouns[next] && !plainOrgNouns[next] &&
-		!governmentWords[next] && !stopCaps[next] && gazetteer[next] == ""
+	next := lowerInto(buf[:0], run[n])
+	return !titleWords[string(next)] && !roleNouns[string(next)] && !stateNouns[string(next)] && !plainOrgNouns[string(next)] &&
+		!governmentWords[string(next)] && !stopCaps[string(next)] && gazetteer[string(next)] == ""
+}
+
+// lastWordOf is lastWord, reading an ASCII text byte by byte instead of
+// testing each rune for white space: names, titles and labels are read
+// this way for every statement.
+func lastWordOf(s string) string {
+	if !isASCII(s) {
+		return lastWord(s)
+	}
+	end := len(s)
+	for end > 0 && isASCIISpace(s[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && !isASCIISpace(s[start-1]) {
+		start--
+	}
+	return s[start:end]
+}
+
+// isASCIISpace is unicode.IsSpace for an ASCII byte.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
+// lowerInto appends w in lower case to dst, which a caller keeps on the
+// stack so that looking a word up in a table allocates nothing.
+func lowerInto(dst []byte, w string) []byte {
+	if b, ascii := appendLowerASCII(dst, w); ascii {
+		return b
+	}
+	return append(dst, strings.ToLower(w)...)
 }
 
 // onlyOpensSentences reports whether a one-word party is a word the
@@ -251,8 +292,12 @@ func leftOrganisation(title, party string) bool {
 		return false
 	}
 	former := false
-	forEachWord(strings.ToLower(title), func(w string) bool {
-		former = w == "former" || w == "ex"
+	if !isASCII(title) {
+		title = strings.ToLower(title)
+	}
+	forEachWord(title, func(w string) bool {
+		// An ASCII word's letters are found the same lowered or not.
+		former = strings.EqualFold(w, "former") || strings.EqualFold(w, "ex")
 		return !former
 	})
 	return former

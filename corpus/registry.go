@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // person is someone the article names in full, with the title it gives them.
 type person struct {
@@ -14,10 +17,12 @@ type person struct {
 // "he said" can fall back on the person last named.
 type registry struct {
 	people   []*person
+	byName   map[string]*person // the first person of each name, for find
 	surnames map[string]*person // last word of a name
 	firsts   map[string]*person // first word, for names written family name first ("Mr Wang" for Wang Wenbin)
 	mentions []personAt         // every mention, in reading order
 	orgs     []string           // organisations named in full ("Northwind Airlines"), in reading order
+	orgNamed map[string]bool    // the names in orgs
 	orgAt    []orgMention       // every naming of an organisation, acronyms included, in reading order
 	headline map[string]string  // runs of the title block by last word, not yet seen in the body
 }
@@ -34,7 +39,7 @@ type personAt struct {
 }
 
 func newRegistry() *registry {
-	return &registry{surnames: map[string]*person{}, firsts: map[string]*person{}}
+	return &registry{surnames: map[string]*person{}, firsts: map[string]*person{}, byName: map[string]*person{}}
 }
 
 func (r *registry) bySurname(s string) string {
@@ -51,13 +56,18 @@ func (r *registry) byWord(s string) *person {
 	return r.firsts[s]
 }
 
+// find returns the first person of the name: looked up, not searched
+// for, as every named speaker of every statement is.
 func (r *registry) find(name string) *person {
-	for _, p := range r.people {
-		if p.name == name {
-			return p
-		}
+	return r.byName[name]
+}
+
+// add registers a person.
+func (r *registry) add(pr *person) {
+	r.people = append(r.people, pr)
+	if r.byName[pr.name] == nil {
+		r.byName[pr.name] = pr
 	}
-	return nil
 }
 
 // scan registers the people named in one paragraph (para -1 for the title
@@ -67,17 +77,25 @@ func (r *registry) scan(para int, ts []token, p string) {
 	sentStart := 0
 	named := false // a person was named earlier in this sentence
 	for i := 0; i < len(ts); {
-		if i > 0 && (endsSentence(ts[i-1]) || ts[i-1].kind == tQuote && quoteClosesSentence(ts, i-1)) {
-			sentStart, named = i, false
-		}
-		if ts[i].lower == "he" || ts[i].lower == "she" {
-			named = true // "He told Lee …": the pronoun, not Lee, is the subject
-		}
-		if !ts[i].cap {
+		t := &ts[i]
+		if !t.cap {
 			// Places, organisations, acronyms and names all start with
-			// a capital: most tokens need no further look.
+			// a capital: most tokens are read only for where a sentence
+			// ends (a mark or a quotation, never capitalised) and for
+			// "he" or "she". The tokens a name or organisation run skips
+			// below are capitalised words, neither.
+			if t.kind != tWord {
+				if endsSentence(t) || t.kind == tQuote && quoteClosesSentence(ts, i) {
+					sentStart, named = i+1, false
+				}
+			} else if t.is(cPronoun) && (t.lower == "he" || t.lower == "she") {
+				named = true
+			}
 			i++
 			continue
+		}
+		if t.is(cPronoun) && (t.lower == "he" || t.lower == "she") {
+			named = true // "He told Lee …": the pronoun, not Lee, is the subject
 		}
 		if n := gazetteerRun(ts[i:]); n > 0 {
 			// "American Airlines", "British Gas Services": a place and
@@ -135,7 +153,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			pr := r.find(name)
 			if pr == nil {
 				pr = &person{name: name, title: r.titleAround(ts, i, j, p), place: sentencePlace(ts[sentStart:], p)}
-				r.people = append(r.people, pr)
+				r.add(pr)
 				r.surnames[ts[j-1].base] = pr
 				if r.firsts[ts[i].base] == nil {
 					r.firsts[ts[i].base] = pr
@@ -150,7 +168,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			if full := r.headline[ts[i].base]; full != "" && r.byWord(ts[i].base) == nil && para >= 0 {
 				// The body names by surname someone the headline named in full.
 				pr := &person{name: full}
-				r.people = append(r.people, pr)
+				r.add(pr)
 				r.surnames[ts[i].base] = pr
 			}
 			if pr := r.byWord(ts[i].base); pr != nil {
@@ -179,12 +197,17 @@ func (r *registry) titleAround(ts []token, i, j int, p string) string {
 	return joinNonEmpty(joinTokens(pre, p), joinTokens(appos, p))
 }
 
+// noteOrg adds an organisation's name to orgs, once: looked up in a set,
+// as an article naming thousands of organisations would make a search of
+// the list its length squared.
 func (r *registry) noteOrg(name string) {
-	for _, o := range r.orgs {
-		if o == name {
-			return
-		}
+	if r.orgNamed[name] {
+		return
 	}
+	if r.orgNamed == nil {
+		r.orgNamed = map[string]bool{}
+	}
+	r.orgNamed[name] = true
 	r.orgs = append(r.orgs, name)
 }
 
@@ -219,15 +242,33 @@ func (r *registry) orgInPhrase(phrase string) string {
 // lastNamedAt returns the person most recently mentioned before a
 // position, and where.
 func (r *registry) lastNamedAt(para, offset int) (*person, [2]int) {
-	var best *person
-	var at [2]int
-	for _, m := range r.mentions {
-		if m.para > para || m.para == para && m.offset >= offset {
-			break
-		}
-		best, at = m.p, [2]int{m.para, m.offset}
+	if k := r.mentionsBefore(para, offset); k > 0 {
+		m := r.mentions[k-1]
+		return m.p, [2]int{m.para, m.offset}
 	}
-	return best, at
+	return nil, [2]int{}
+}
+
+// mentionsBefore is how many mentions come before a position: those up to
+// the first at or after it. The body's mentions are in reading order, so
+// it is found by bisection: a pronoun's statement is resolved without
+// reading every name before it, which a long article of "he said" would
+// make its length squared.
+func (r *registry) mentionsBefore(para, offset int) int {
+	atOrAfter := func(k int) bool {
+		m := &r.mentions[k]
+		return m.para > para || m.para == para && m.offset >= offset
+	}
+	if para < 0 {
+		// The title block's mentions, title then subtitle, are not in
+		// one order of offsets: read in turn.
+		k := 0
+		for k < len(r.mentions) && !atOrAfter(k) {
+			k++
+		}
+		return k
+	}
+	return sort.Search(len(r.mentions), atOrAfter)
 }
 
 // lastSubjectAt returns the person most recently named first in a
@@ -236,17 +277,12 @@ func (r *registry) lastNamedAt(para, offset int) (*person, [2]int) {
 // in the next sentence mostly goes back to the subject, not to someone
 // the sentence only mentions.
 func (r *registry) lastSubjectAt(para, offset int, pronoun string) (*person, [2]int) {
-	var best *person
-	var at [2]int
-	for _, m := range r.mentions {
-		if m.para > para || m.para == para && m.offset >= offset {
-			break
-		}
-		if m.subject && fits(pronoun, m.p.name) {
-			best, at = m.p, [2]int{m.para, m.offset}
+	for k := r.mentionsBefore(para, offset) - 1; k >= 0; k-- {
+		if m := &r.mentions[k]; m.subject && fits(pronoun, m.p.name) {
+			return m.p, [2]int{m.para, m.offset}
 		}
 	}
-	return best, at
+	return nil, [2]int{}
 }
 
 // after reports whether position a comes after position b.

@@ -12,6 +12,7 @@ import (
 // from its words when the speaker is on neither side.
 func assignRoles(a *Article, turns []turnInfo) {
 	answering := answeringParties(a)
+	var cues cueReader
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		switch {
@@ -40,7 +41,7 @@ func assignRoles(a *Article, turns []turnInfo) {
 			// deny them," said a player the story's main dispute is not about.
 			q.Role = Response
 		case thirdPartyCharges(q, a),
-			a.Accused == "" && statementAccuses(q.lower, q.textLen):
+			a.Accused == "" && statementAccuses(q.lower, q.textLen, &cues):
 			// With no accused framed, only the speaker's own charging words
 			// (or a charging verb around them) make an accusation.
 			q.Role = Accusation
@@ -65,13 +66,8 @@ func assignRoles(a *Article, turns []turnInfo) {
 // as they deny ("misleading") do not count, nor do "claims", which may be
 // the product claims a charge is about ("false claims in its adverts").
 func callsChargeFalse(lower string) bool {
-	charge, denial := false, false
-	forEachWord(lower, func(w string) bool {
-		charge = charge || allegationNouns[w]
-		denial = denial || falseWords.matches(w)
-		return !(charge && denial)
-	})
-	return charge && denial
+	both := allegationLexicon.bit | falseWords.bit
+	return lexiconsIn(lower, both)&both == both
 }
 
 // namesTheCharge: the words speak of "the complaint", "the allegations",
@@ -94,6 +90,8 @@ func hasWordIn(lower string, set map[string]bool) bool {
 
 // allegationNouns name a charge against a party, and nothing else.
 var allegationNouns = words(`allegation allegations accusation accusations`)
+
+var allegationLexicon = wholeWords(allegationNouns)
 
 // falseWords call a statement untrue. Verbs ("they deny the allegations")
 // are left out: an accuser reports the other side's denial in them.
@@ -119,8 +117,9 @@ func thirdPartyCharges(q *Quote, a *Article) bool {
 func quotesPublishedPiece(cue string) bool {
 	piece, found := false, false
 	forEachWord(cue, func(w string) bool {
-		found = piece && speechForms[w]
-		piece = pieceNouns[w]
+		in := lexiconsOf(w)
+		found = piece && in.has(speechLexicon)
+		piece = in.has(pieceLexicon)
 		return !found
 	})
 	return found
@@ -128,6 +127,8 @@ func quotesPublishedPiece(cue string) bool {
 
 // pieceNouns name a published piece of reporting.
 var pieceNouns = words(`story article report editorial column piece headline broadcast`)
+
+var pieceLexicon, speechLexicon = wholeWords(pieceNouns), wholeWords(speechForms)
 
 // answeringParties are the parties, on neither side of the article's main
 // dispute, that deny a charge in their own name ("I deny", "we reject"):
@@ -296,7 +297,7 @@ func peopleOf(people *registry, party string, paras []string) []string {
 	}
 	var out []string
 	add := func(p *person) {
-		s := strings.ToLower(lastWord(p.name))
+		s := strings.ToLower(lastWordOf(p.name))
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}

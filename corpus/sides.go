@@ -100,6 +100,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	// accused side; its charging words are then a counter-attack, not
 	// evidence that it accuses. One denial among many charges is not.
 	denied, charged := map[string]int{}, map[string]int{}
+	var cues cueReader
 	for i, q := range a.Quotes {
 		party := quoteParty[i]
 		// Short quotations are too thin to tell a side by; an interviewer
@@ -120,7 +121,7 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 			if _, ok := firstCharge[party]; !ok {
 				firstCharge[party] = i
 			}
-		case statementAccuses(q.lower, q.textLen) && !onlyCallsLies(q.lower[:q.textLen]):
+		case statementAccuses(q.lower, q.textLen, &cues) && !onlyCallsLies(q.lower[:q.textLen]):
 			s.accuser[party] += statementWeight
 			charged[party] += statementWeight
 			if _, ok := firstCharge[party]; !ok {
@@ -250,7 +251,7 @@ func titleNouns(people *registry, party string) []string {
 	if pr == nil || pr.title == "" {
 		return nil
 	}
-	if w := strings.ToLower(lastWord(pr.title)); titleWords[w] || roleNouns[w] {
+	if w := strings.ToLower(lastWordOf(pr.title)); titleWords[w] || roleNouns[w] {
 		return []string{w}
 	}
 	return nil
@@ -269,7 +270,8 @@ var claimCues = words(`reportedly allegedly claimed claims claiming alleged alle
 func onlyCallsLies(lower string) bool {
 	found := false
 	forEachWord(lower, func(w string) bool {
-		found = accusationWords.matches(w) && !lieWords.matches(w)
+		in := lexiconsOf(w)
+		found = in.has(accusationWords) && !in.has(lieWords)
 		return !found
 	})
 	return !found
@@ -287,7 +289,8 @@ const maxPunishGap = 7
 // ("accuse the police of brutality after protesters were arrested") is
 // the charge itself.
 func punishedBefore(ts []token) bool {
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if endsSentence(t) {
 			return false
 		}
@@ -295,13 +298,13 @@ func punishedBefore(ts []token) bool {
 			continue
 		}
 		own := false
-		for j := k + 1; j < len(ts) && j <= k+maxPunishGap && !endsSentence(ts[j]); j++ {
-			w := leadWord(ts[j])
+		for j := k + 1; j < len(ts) && j <= k+maxPunishGap && !endsSentence(&ts[j]); j++ {
+			w := leadWord(&ts[j])
 			if punishments[w] {
 				return own
 			}
 			// "after his club was expelled": the subject's own side.
-			ownOrg := possessives[w] && j+1 < len(ts) && plainOrgNouns[leadWord(ts[j+1])]
+			ownOrg := possessives[w] && j+1 < len(ts) && plainOrgNouns[leadWord(&ts[j+1])]
 			own = own || subjectMarkers[w] || ownOrg
 		}
 	}
@@ -313,7 +316,8 @@ func punishedBefore(ts []token) bool {
 var subjectMarkers = words(`being receiving getting he she it they`)
 
 // possessives before an organisation noun make it the subject's own:
-// "after his club", "after their company".
+// "after his club", "after their company". All are determiners
+// (cDeterminer).
 var possessives = words(`his her their its`)
 
 // chargedByDocument: a lawsuit or complaint of the party is quoted.
@@ -327,7 +331,8 @@ func chargedByDocument(a *Article, quoteParty []string, party string) bool {
 }
 
 func isChargeDocument(speaker string) bool {
-	return speaker != "" && chargeDocuments[strings.ToLower(lastWord(speaker))]
+	var buf [64]byte
+	return speaker != "" && chargeDocuments[string(lowerInto(buf[:0], lastWordOf(speaker)))]
 }
 
 // ownOrganisations finds, in the lead, the organisations a person's
@@ -337,9 +342,12 @@ func isChargeDocument(speaker string) bool {
 func ownOrganisations(lead [][]token, leadText []string, people *registry) map[string]string {
 	var out map[string]string
 	for k, ts := range lead {
+		if !hasOwnOrganisation(ts) {
+			continue // most leads: no name need be looked up
+		}
 		person := ""
 		for i := 0; i < len(ts); i++ {
-			t := ts[i]
+			t := &ts[i]
 			if endsSentence(t) {
 				person = ""
 				continue
@@ -358,7 +366,7 @@ func ownOrganisations(lead [][]token, leadText []string, people *registry) map[s
 				i = j - 1
 				continue
 			}
-			if person == "" || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(ts[i+1])] || !ts[i+2].cap {
+			if person == "" || !t.is(cDeterminer) || !possessives[t.lower] || t.lower == "its" || i+2 >= len(ts) || !plainOrgNouns[leadWord(&ts[i+1])] || !ts[i+2].cap {
 				continue
 			}
 			j := i + 2
@@ -373,6 +381,18 @@ func ownOrganisations(lead [][]token, leadText []string, people *registry) map[s
 		}
 	}
 	return out
+}
+
+// hasOwnOrganisation reports whether a lead paragraph holds "his club
+// Riverside Rangers": a possessive, a plain organisation noun and a
+// capital, the phrase ownOrganisations ties to a person.
+func hasOwnOrganisation(ts []token) bool {
+	for i := 0; i+2 < len(ts); i++ {
+		if t := &ts[i]; t.is(cDeterminer) && possessives[t.lower] && t.lower != "its" && plainOrgNouns[leadWord(&ts[i+1])] && ts[i+2].cap {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedTail drops the lower-case description before a name: "national
@@ -469,12 +489,17 @@ const maxChargeWords = 12
 // noteCharge keeps the words after a charging verb, to the end of the
 // sentence: "… of poaching its drivers".
 func (s *sides) noteCharge(ts []token, p string) {
-	for k, t := range ts {
+	for k := range ts {
+		t := &ts[k]
 		if k == maxChargeWords || endsSentence(t) {
 			break
 		}
 		if t.kind == tWord {
-			s.charge.WriteString(strings.ToLower(t.text))
+			w := t.lower // the word lowered, unless it is a possessive or in no table
+			if t.poss || w == "" {
+				w = strings.ToLower(t.text)
+			}
+			s.charge.WriteString(w)
 			s.charge.WriteByte(' ')
 		}
 	}

@@ -1,7 +1,5 @@
 package corpus
 
-import "strings"
-
 // Word tables for sides and roles that the lexicon's general tables do not
 // hold. Like lexicon.go, nothing here names a story.
 
@@ -61,39 +59,72 @@ var lieWords = prefixes(`lie lying liar`)
 // them says the speaker accuses ("she alleged", "he accused …"). Words
 // that deny as often as they accuse ("misleading") do not count. Other
 // words around a quotation ("arrested on suspicion of abuse") report the
-// story, not the speaker's charge.
-func statementAccuses(lower string, textLen int) bool {
+// story, not the speaker's charge. cues, when given, remembers the cue
+// read last.
+func statementAccuses(lower string, textLen int, cues *cueReader) bool {
 	found := false
 	forEachWord(lower[:textLen], func(w string) bool {
-		found = accusationWords.matches(w) && !denialWords.matches(w)
+		in := lexiconsOf(w)
+		found = in.has(accusationWords) && !in.has(denialWords)
 		return !found
 	})
 	if found {
 		return true
 	}
-	forEachWord(lower[textLen:], func(w string) bool {
-		found = accusingVerbs[w] || leadAccusations[w] || strings.HasPrefix(w, "alleg")
-		return !found
-	})
-	return found
+	return cues.charges(lower[textLen:])
 }
+
+// cueReader reads the cues of an article's statements in turn. The
+// statements of one sentence share its cue: a sentence of thousands of
+// quotations would have it read for each, so a cue like the last one read
+// is answered from memory. A nil reader remembers nothing.
+type cueReader struct {
+	last    string
+	charged bool
+	read    bool
+}
+
+// charges reports whether a cue says its speaker charges someone.
+func (r *cueReader) charges(cue string) bool {
+	if r == nil {
+		return lexiconsIn(cue, chargingCue.bit).has(chargingCue)
+	}
+	if !r.read || cue != r.last {
+		r.last, r.charged, r.read = cue, lexiconsIn(cue, chargingCue.bit).has(chargingCue), true
+	}
+	return r.charged
+}
+
+// chargingCue holds the words around a statement that say its speaker
+// charges someone: the charging verbs of accusingVerbs and
+// leadAccusations, and any word starting "alleg".
+var chargingCue = func() lexicon {
+	l := wholeWords(accusingVerbs, leadAccusations)
+	l.add("alleg")
+	return l
+}()
 
 // accusesDenies reports whether a statement or its cue accuses, and
 // whether either denies or the statement apologises: one pass over the
-// words of the statement and one over its cue, instead of a pass per
-// table. The statement ends at a space (lower is its text, a space and
+// words of the statement and one over its cue, each reading every table
+// at once. The statement ends at a space (lower is its text, a space and
 // the cue), so both halves split into the words the whole does.
 func accusesDenies(lower string, textLen int) (accuses, denies bool) {
-	read := func(w string, own bool) bool {
-		accuses = accuses || accusationWords.matches(w)
-		denies = denies || denialWords.matches(w) || own && apologyWords.matches(w)
-		return !(accuses && denies)
+	acc, den := accusationWords.bit, denialWords.bit
+	own := lexiconsIn(lower[:textLen], acc|den)
+	accuses, denies = own.has(accusationWords), own.has(denialWords) || own.has(apologyWords)
+	if accuses && denies {
+		return true, true
 	}
-	forEachWord(lower[:textLen], func(w string) bool { return read(w, true) })
-	if !(accuses && denies) {
-		forEachWord(lower[textLen:], func(w string) bool { return read(w, false) })
+	var missing lexSet // what the cue may still tell
+	if !accuses {
+		missing |= acc
 	}
-	return accuses, denies
+	if !denies {
+		missing |= den
+	}
+	cue := lexiconsIn(lower[textLen:], missing)
+	return accuses || cue.has(accusationWords), denies || cue.has(denialWords)
 }
 
 // moreChargeWords are charges the lexicon's accusationWords lacks, from
@@ -107,10 +138,8 @@ pay-to-play collusion collud obstruct incompeten perjur brib kickback nepotis
 cronyis extort blackmail plagiar sabotag persecut scam crook`)
 
 func init() {
-	for _, ps := range moreChargeWords.byKey {
-		for _, p := range ps {
-			accusationWords.add(p)
-		}
+	for _, p := range moreChargeWords.list() {
+		accusationWords.add(p)
 	}
 }
 

@@ -262,14 +262,14 @@ func setWord(t *token, w string, start, end int) {
 }
 
 // endsSentence reports whether a token closes a sentence.
-func endsSentence(t token) bool {
+func endsSentence(t *token) bool {
 	return t.kind == tPunct && len(t.text) == 1 && (t.text[0] == '.' || t.text[0] == '!' || t.text[0] == '?' || t.text[0] == ';')
 }
 
 // quoteEndsSentence reports whether a masked quotation ends with its own
 // full stop, so that the words after it start a new sentence.
 func quoteEndsSentence(q string) bool {
-	q = strings.TrimRight(q, "”\"’' »")
+	q = trimClosers(q)
 	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "…")
 }
 

@@ -3,11 +3,79 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // labelRe matches a speaker label opening a transcript paragraph: "Q:",
-// "Answer:", "Cordray:", "[John] Harwood:", "MR SMITH:".
+// "Answer:", "Cordray:", "[John] Harwood:", "MR SMITH:". findTranscript
+// reads labels with matchLabel, which matches the same.
 var labelRe = regexp.MustCompile(`^((?:\[?\p{Lu}[\p{L}\p{M}'’.\-]*\]?)(?:\s+\[?\p{Lu}[\p{L}\p{M}'’.\-]*\]?){0,3})\s*:\s+\S`)
+
+// matchLabel is labelRe.FindStringSubmatch(p)[1], the label, without the
+// regular expression: a transcript of a short turn per line has a label
+// on every line, and the expression cost many times the rest of a line's
+// analysis. The expression never needs to backtrack — a word ends where
+// the next character cannot go on it, and a shorter run of words leaves a
+// word, not the colon, after it — so one pass reads it.
+func matchLabel(p string) (string, bool) {
+	end, words := 0, 0
+	for i := 0; words < maxLabelWords; words++ {
+		j := i
+		if j < len(p) && p[j] == '[' {
+			j++
+		}
+		r, n := utf8.DecodeRuneInString(p[j:])
+		if n == 0 || !unicode.Is(unicode.Lu, r) {
+			break
+		}
+		for j += n; j < len(p); j += n {
+			r, n = utf8.DecodeRuneInString(p[j:])
+			if !unicode.Is(unicode.L, r) && !unicode.Is(unicode.M, r) && r != '\'' && r != '’' && r != '.' && r != '-' {
+				break
+			}
+		}
+		if j < len(p) && p[j] == ']' {
+			j++
+		}
+		end = j
+		// Another word only after white space.
+		for i = j; i < len(p) && isPatternSpace(p[i]); i++ {
+		}
+		if i == j {
+			words++
+			break
+		}
+	}
+	if words == 0 {
+		return "", false
+	}
+	k := end
+	for k < len(p) && isPatternSpace(p[k]) {
+		k++
+	}
+	if k == len(p) || p[k] != ':' {
+		return "", false
+	}
+	k++
+	after := k
+	for k < len(p) && isPatternSpace(p[k]) {
+		k++
+	}
+	if k == after || k == len(p) {
+		return "", false
+	}
+	return p[:end], true
+}
+
+// maxLabelWords is the most words a label holds.
+const maxLabelWords = 4
+
+// isPatternSpace is a regular expression's \s: ASCII white space but for
+// the vertical tab.
+func isPatternSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
 
 // notLabels open paragraphs with a colon without being a speaker.
 var notLabels = words(`note update editor's editors photo source related read watch listen
@@ -46,12 +114,21 @@ func findTranscript(paras []string) []turn {
 		if c := strings.IndexByte(p[:min(len(p), maxLabelBytes)], ':'); c < 0 {
 			continue
 		}
-		m := labelRe.FindStringSubmatch(p)
-		if m == nil || notLabels[strings.ToLower(strings.Fields(m[1])[0])] {
+		label, ok := matchLabel(p)
+		if !ok {
 			continue
 		}
-		labels[i] = m[1]
-		key := labelKey(m[1])
+		// The label's first word: its words are parted by ASCII spaces.
+		first := label
+		if k := strings.IndexAny(label, " \t\n\f\r"); k >= 0 {
+			first = label[:k]
+		}
+		var buf [64]byte
+		if notLabels[string(lowerInto(buf[:0], first))] {
+			continue
+		}
+		labels[i] = label
+		key := labelKey(label)
 		count++
 		distinct[key] = true
 		if prev != "" && prev != key {
@@ -62,7 +139,7 @@ func findTranscript(paras []string) []turn {
 	if count < minTurns || len(distinct) < 2 || changes < 2 {
 		return nil
 	}
-	var turns []turn
+	turns := make([]turn, 0, count)
 	current := ""
 	for i, p := range paras {
 		switch {
@@ -96,8 +173,22 @@ func unwrap(p string, start int) (int, int) {
 // labelKey identifies a speaker across label forms: "[John] Harwood" and
 // "Harwood" are one.
 func labelKey(label string) string {
-	return strings.ToLower(strings.Trim(lastWord(label), "[]."))
+	w := lastWordOf(label)
+	for w != "" && (w[0] == '[' || w[0] == ']' || w[0] == '.') {
+		w = w[1:] // strings.Trim(w, "[].") without making its cutset each time
+	}
+	for w != "" && (w[len(w)-1] == '[' || w[len(w)-1] == ']' || w[len(w)-1] == '.') {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' {
+		// "Q", "A": a turn's label is read several times, and a lowered
+		// letter needs no new string.
+		return lowerLetters[w[0]-'A' : w[0]-'A'+1]
+	}
+	return strings.ToLower(w)
 }
+
+const lowerLetters = "abcdefghijklmnopqrstuvwxyz"
 
 func hasLetter(s string) bool {
 	for _, r := range s {
@@ -160,6 +251,9 @@ func sentenceHasCue(p string, offset int) bool {
 // surname; several letters are the name's initials in order. It returns ""
 // when no name, or more than one, fits.
 func byInitials(label string, fullNames map[string]string) string {
+	if len(fullNames) == 0 {
+		return ""
+	}
 	l := strings.Trim(label, ".")
 	if len(l) == 0 || len(l) > 3 || !isAllCaps(l) && len(l) > 1 || strings.ToUpper(l) != l {
 		return ""
