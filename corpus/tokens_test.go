@@ -1,8 +1,13 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"counterpoint/corpus/synth"
 )
 
 // The tokeniser's fast path for plain ASCII words must make the token the
@@ -60,4 +65,87 @@ func isPlainASCIIWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// tokenizeGeneral is tokenize without its fast path: every word goes
+// through wordEnd and setWord. The fast path must give the same tokens.
+func tokenizeGeneral(p string, quotes []quoteRef) []token {
+	var out []token
+	qi := 0
+	for i := 0; i < len(p); {
+		if qi < len(quotes) && i >= quotes[qi].open {
+			q := quotes[qi]
+			out = append(out, token{kind: tQuote, text: p[q.open:q.close], start: q.open, end: q.close, quote: q.index})
+			i = max(q.close, i+1)
+			qi++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isWordRune(r):
+			end := wordEnd(p, i)
+			if qi < len(quotes) && end > quotes[qi].open {
+				end = quotes[qi].open
+			}
+			var t token
+			setWord(&t, p[i:end], i, end)
+			out = append(out, t)
+			i = end
+		default:
+			out = append(out, token{kind: tPunct, text: p[i : i+size], lower: p[i : i+size], start: i, end: i + size})
+			i += size
+		}
+	}
+	return out
+}
+
+// Whole paragraphs, with their quotations masked, tokenise as the general
+// path alone would: synthetic news, the hostile shapes, and words of
+// every length around the eight-byte steps, in every case, against every
+// mark that may follow them.
+func TestTokenizeAsGeneralPath(t *testing.T) {
+	var paras []string
+	var refs [][]quoteRef
+	add := func(p string) {
+		qs, _ := extractQuotes([]string{p}, nil, nil)
+		var rs []quoteRef
+		for k, q := range qs {
+			rs = append(rs, quoteRef{k, q.open, q.close})
+		}
+		paras, refs = append(paras, p), append(refs, rs)
+	}
+	for i := range 50 {
+		for _, p := range Parse("x", "x", synth.Article(i)).Paragraphs {
+			add(p)
+		}
+	}
+	for _, unit := range hostileShapes {
+		add(strings.Repeat(unit, 40))
+	}
+	word := "aZ9bY8cX7dW6eV5fU4gT3hS2iR1jQ0kPlOmNnMoLpKqJrIsHtGuFvEwDxCyBzA"
+	for n := 1; n <= 20; n++ {
+		for _, after := range []string{"", " ", ".", ". ", "-x", "'s", "’s", "&b", ",", "é", "“q” ", "\xff", "\t"} {
+			for _, w := range []string{word[:n], strings.ToLower(word[:n]), strings.ToUpper(word[:n])} {
+				add(w + after + " " + w + after)
+				add("“" + w + after + "” " + w)
+			}
+		}
+	}
+	for _, w := range []string{"said", "Said", "SAID", "minister", "Minister", "mr", "Mr", "MR"} {
+		add(w + " " + w + ". " + w + "," + w)
+	}
+	add(strings.Repeat("a", maxClassifyLen) + " " + strings.Repeat("B", maxClassifyLen+1) + " " + strings.Repeat("c", maxClassifyLen+9))
+	for k, p := range paras {
+		got, want := tokenize(nil, p, refs[k]), tokenizeGeneral(p, refs[k])
+		if !slices.Equal(got, want) {
+			for i := range min(len(got), len(want)) {
+				if got[i] != want[i] {
+					t.Fatalf("%q: token %d is %+v, want %+v", p, i, got[i], want[i])
+				}
+			}
+			t.Fatalf("%q: %d tokens, want %d", p, len(got), len(want))
+		}
+	}
 }
