@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -89,5 +92,26 @@ func TestEachStopsOnError(t *testing.T) {
 	})
 	if err != stop || seen != 1 {
 		t.Errorf("got %v after %d articles, want the error after the first", err, seen)
+	}
+}
+
+// Skipped files are reported in the order of the walk, whether the walk
+// skipped them (a pipe) or reading did (an empty file): the walk runs
+// while the first files are read.
+func TestEachReportsSkipsInWalkOrder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/a.txt", "")
+	if err := syscall.Mkfifo(dir+"/b.txt", 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir+"/c.txt", goodArticle)
+	var got []string
+	n, err := Each([]string{dir}, Options{Workers: 2}, func(s Skipped) { got = append(got, filepath.Base(s.Path)+": "+s.Reason) }, func(*Article) error { return nil })
+	if err != nil || n != 1 {
+		t.Fatalf("Each: %d articles, %v", n, err)
+	}
+	want := []string{"a.txt: empty file", "b.txt: not a regular file"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("skipped %q, want %q", got, want)
 	}
 }

@@ -69,29 +69,19 @@ func LoadSeeds() *Corpus {
 func Load(paths []string, opts Options) (*Corpus, error) {
 	opts = opts.withDefaults()
 	var (
-		srcs    []source
-		skipped []Skipped
-		roots   []*os.Root
+		articles []*Article
+		skipped  []Skipped
 	)
-	if len(paths) == 0 {
-		srcs = seedSources()
-	}
-	for _, p := range paths {
-		s, sk, root := collect(p)
-		srcs = append(srcs, s...)
-		skipped = append(skipped, sk...)
-		if root != nil {
-			roots = append(roots, root)
+	each, closeRoots := sourcesOf(paths)
+	defer closeRoots()
+	readEach(each, opts, func(a *Article, sk *Skipped) error {
+		if sk != nil {
+			skipped = append(skipped, *sk)
+		} else {
+			articles = append(articles, a)
 		}
-	}
-	defer func() {
-		for _, r := range roots {
-			r.Close()
-		}
-	}()
-
-	articles, sk := readAll(srcs, opts)
-	skipped = append(skipped, sk...)
+		return nil
+	})
 	c := NewCorpus(articles, skipped)
 	if len(articles) == 0 {
 		return c, errors.New("no articles could be loaded")
@@ -122,42 +112,66 @@ func seedSources() []source {
 	return out
 }
 
-// collect lists the files under one path the user named. Folders are opened
-// as an os.Root, so a symlink inside them is followed only while it stays in
-// the folder, and a loop of links is cut by remembering visited folders.
-func collect(p string) ([]source, []Skipped, *os.Root) {
+// found is what a walk finds: a file to read, or a path skipped and why.
+type found struct {
+	src  source
+	skip *Skipped
+}
+
+// walkPath hands yield the files under one path the user named, and the
+// paths it skips, in sorted order, until yield returns false; it returns
+// the folder's os.Root, which the caller closes once the files are read.
+// Folders are opened as an os.Root, so a symlink inside them is followed
+// only while it stays in the folder, and a loop of links is cut by
+// remembering visited folders.
+func walkPath(p string, yield func(found) bool) *os.Root {
 	display := SanitizeLine(p)
 	info, err := os.Stat(p)
 	if err != nil {
-		return nil, []Skipped{{display, describe(err)}}, nil
+		yield(found{skip: &Skipped{display, describe(err)}})
+		return nil
 	}
 	if !info.IsDir() {
-		return []source{{display: display, name: p, id: IDFromPath(p)}}, nil, nil
+		yield(found{src: source{display: display, name: p, id: IDFromPath(p)}})
+		return nil
 	}
 	root, err := os.OpenRoot(p)
 	if err != nil {
-		return nil, []Skipped{{display, describe(err)}}, nil
+		yield(found{skip: &Skipped{display, describe(err)}})
+		return nil
 	}
-	var (
-		out     []source
-		skipped []Skipped
-		visited = map[fileKey]bool{}
-	)
+	visited := map[fileKey]bool{}
+	stopped := false
+	skip := func(path, reason string) {
+		stopped = stopped || !yield(found{skip: &Skipped{path, reason}})
+	}
 	var walk func(dir string, depth int)
 	walk = func(dir string, depth int) {
 		if depth > maxFolderDepth {
-			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), fmt.Sprintf("folders nested more than %d deep", maxFolderDepth)})
+			skip(SanitizeLine(filepath.Join(p, dir)), fmt.Sprintf("folders nested more than %d deep", maxFolderDepth))
 			return
 		}
-		f, err := root.Open(dir)
+		// The folder as a root of its own: each name in it is then looked
+		// up with one call, rather than from the top through every folder
+		// on the way.
+		here := root
+		if dir != "." {
+			var err error
+			if here, err = root.OpenRoot(dir); err != nil {
+				skip(SanitizeLine(filepath.Join(p, dir)), describe(err))
+				return
+			}
+			defer here.Close()
+		}
+		f, err := here.Open(".")
 		if err != nil {
-			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
+			skip(SanitizeLine(filepath.Join(p, dir)), describe(err))
 			return
 		}
 		defer f.Close()
 		di, err := f.Stat()
 		if err != nil {
-			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
+			skip(SanitizeLine(filepath.Join(p, dir)), describe(err))
 			return
 		}
 		// A set of (device, inode), not a list: a walk over n folders
@@ -168,18 +182,33 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 			}
 			visited[key] = true
 		}
-		entries, err := f.ReadDir(-1)
+		// Names, sorted, and each one's type looked up as the walk comes
+		// to it: f.ReadDir would look up every type first where the file
+		// system gives none (one lstat a file, 0.3 s for 100k files),
+		// while the readers waited for the first name.
+		names, err := f.Readdirnames(-1)
 		if err != nil {
-			skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, dir)), describe(err)})
+			skip(SanitizeLine(filepath.Join(p, dir)), describe(err))
 		}
 		f.Close()
-		slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), ".") {
+		slices.Sort(names)
+		for _, n := range names {
+			if stopped {
+				return
+			}
+			if strings.HasPrefix(n, ".") {
 				continue // hidden files and folders, such as .git
 			}
-			name := path.Join(dir, e.Name())
-			typ := e.Type()
+			name := path.Join(dir, n)
+			fi, err := here.Lstat(n)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // gone since the folder was listed
+			}
+			if err != nil {
+				skip(SanitizeLine(filepath.Join(p, name)), describe(err))
+				continue
+			}
+			typ := fi.Mode().Type()
 			if typ&fs.ModeSymlink != 0 {
 				// Only a link needs a lookup: it is followed, but only
 				// inside the root.
@@ -194,7 +223,7 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 					}
 				}
 				if err != nil {
-					skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, name)), "link leads outside " + display + " or nowhere"})
+					skip(SanitizeLine(filepath.Join(p, name)), "link leads outside "+display+" or nowhere")
 					continue
 				}
 				typ = fi.Mode().Type()
@@ -202,16 +231,16 @@ func collect(p string) ([]source, []Skipped, *os.Root) {
 			switch {
 			case typ.IsDir():
 				walk(name, depth+1)
-			case !isArticleName(e.Name()):
+			case !isArticleName(n):
 			case !typ.IsRegular():
-				skipped = append(skipped, Skipped{SanitizeLine(filepath.Join(p, name)), "not a regular file"})
+				skip(SanitizeLine(filepath.Join(p, name)), "not a regular file")
 			default:
-				out = append(out, source{display: SanitizeLine(filepath.Join(p, name)), root: root, name: name, id: IDFromPath(e.Name())})
+				stopped = !yield(found{src: source{display: SanitizeLine(filepath.Join(p, name)), root: root, name: name, id: IDFromPath(n)}})
 			}
 		}
 	}
 	walk(".", 0)
-	return out, skipped, root
+	return root
 }
 
 // insideName resolves the link at name under dir and returns its target as
@@ -252,38 +281,24 @@ func isArticleName(name string) bool {
 	return ext == ".txt" || ext == ".md"
 }
 
-// readAll reads, parses and analyses every source, keeping the input order.
-func readAll(srcs []source, opts Options) ([]*Article, []Skipped) {
-	var (
-		articles []*Article
-		skipped  []Skipped
-	)
-	readEach(srcs, opts, func(a *Article, sk *Skipped) error {
-		if sk != nil {
-			skipped = append(skipped, *sk)
-		} else {
-			articles = append(articles, a)
-		}
-		return nil
-	})
-	return articles, skipped
-}
-
-// readEach reads, parses and analyses every source on opts.Workers
-// goroutines and hands each result to emit in input order: the article, or
-// why its file was skipped. At most a few articles per worker are held at
-// once, whatever the number of sources; an error from emit stops the run
-// and is returned.
-func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) error {
+// readEach reads, parses and analyses every source that each finds on
+// opts.Workers goroutines and hands each result to emit in the order each
+// found it: the article, or why its file was skipped. each runs alongside
+// the workers, which start on the first file it finds instead of waiting
+// for the whole walk. At most a few articles per worker are held at once,
+// whatever the number of sources; an error from emit stops the run and is
+// returned. each has ended when readEach returns.
+func readEach(each func(yield func(found) bool), opts Options, emit func(*Article, *Skipped) error) error {
 	type result struct {
-		a      *Article
-		reason string
+		a       *Article
+		display string
+		reason  string
 	}
 	type job struct {
-		i   int
+		src source
 		out chan result
 	}
-	workers := min(opts.Workers, max(len(srcs), 1))
+	workers := opts.Workers
 	budget := newByteBudget(analysisBudget)
 	jobs := make(chan job)
 	// order holds the pending results in input order; its capacity bounds
@@ -296,40 +311,42 @@ func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				a, reason := readOne(srcs[j.i], opts, budget)
-				j.out <- result{a, reason}
+				a, reason := readOne(j.src, opts, budget)
+				j.out <- result{a, j.src.display, reason}
 			}
 		}()
 	}
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for i := range srcs {
+		each(func(f found) bool {
 			out := make(chan result, 1)
 			select {
 			case order <- out:
 			case <-done:
-				return
+				return false
+			}
+			if f.skip != nil {
+				out <- result{display: f.skip.Path, reason: f.skip.Reason}
+				return true
 			}
 			select {
-			case jobs <- job{i, out}:
+			case jobs <- job{f.src, out}:
 			case <-done:
-				return
+				return false
 			}
-		}
+			return true
+		})
 	}()
 	var err error
 	seen := map[string]int{}
-	i := 0
 	for out := range order {
 		if err != nil {
 			continue // stopping: a job may never have started
 		}
 		r := <-out
-		s := srcs[i]
-		i++
 		if r.a == nil {
-			err = emit(nil, &Skipped{s.display, r.reason})
+			err = emit(nil, &Skipped{r.display, r.reason})
 		} else {
 			// Two files with one name in different folders keep distinct IDs.
 			if n := seen[r.a.ID]; n > 0 {
@@ -351,26 +368,17 @@ func readEach(srcs []source, opts Options, emit func(*Article, *Skipped) error) 
 // Each reads and analyses the articles at paths as Load does, but hands
 // each one to fn in Load's order and keeps none, so that a command that
 // prints every article holds only the few being analysed. skip is told of
-// each file that could not be used, in order. Each returns how many
-// articles fn saw, and fn's first error.
+// each file that could not be used, in the order of the walk. Each returns
+// how many articles fn saw, and fn's first error.
+//
+// The folders are walked while the first files are read: on 100k files the
+// walk alone took a few hundred milliseconds, with the workers idle.
 func Each(paths []string, opts Options, skip func(Skipped), fn func(*Article) error) (int, error) {
 	opts = opts.withDefaults()
-	var srcs []source
-	if len(paths) == 0 {
-		srcs = seedSources()
-	}
-	for _, p := range paths {
-		s, sk, root := collect(p)
-		srcs = append(srcs, s...)
-		for _, k := range sk {
-			skip(k)
-		}
-		if root != nil {
-			defer root.Close()
-		}
-	}
+	each, closeRoots := sourcesOf(paths)
+	defer closeRoots()
 	n := 0
-	err := readEach(srcs, opts, func(a *Article, sk *Skipped) error {
+	err := readEach(each, opts, func(a *Article, sk *Skipped) error {
 		if sk != nil {
 			skip(*sk)
 			return nil
@@ -379,6 +387,41 @@ func Each(paths []string, opts Options, skip func(Skipped), fn func(*Article) er
 		return fn(a)
 	})
 	return n, err
+}
+
+// sourcesOf walks the paths the user named (the embedded seeds when there
+// are none) for the files to read, as readEach asks for them; closeRoots
+// closes the folders opened on the way, once the files are read.
+func sourcesOf(paths []string) (each func(yield func(found) bool), closeRoots func()) {
+	var roots []*os.Root
+	each = func(yield func(found) bool) {
+		if len(paths) == 0 {
+			for _, s := range seedSources() {
+				if !yield(found{src: s}) {
+					return
+				}
+			}
+		}
+		stopped := false
+		for _, p := range paths {
+			root := walkPath(p, func(f found) bool {
+				stopped = !yield(f)
+				return !stopped
+			})
+			if root != nil {
+				roots = append(roots, root)
+			}
+			if stopped {
+				return
+			}
+		}
+	}
+	closeRoots = func() {
+		for _, r := range roots {
+			r.Close()
+		}
+	}
+	return each, closeRoots
 }
 
 // readOne returns the analysed article, or nil and the reason it was skipped.
