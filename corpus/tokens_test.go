@@ -22,14 +22,18 @@ func TestPlainWordsTokenAsSetWord(t *testing.T) {
 	}
 	ws = append(ws, "Stoltenberg", "x", "X", "2024", "F16", strings.Repeat("a", maxClassifyLen), strings.Repeat("B", maxClassifyLen+1))
 	for _, w := range ws {
-		toks := tokenize(nil, w+" ", nil)
-		if len(toks) != 1 {
-			t.Fatalf("%q: %d tokens", w, len(toks))
-		}
-		var general token
-		setWord(&general, w, 0, len(w))
-		if toks[0] != general {
-			t.Errorf("%q: fast path %+v, general %+v", w, toks[0], general)
+		// Alone, and with text after it: a short word takes the
+		// eight-byte path only when eight bytes are left.
+		for _, after := range []string{" ", " and more after it"} {
+			toks := tokenize(nil, w+after, nil)
+			if len(toks) == 0 {
+				t.Fatalf("%q: no tokens", w+after)
+			}
+			var general token
+			setWord(&general, w, 0, len(w))
+			if toks[0] != general {
+				t.Errorf("%q: fast path %+v, general %+v", w+after, toks[0], general)
+			}
 		}
 	}
 }
