@@ -62,41 +62,48 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 			continue
 		}
 		c := p[i]
-		if asciiAlnum[c] && i+8 <= len(p) {
-			// A word of at most shortWordLen bytes, and the byte after
-			// it, in one load.
-			if n, lowered, up := shortRun(load8(p[i : i+8])); n <= shortWordLen {
-				end := i + n
-				key, upper := lowered&(1<<(8*n)-1), up != 0
-				if end <= next && !wordGoesOn[p[end]] {
-					// The token setWord makes, made here: a call per
-					// word was a tenth of the tokeniser.
-					w := p[i:end]
-					out = append(out, token{})
-					t := &out[len(out)-1]
-					t.kind, t.text, t.base, t.start, t.end = tWord, w, w, i, end
-					t.cap = c <= 'Z' && c >= 'A'
-					if e := findShort(key); e != nil {
-						t.class, t.lower = e.class, w
-						if upper {
-							t.lower = e.word
-						}
-					} else if !upper {
-						t.lower = w
-					}
-					i = end
-					if end < next && p[end] == ' ' {
-						i++
-					}
-					continue
+		if asciiAlnum[c] {
+			// A word of at most shortWordLen bytes is read from one or
+			// two eight-byte loads: most words are such words ending at a
+			// space or a mark that cannot go on a word. Any other word
+			// takes the general path below, which gives the same token
+			// for these.
+			n, key, upper := 0, shortKey{}, false
+			if i+8 <= len(p) {
+				m, lowered, up := shortRun(load8(p[i : i+8]))
+				if m < 8 {
+					n, key, upper = m, shortKey{lo: lowered & (1<<(8*m) - 1)}, up != 0
+				} else {
+					n, key, upper = readLonger(p, i, lowered, up != 0)
 				}
 			}
-		}
-		if asciiAlnum[c] {
-			// Most words are ASCII letters and digits ending at a space or
-			// a mark that cannot go on a word: those are scanned, lowered
-			// and hashed in one pass. Any other word takes the general
-			// path below, which gives the same token for these.
+			if n > 0 && i+n <= next && (!wordGoesOn[p[i+n]] || p[i+n] == '.' && fullStopEnds(p, i, n, key)) {
+				// The token setWord makes, made here: a call per word
+				// was a tenth of the tokeniser.
+				end := i + n
+				w := p[i:end]
+				out = append(out, token{})
+				t := &out[len(out)-1]
+				t.kind, t.text, t.base, t.start, t.end = tWord, w, w, i, end
+				t.cap = c <= 'Z' && c >= 'A'
+				if e := findShort(key); e != nil {
+					t.class, t.lower = e.class, w
+					if upper {
+						t.lower = e.word
+					}
+				} else if !upper {
+					t.lower = w
+				}
+				i = end
+				// Most words end at a single space, which needs no turn
+				// of the loop (unless a quotation opens there).
+				if end < next && p[end] == ' ' {
+					i++
+				}
+				continue
+			}
+			// Longer words, and words near the end of the paragraph, are
+			// scanned, lowered and hashed in one pass.
 			end, h, upper := scanPlainWord(p, i)
 			if end-i <= maxClassifyLen && end <= next && (end == len(p) || !wordGoesOn[p[end]]) {
 				out = append(out, token{})

@@ -140,6 +140,19 @@ func TestTokenizeAsGeneralPath(t *testing.T) {
 	for _, w := range []string{"said", "Said", "SAID", "minister", "Minister", "mr", "Mr", "MR"} {
 		add(w + " " + w + ". " + w + "," + w)
 	}
+	// A full stop ends a word, or stays on it (abbreviations, initials),
+	// or joins it to the next ("U.S", a missing space).
+	stops := []string{"J", "j", "U", "Q", "said", "Said", "told", "Then", "x1"}
+	for w := range abbreviations {
+		stops = append(stops, w, strings.ToUpper(w[:1])+w[1:], strings.ToUpper(w))
+	}
+	for _, w := range stops {
+		for _, after := range []string{". next words", ".Then more words", ".then more words", ".5 more words", ".é more words", ".” more words", "." + strings.Repeat(" ", 8), ".,        "} {
+			add(w + after)
+			add("Some words " + w + after)
+		}
+		add("words and " + w + ".")
+	}
 	add(strings.Repeat("a", maxClassifyLen) + " " + strings.Repeat("B", maxClassifyLen+1) + " " + strings.Repeat("c", maxClassifyLen+9))
 	for k, p := range paras {
 		got, want := tokenize(nil, p, refs[k]), tokenizeGeneral(p, refs[k])
