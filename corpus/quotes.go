@@ -293,16 +293,19 @@ func extractQuotes(paras []string, skip []bool, buf []Quote) ([]Quote, []Quote) 
 			}
 		}
 		spans := scanQuotes(p[from:])
-		next := ""
-		if i+1 < len(paras) && (skip == nil || !skip[i+1]) {
-			next = paras[i+1]
-		}
-		_, _, nextCloses := leadingCloser(next)
-		nextContinues := startsWithOpenMark(next) || nextCloses
 		thisOpen := false
 		for k, s := range spans {
 			s.open, s.start, s.end, s.close = s.open+from, s.start+from, s.end+from, s.close+from
 			if s.openEnded {
+				// Whether the next paragraph carries the quotation on is
+				// asked only here: reading it for every paragraph was a
+				// second pass over most of the text.
+				next := ""
+				if i+1 < len(paras) && (skip == nil || !skip[i+1]) {
+					next = paras[i+1]
+				}
+				_, _, nextCloses := leadingCloser(next)
+				nextContinues := startsWithOpenMark(next) || nextCloses
 				atStart := s.open == 0
 				lastPara := i == len(paras)-1
 				before := p[:s.open]
