@@ -33,14 +33,15 @@ func appendParagraphs(out []string, line string) []string {
 // end in its second half, else after its last space, else at its last
 // whole rune.
 func cutPoint(s string) int {
+	// Only the second half is searched: a cut in the first is not taken.
 	half := len(s) / 2
 	for _, end := range []string{". ", "? ", "! ", ".” ", "” "} {
-		if i := strings.LastIndex(s, end); i >= half {
-			return i + len(end)
+		if i := strings.LastIndex(s[half:], end); i >= 0 {
+			return half + i + len(end)
 		}
 	}
-	if i := strings.LastIndexByte(s, ' '); i >= half {
-		return i + 1
+	if i := strings.LastIndexByte(s[half:], ' '); i >= 0 {
+		return half + i + 1
 	}
 	i := len(s)
 	for i > 0 && !utf8.RuneStart(s[i-1]) {

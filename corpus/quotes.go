@@ -42,11 +42,16 @@ func scanQuotes(p string) []span {
 	for i := 0; i < len(p); {
 		// Every mark is '"', '\'' or a multi-byte rune; other ASCII bytes
 		// are skipped without decoding.
-		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+		c := p[i]
+		if c < utf8.RuneSelf && c != '"' && c != '\'' {
 			i = skipPlain(p, i)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])
+		if c >= utf8.RuneSelf && !isQuoteMark(r) {
+			i += size // a letter, a dash, a stray byte: no mark to weigh
+			continue
+		}
 		prev := runeBefore(p, i)
 		next := runeAt(p, i+size)
 		if r == '\'' && i+1 < len(p) && p[i+1] == '\'' && (state == none || state == double && twoApos) {
@@ -120,6 +125,12 @@ func scanQuotes(p string) []span {
 		out = append(out, trimmed(span{open: openAt, start: startAt, end: len(p), close: len(p), openEnded: true}, p))
 	}
 	return dropEmpty(out)
+}
+
+// isQuoteMark reports whether a multi-byte rune is one of the marks
+// scanQuotes weighs; any other is passed over without looking around it.
+func isQuoteMark(r rune) bool {
+	return r == '“' || r == '”' || r == '„' || r == '«' || r == '»' || r == '‘' || r == '’'
 }
 
 // opensCurly: a curly opening mark opens a quotation when text follows it,

@@ -127,6 +127,8 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(p[i:])
 			switch {
+			case isMarkRune(r):
+				// A mark: the punctuation token below.
 			case unicode.IsSpace(r):
 				i += size
 				continue
@@ -139,6 +141,15 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 		i += size
 	}
 	return out
+}
+
+// isMarkRune reports whether a multi-byte rune is one of the common marks
+// of news, which are no space, letter or digit: dashes, curly quotation
+// marks, the ellipsis (U+2010 to U+2027, U+2030 to U+205E), and U+FFFD,
+// which the sanitiser puts for invalid bytes. It spares asking the
+// Unicode tables twice for each.
+func isMarkRune(r rune) bool {
+	return 0x2010 <= r && r <= 0x2027 || 0x2030 <= r && r <= 0x205E || r == utf8.RuneError
 }
 
 // appendWord appends the word at p[i] by the general path, cut where a

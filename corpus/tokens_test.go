@@ -166,3 +166,18 @@ func TestTokenizeAsGeneralPath(t *testing.T) {
 		}
 	}
 }
+
+// The marks the tokeniser takes without asking the Unicode tables are no
+// space, letter or digit, as the tables would say.
+func TestMarkRunesAreNoSpaceOrWord(t *testing.T) {
+	for r := rune(0x80); r <= 0x10FFFF; r++ {
+		if isMarkRune(r) && (unicode.IsSpace(r) || isWordRune(r)) {
+			t.Errorf("%U is a mark to the tokeniser but a space or word rune", r)
+		}
+	}
+	for _, r := range "–—‘’“”…‹›‰\uFFFD" {
+		if !isMarkRune(r) {
+			t.Errorf("%q: not taken as a mark", r)
+		}
+	}
+}
