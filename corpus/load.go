@@ -535,14 +535,36 @@ func readLimited(s source, limit int64) ([]byte, error) {
 	// Read into a buffer of the stated size, plus one byte to notice a file
 	// that grew; io.ReadAll would grow its buffer several times over.
 	raw := make([]byte, info.Size()+1)
-	n, err := io.ReadFull(f, raw)
+	n, err := readFull(f, raw)
 	switch {
 	case err == nil:
 		return nil, fmt.Errorf("%w: grew past %s while being read", errTooLarge, HumanBytes(info.Size()))
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+	case errors.Is(err, io.EOF):
 		return raw[:n], nil
 	}
 	return nil, err
+}
+
+// readFull is io.ReadFull into buf, which is one byte longer than the file
+// was stated to be, that stops at the stated size: every read asks for one
+// byte more than is left to it, so a read that ends there found the file
+// ending there (for a file on disk, which returns what was asked while it
+// lasts), and the read that would say so, a system call per file, is
+// spared. It returns io.EOF at the end, and nil only when buf was filled:
+// the file grew.
+func readFull(f io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := f.Read(buf[n:])
+		n += m
+		switch {
+		case n == len(buf)-1 && m > 0, errors.Is(err, io.EOF):
+			return n, io.EOF
+		case err != nil:
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // looksBinary spots files that are not text: a NUL byte in the first 8 KB
