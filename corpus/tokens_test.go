@@ -181,3 +181,26 @@ func TestMarkRunesAreNoSpaceOrWord(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokenize: any paragraph, its quotations masked, tokenises as the
+// general path alone would.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{
+		`Mr. Voss’s U.S. co-founder said “no” don't 3.5% Zürich rock&roll end`,
+		`Secretary-General SUPPORTERS supporter. J. he said.Then “a” 'b' x`,
+		"abcdefghijklmno. ABCDEFGHIJKLMNOP abcdefgh\xff Abcdefgh. Mr Co. co.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		p = Sanitize(p)
+		qs, _ := extractQuotes([]string{p}, nil, nil)
+		var refs []quoteRef
+		for k, q := range qs {
+			refs = append(refs, quoteRef{k, q.open, q.close})
+		}
+		if got, want := tokenize(nil, p, refs), tokenizeGeneral(p, refs); !slices.Equal(got, want) {
+			t.Fatalf("%q: tokens\n%+v\nwant\n%+v", p, got, want)
+		}
+	})
+}
