@@ -123,6 +123,9 @@ body:
 		if a.Dateline != "" {
 			break
 		}
+		if !capitalPair(l) {
+			continue // most paragraphs: no run of capitals opens them
+		}
 		if m := datelinePrefixRe.FindStringSubmatch(firstChars(l, 40)); m != nil && !labelRe.MatchString(l) || m != nil && isAllCaps(m[1]) {
 			a.Dateline = m[1]
 		}
@@ -204,5 +207,12 @@ func isDate(line string) bool {
 // space, dot, apostrophe or hyphen ("BEIJING", "ST. LOUIS"): a paragraph's
 // "Word" is ruled out before the regular expression.
 func isDateline(line string) bool {
-	return len(line) >= 3 && 'A' <= line[0] && line[0] <= 'Z' && strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-", line[1]) >= 0 && datelineRe.MatchString(line)
+	return capitalPair(line) && datelineRe.MatchString(line)
+}
+
+// capitalPair reports whether a line opens as datelineRe and
+// datelinePrefixRe need: three bytes or more, a capital, then a capital,
+// space, dot, apostrophe or hyphen.
+func capitalPair(line string) bool {
+	return len(line) >= 3 && 'A' <= line[0] && line[0] <= 'Z' && strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-", line[1]) >= 0
 }
