@@ -196,11 +196,11 @@ func firstChars(s string, n int) string {
 	return s
 }
 
-// isDate matches dateRe. Every date it takes ends with a digit, and most
-// lines tried are paragraphs that do not: they are ruled out before the
-// regular expression, whose matcher clears state in proportion to the line.
+// isDate matches dateRe (by matchDate, which gives its answers). Every
+// date it takes ends with a digit, and most lines tried are paragraphs
+// that do not: they are ruled out first.
 func isDate(line string) bool {
-	return line != "" && '0' <= line[len(line)-1] && line[len(line)-1] <= '9' && dateRe.MatchString(line)
+	return line != "" && '0' <= line[len(line)-1] && line[len(line)-1] <= '9' && matchDate(line)
 }
 
 // isDateline matches datelineRe, which needs a capital and then a capital,
