@@ -183,7 +183,7 @@ func isDek(line string) bool {
 // ("Source link", "Sign up for …"): only trailing lines, so an article that
 // mentions subscribing in its body keeps that paragraph.
 func dropBoilerplate(lines []string) []string {
-	for len(lines) > 1 && boilerplateRe.MatchString(lines[len(lines)-1]) {
+	for len(lines) > 1 && mayBeBoilerplate(lines[len(lines)-1]) && boilerplateRe.MatchString(lines[len(lines)-1]) {
 		lines = lines[:len(lines)-1]
 	}
 	return lines

@@ -1,6 +1,12 @@
 package corpus
 
-import "strings"
+// Matchers for the lines Parse looks at in every article, written out where
+// a regular expression was a measurable share of the analysis.
+
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // matchDate is dateRe.MatchString written out: a date line is looked for
 // at the top of every article, and the pattern's backtracking was a
@@ -97,4 +103,11 @@ func spaceRun(s string) int {
 		n++
 	}
 	return n
+}
+
+// mayBeBoilerplate rules out, before the pattern, a line whose first byte
+// opens none of boilerplateRe's phrases in any case: those start with s,
+// r, f, a or c, or a multi-byte rune (©, and ſ, which folds to s).
+func mayBeBoilerplate(line string) bool {
+	return line != "" && (line[0] >= utf8.RuneSelf || strings.IndexByte("sSrRfFaAcC", line[0]) >= 0)
 }

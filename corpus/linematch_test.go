@@ -1,6 +1,10 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // matchDate gives dateRe's answer: dates of every form, with and without
 // a weekday, and near misses of each part.
@@ -37,4 +41,29 @@ func FuzzMatchDate(f *testing.F) {
 			t.Fatalf("%q: matchDate %v, dateRe %v", l, got, want)
 		}
 	})
+}
+
+// mayBeBoilerplate passes every line boilerplateRe takes: each phrase's
+// tail after any first byte or rune that folds to its first letter.
+func TestMayBeBoilerplateKeepsEveryMatch(t *testing.T) {
+	phrases := []string{"source link", "sign up", "subscribe", "read more", "related:", "share this", "follow us", "advertisement", "click here", "copyright", "©", "all rights reserved"}
+	for _, p := range phrases {
+		_, size := utf8.DecodeRuneInString(p)
+		tail := p[size:]
+		for r := rune(0); r < 0x3000; r++ {
+			if r == utf8.RuneError {
+				continue
+			}
+			line := string(r) + tail + " to us"
+			if boilerplateRe.MatchString(line) && !mayBeBoilerplate(line) {
+				t.Errorf("%q: boilerplate, but ruled out", line)
+			}
+		}
+		if !mayBeBoilerplate(strings.ToUpper(p)) {
+			t.Errorf("%q: ruled out", strings.ToUpper(p))
+		}
+	}
+	if mayBeBoilerplate("The minister said.") {
+		t.Error("a sentence opening The should be ruled out")
+	}
 }
