@@ -204,3 +204,19 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// lowerWithCue lowers a statement as strings.ToLower does, eight bytes at
+// a time or not, and joins its cue after a space.
+func TestLowerWithCue(t *testing.T) {
+	texts := []string{"", "A", "Hello World", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ 0123456789",
+		"Minister Ola Berg SAID so", "Zürich Mayor Said", "Eight by:Nine AtZ[]", "ÅNGSTRÖM and KELVIN \u212a"}
+	for _, text := range texts {
+		for _, cue := range []string{"", "lee said"} {
+			got, n := lowerWithCue(text, cue)
+			want := strings.ToLower(text)
+			if got != want+" "+cue || n != len(want) {
+				t.Errorf("%q, %q: %q, %d; want %q, %d", text, cue, got, n, want+" "+cue, len(want))
+			}
+		}
+	}
+}
