@@ -9,11 +9,10 @@ import (
 
 // Quotation marks, by family. A straight mark is decided by what stands
 // around it; a curly one says which way it faces, except ’, which is also
-// the apostrophe.
-const (
-	dblOpen  = "“„«"
-	dblClose = "”»"
-)
+// the apostrophe. (Compared rune by rune: strings.ContainsRune encodes a
+// multi-byte rune on every call, a measurable cost on text of many marks.)
+func isDblOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }
+func isDblClose(r rune) bool { return r == '”' || r == '»' }
 
 // span is one quotation in a paragraph: marks at [open, start) and
 // [end, close); the quoted words at [start, end).
@@ -80,7 +79,7 @@ func scanQuotes(p string) []span {
 		switch state {
 		case none:
 			switch {
-			case strings.ContainsRune(dblOpen, r) && opensCurly(p, i+size, prev, next),
+			case isDblOpen(r) && opensCurly(p, i+size, prev, next),
 				r == '"' && opensHere(prev, next):
 				state, openAt, startAt, nested = double, i, i+size, 0
 			case (r == '‘' || r == '\'') && opensHere(prev, next) && isWordRune(next):
@@ -105,7 +104,7 @@ func scanQuotes(p string) []span {
 				nested++
 				break
 			}
-			if strings.ContainsRune(dblClose, r) || (r == '"' || r == '“') && closesInside(prev, next) {
+			if isDblClose(r) || (r == '"' || r == '“') && closesInside(prev, next) {
 				if nested > 0 && r != '"' {
 					nested--
 					break
@@ -149,7 +148,7 @@ func opensCurly(p string, after int, prev, next rune) bool {
 // (…audiences,"Katie Packer said), or when it stands between spaces
 // (… 'like it is,' " she said), where it cannot open anything.
 func closesInside(prev, next rune) bool {
-	if closesHere(prev, next) || strings.ContainsRune(",.!?", prev) {
+	if closesHere(prev, next) || prev == ',' || prev == '.' || prev == '!' || prev == '?' {
 		return true
 	}
 	return unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
@@ -188,7 +187,11 @@ func opensHere(prev, next rune) bool {
 	if unicode.IsSpace(next) {
 		return false
 	}
-	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+	switch prev {
+	case '(', '[', '{', '—', '–', '-', '/', ':':
+		return true
+	}
+	return unicode.IsSpace(prev)
 }
 
 // closesHere: a mark closes when it follows text and is followed by a
@@ -259,7 +262,7 @@ func dropEmpty(spans []span) []span {
 // which is how news marks a quotation carried on from the paragraph before.
 func startsWithOpenMark(p string) bool {
 	r, _ := utf8.DecodeRuneInString(p)
-	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘' || strings.HasPrefix(p, "''") ||
+	return isDblOpen(r) || r == '"' || r == '‘' || strings.HasPrefix(p, "''") ||
 		r == '\'' && unicode.IsUpper(runeAt(p, 1))
 }
 
@@ -371,6 +374,6 @@ func leadingCloser(p string) (end, close int, ok bool) {
 // with one ("…," he said. “They …).
 func afterSentence(before string) bool {
 	b := strings.TrimRight(before, " ")
-	b = strings.TrimRight(b, "”\"'’")
+	b = trimRightSet(b, "”\"'’")
 	return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "?") || strings.HasSuffix(b, "!")
 }

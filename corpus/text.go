@@ -24,6 +24,34 @@ func lastWord(s string) string {
 	return s[i+size:]
 }
 
+// trimRightSet is strings.TrimRight(s, cutset), without encoding each
+// multi-byte rune of s again to look for it in cutset, as
+// strings.TrimRight does when cutset holds one (the curly marks).
+func trimRightSet(s, cutset string) string {
+	for len(s) > 0 {
+		if c := s[len(s)-1]; c < utf8.RuneSelf {
+			if strings.IndexByte(cutset, c) < 0 {
+				return s
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s)
+		in := false
+		for _, c := range cutset {
+			if c == r {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return s
+		}
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
 // moreWordsThan reports whether s has more than n of the words
 // strings.Fields finds, without splitting it.
 func moreWordsThan(s string, n int) bool {

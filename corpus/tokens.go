@@ -185,7 +185,7 @@ func wordEnd(p string, i int) int {
 			j += size
 			continue
 		}
-		if strings.ContainsRune("-'’.&", r) && j+size < len(p) {
+		if (r == '-' || r == '\'' || r == '’' || r == '.' || r == '&') && j+size < len(p) {
 			next, _ := utf8.DecodeRuneInString(p[j+size:])
 			if r == '.' && j-i > 1 && 'a' <= p[j-1] && p[j-1] <= 'z' && unicode.IsUpper(next) {
 				break // a missing space: "he said.Then"
@@ -353,7 +353,7 @@ func endsSentence(t token) bool {
 // quoteEndsSentence reports whether a masked quotation ends with its own
 // full stop, so that the words after it start a new sentence.
 func quoteEndsSentence(q string) bool {
-	q = strings.TrimRight(q, "”\"’' »")
+	q = trimRightSet(q, "”\"’' »")
 	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "…")
 }
 

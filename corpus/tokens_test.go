@@ -220,3 +220,22 @@ func TestLowerWithCue(t *testing.T) {
 		}
 	}
 }
+
+// trimRightSet trims as strings.TrimRight does, marks, letters, stray
+// bytes and all.
+func TestTrimRightSet(t *testing.T) {
+	cutsets := []string{"”\"’' »", "”\"'’", "\"”’ ", " ”\"’'", " "}
+	ends := []string{"", ".", "a", "”", "’", "»", "\"", "'", " ", "é", "\xff", "\xe2\x80", "“", "?”", ".’”", "»»"}
+	for _, cut := range cutsets {
+		for _, a := range ends {
+			for _, b := range ends {
+				for _, c := range ends {
+					s := "He said" + a + b + c
+					if got, want := trimRightSet(s, cut), strings.TrimRight(s, cut); got != want {
+						t.Errorf("%q by %q: %q, want %q", s, cut, got, want)
+					}
+				}
+			}
+		}
+	}
+}
