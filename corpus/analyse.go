@@ -48,7 +48,8 @@ func analyse(a *Article, index, debate bool) {
 
 	// Tokens, with each quotation standing as one token.
 	refs := make([][]quoteRef, len(paras))
-	for i, q := range a.Quotes {
+	for i := range a.Quotes {
+		q := &a.Quotes[i] // not a copy of each quotation
 		refs[q.Paragraph] = append(refs[q.Paragraph], quoteRef{i, q.open, q.close})
 	}
 	buf := sc.tokens[:0]

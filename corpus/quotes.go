@@ -159,6 +159,9 @@ func runeBefore(p string, i int) rune {
 	if i == 0 {
 		return ' '
 	}
+	if c := p[i-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
 	r, _ := utf8.DecodeLastRuneInString(p[:i])
 	return r
 }
