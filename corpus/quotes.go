@@ -46,6 +46,13 @@ func scanQuotes(p string) []span {
 			i = skipPlain(p, i)
 			continue
 		}
+		if c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
+			// No mark starts with this byte (the curly marks are
+			// E2 80 xx, the guillemets C2 AB and C2 BB), and no mark
+			// starts inside a rune: passed a byte at a time, undecoded.
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		if c >= utf8.RuneSelf && !isQuoteMark(r) {
 			i += size // a letter, a dash, a stray byte: no mark to weigh
@@ -354,6 +361,13 @@ func leadingCloser(p string) (end, close int, ok bool) {
 		c := p[i]
 		if c < utf8.RuneSelf && c != '"' && c != '\'' {
 			i = skipPlain(p, i)
+			continue
+		}
+		if c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
+			// No mark starts with this byte (the curly marks are
+			// E2 80 xx, the guillemets C2 AB and C2 BB), and no mark
+			// starts inside a rune: passed a byte at a time, undecoded.
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])
