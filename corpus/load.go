@@ -225,8 +225,9 @@ func walkPath(p string, yield func(found) bool) *os.Root {
 // looks every entry up with lstat, a system call per file (0.5 s of CPU
 // for 100k files), which the walk needs only for links: a copy of the
 // descriptor, outside the root, reads the types from the listing. Nothing
-// is opened through it; path names the folder for the rare file system
-// that gives no types, where ReadDir looks them up by path.
+// is opened through it, and on the rare file system whose listing gives no
+// types ReadDir looks each one up relative to the folder's descriptor, as
+// before; path is only the folder's name.
 func readDirTypes(f *os.File, path string) ([]fs.DirEntry, error) {
 	conn, err := f.SyscallConn()
 	if err != nil {
