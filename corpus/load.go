@@ -300,6 +300,7 @@ func readEach(each func(yield func(found) bool), opts Options, emit func(*Articl
 		a       *Article
 		display string
 		reason  string
+		size    int64 // the article's text, counted in pending
 	}
 	type job struct {
 		src source
@@ -308,9 +309,15 @@ func readEach(each func(yield func(found) bool), opts Options, emit func(*Articl
 	workers := opts.Workers
 	budget := newByteBudget(analysisBudget)
 	jobs := make(chan job)
-	// order holds the pending results in input order; its capacity bounds
-	// how many analysed articles wait for an earlier, slower one.
-	order := make(chan chan result, 2*workers)
+	// order holds the pending results in input order; its capacity, and
+	// pending, bound how many analysed articles wait for an earlier,
+	// slower one. With two a worker, one article that took long (or a
+	// worker the system put aside on a busy machine) stopped every other
+	// worker within a few articles: on 10k articles, a quarter of the time
+	// only one goroutine had work.
+	order := make(chan chan result, orderWindow*workers)
+	var pending pendingText
+	pending.cond.L = &pending.mu
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	for range workers {
@@ -319,7 +326,9 @@ func readEach(each func(yield func(found) bool), opts Options, emit func(*Articl
 			defer wg.Done()
 			for j := range jobs {
 				a, reason := readOne(j.src, opts, budget)
-				j.out <- result{a, j.src.display, reason}
+				size := a.textSize()
+				pending.add(size)
+				j.out <- result{a, j.src.display, reason, size}
 			}
 		}()
 	}
@@ -337,6 +346,9 @@ func readEach(each func(yield func(found) bool), opts Options, emit func(*Articl
 				out <- result{display: f.skip.Path, reason: f.skip.Reason}
 				return true
 			}
+			if !pending.waitBelow(maxPendingText) {
+				return false
+			}
 			select {
 			case jobs <- job{f.src, out}:
 			case <-done:
@@ -352,6 +364,7 @@ func readEach(each func(yield func(found) bool), opts Options, emit func(*Articl
 			continue // stopping: a job may never have started
 		}
 		r := <-out
+		pending.add(-r.size)
 		if r.a == nil {
 			err = emit(nil, &Skipped{r.display, r.reason})
 		} else {
@@ -366,10 +379,71 @@ func readEach(each func(yield func(found) bool), opts Options, emit func(*Articl
 		}
 		if err != nil {
 			close(done)
+			pending.halt()
 		}
 	}
 	wg.Wait()
 	return err
+}
+
+// orderWindow is how many results a worker may have waiting, in order,
+// behind the one the writer waits for; maxPendingText bounds the text of
+// the articles waiting, so that a window of articles of a hostile shape,
+// which hold many times their text once analysed, stays small.
+const (
+	orderWindow    = 16
+	maxPendingText = 4 << 20
+)
+
+// pendingText counts the bytes of text of the analysed articles waiting to
+// be handed over in order. No new file is handed out while it is above
+// its bound; the article everyone waits for is already being read, so the
+// count always comes down.
+type pendingText struct {
+	mu      sync.Mutex
+	cond    sync.Cond
+	bytes   int64
+	stopped bool
+}
+
+func (p *pendingText) add(n int64) {
+	p.mu.Lock()
+	p.bytes += n
+	p.mu.Unlock()
+	if n < 0 {
+		p.cond.Broadcast()
+	}
+}
+
+// waitBelow waits until at most limit bytes are pending; false when the
+// run stopped first.
+func (p *pendingText) waitBelow(limit int64) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for p.bytes > limit && !p.stopped {
+		p.cond.Wait()
+	}
+	return !p.stopped
+}
+
+// halt wakes a waiting waitBelow for good.
+func (p *pendingText) halt() {
+	p.mu.Lock()
+	p.stopped = true
+	p.mu.Unlock()
+	p.cond.Broadcast()
+}
+
+// textSize is the bytes of text an article holds, 0 for none.
+func (a *Article) textSize() int64 {
+	if a == nil {
+		return 0
+	}
+	n := len(a.Title) + len(a.Dek)
+	for _, p := range a.Paragraphs {
+		n += len(p)
+	}
+	return int64(n)
 }
 
 // Each reads and analyses the articles at paths as Load does, but hands
