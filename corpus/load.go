@@ -292,9 +292,10 @@ func isArticleName(name string) bool {
 // opts.Workers goroutines and hands each result to emit in the order each
 // found it: the article, or why its file was skipped. each runs alongside
 // the workers, which start on the first file it finds instead of waiting
-// for the whole walk. At most a few articles per worker are held at once,
-// whatever the number of sources; an error from emit stops the run and is
-// returned. each has ended when readEach returns.
+// for the whole walk. At most orderWindow articles per worker, and
+// maxPendingText of their text, wait at once, whatever the number of
+// sources; an error from emit stops the run and is returned. each has
+// ended when readEach returns.
 func readEach(each func(yield func(found) bool), opts Options, emit func(*Article, *Skipped) error) error {
 	type result struct {
 		a       *Article
@@ -448,7 +449,8 @@ func (a *Article) textSize() int64 {
 
 // Each reads and analyses the articles at paths as Load does, but hands
 // each one to fn in Load's order and keeps none, so that a command that
-// prints every article holds only the few being analysed. skip is told of
+// prints every article holds only the few being analysed or waiting their
+// turn. skip is told of
 // each file that could not be used, in the order of the walk. Each returns
 // how many articles fn saw, and fn's first error.
 //
