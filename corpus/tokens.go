@@ -353,7 +353,7 @@ func endsSentence(t token) bool {
 // quoteEndsSentence reports whether a masked quotation ends with its own
 // full stop, so that the words after it start a new sentence.
 func quoteEndsSentence(q string) bool {
-	q = trimRightSet(q, "”\"’' »")
+	q = strings.TrimRight(q, "”\"’' »")
 	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "…")
 }
 
