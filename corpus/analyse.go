@@ -48,7 +48,8 @@ func analyse(a *Article, index, debate bool) {
 
 	// Tokens, with each quotation standing as one token.
 	refs := make([][]quoteRef, len(paras))
-	for i, q := range a.Quotes {
+	for i := range a.Quotes {
+		q := &a.Quotes[i] // not a copy of each quotation
 		refs[q.Paragraph] = append(refs[q.Paragraph], quoteRef{i, q.open, q.close})
 	}
 	buf := sc.tokens[:0]
@@ -261,7 +262,7 @@ func questionerLabel(paras []string, turns []turn) string {
 		if questionLabels[labelKey(t.label)] {
 			return labelKey(t.label)
 		}
-		if strings.HasSuffix(strings.TrimRight(paras[t.para][t.start:t.end], "\"”’ "), "?") {
+		if strings.HasSuffix(trimRightSet(paras[t.para][t.start:t.end], "\"”’ "), "?") {
 			asks[labelKey(t.label)]++
 		}
 	}
@@ -428,7 +429,7 @@ func isShort(s string) bool {
 // isSentence reports whether a text reads as a sentence of its own: a
 // capital first, a full stop, question or exclamation mark last.
 func isSentence(s string) bool {
-	s = strings.TrimRight(s, " ”\"’'")
+	s = trimRightSet(s, " ”\"’'")
 	if s == "" {
 		return false
 	}

@@ -123,6 +123,9 @@ body:
 		if a.Dateline != "" {
 			break
 		}
+		if !capitalPair(l) {
+			continue // most paragraphs: no run of capitals opens them
+		}
 		if m := datelinePrefixRe.FindStringSubmatch(firstChars(l, 40)); m != nil && !labelRe.MatchString(l) || m != nil && isAllCaps(m[1]) {
 			a.Dateline = m[1]
 		}
@@ -180,7 +183,7 @@ func isDek(line string) bool {
 // ("Source link", "Sign up for …"): only trailing lines, so an article that
 // mentions subscribing in its body keeps that paragraph.
 func dropBoilerplate(lines []string) []string {
-	for len(lines) > 1 && boilerplateRe.MatchString(lines[len(lines)-1]) {
+	for len(lines) > 1 && mayBeBoilerplate(lines[len(lines)-1]) && boilerplateRe.MatchString(lines[len(lines)-1]) {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
@@ -193,16 +196,23 @@ func firstChars(s string, n int) string {
 	return s
 }
 
-// isDate matches dateRe. Every date it takes ends with a digit, and most
-// lines tried are paragraphs that do not: they are ruled out before the
-// regular expression, whose matcher clears state in proportion to the line.
+// isDate matches dateRe (by matchDate, which gives its answers). Every
+// date it takes ends with a digit, and most lines tried are paragraphs
+// that do not: they are ruled out first.
 func isDate(line string) bool {
-	return line != "" && '0' <= line[len(line)-1] && line[len(line)-1] <= '9' && dateRe.MatchString(line)
+	return line != "" && '0' <= line[len(line)-1] && line[len(line)-1] <= '9' && matchDate(line)
 }
 
 // isDateline matches datelineRe, which needs a capital and then a capital,
 // space, dot, apostrophe or hyphen ("BEIJING", "ST. LOUIS"): a paragraph's
 // "Word" is ruled out before the regular expression.
 func isDateline(line string) bool {
-	return len(line) >= 3 && 'A' <= line[0] && line[0] <= 'Z' && strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-", line[1]) >= 0 && datelineRe.MatchString(line)
+	return capitalPair(line) && datelineRe.MatchString(line)
+}
+
+// capitalPair reports whether a line opens as datelineRe and
+// datelinePrefixRe need: three bytes or more, a capital, then a capital,
+// space, dot, apostrophe or hyphen.
+func capitalPair(line string) bool {
+	return len(line) >= 3 && 'A' <= line[0] && line[0] <= 'Z' && strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-", line[1]) >= 0
 }

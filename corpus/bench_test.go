@@ -102,3 +102,34 @@ func BenchmarkQuotesJSON(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-before)/float64(b.N)/1e9, "cpu-s/op")
 }
+
+// BenchmarkTokenize is the tokeniser alone over the paragraphs of
+// synthetic articles, each with its quotations masked as analyse masks
+// them.
+func BenchmarkTokenize(b *testing.B) {
+	type para struct {
+		text string
+		refs []quoteRef
+	}
+	var paras []para
+	var size int64
+	for i := range 200 {
+		a := Parse("x", "x", synth.Article(i))
+		qs, _ := extractQuotes(a.Paragraphs, nil, nil)
+		refs := make([][]quoteRef, len(a.Paragraphs))
+		for k, q := range qs {
+			refs[q.Paragraph] = append(refs[q.Paragraph], quoteRef{k, q.open, q.close})
+		}
+		for k, p := range a.Paragraphs {
+			paras = append(paras, para{p, refs[k]})
+			size += int64(len(p))
+		}
+	}
+	b.SetBytes(size)
+	buf := make([]token, 0, 1<<16)
+	for b.Loop() {
+		for _, p := range paras {
+			buf = tokenize(buf[:0], p.text, p.refs)
+		}
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -89,5 +92,65 @@ func TestEachStopsOnError(t *testing.T) {
 	})
 	if err != stop || seen != 1 {
 		t.Errorf("got %v after %d articles, want the error after the first", err, seen)
+	}
+}
+
+// Skipped files are reported in the order of the walk, whether the walk
+// skipped them (a pipe) or reading did (an empty file): the walk runs
+// while the first files are read.
+func TestEachReportsSkipsInWalkOrder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir+"/a.txt", "")
+	if err := syscall.Mkfifo(dir+"/b.txt", 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir+"/c.txt", goodArticle)
+	var got []string
+	n, err := Each([]string{dir}, Options{Workers: 2}, func(s Skipped) { got = append(got, filepath.Base(s.Path)+": "+s.Reason) }, func(*Article) error { return nil })
+	if err != nil || n != 1 {
+		t.Fatalf("Each: %d articles, %v", n, err)
+	}
+	want := []string{"a.txt: empty file", "b.txt: not a regular file"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("skipped %q, want %q", got, want)
+	}
+}
+
+// While more analysed text waits than maxPendingText, no new file is
+// handed out, yet the run goes on to the end in order: the article the
+// writer waits for is always already being read.
+func TestEachGoesOnPastThePendingBound(t *testing.T) {
+	dir := t.TempDir()
+	body := strings.Repeat("Lee said the plan would work. ", maxPendingText/3/30+1)
+	for _, name := range []string{"a", "b", "c", "d", "e"} {
+		write(t, dir+"/"+name+".txt", "Title "+name+"\n\n"+body+"\n")
+	}
+	var ids []string
+	n, err := Each([]string{dir}, Options{Workers: 4}, func(s Skipped) { t.Error(s) }, func(a *Article) error {
+		ids = append(ids, a.ID)
+		return nil
+	})
+	if err != nil || n != 5 || strings.Join(ids, ",") != "a,b,c,d,e" {
+		t.Errorf("Each: %d articles %v, %v; want a to e in order", n, ids, err)
+	}
+}
+
+// A halted wait returns at once, and a wait returns when the count comes
+// down.
+func TestPendingTextWaits(t *testing.T) {
+	var p pendingText
+	p.cond.L = &p.mu
+	p.add(10)
+	released := make(chan bool)
+	go func() { released <- p.waitBelow(5) }()
+	p.add(-6)
+	if ok := <-released; !ok {
+		t.Error("waitBelow: false after the count came down")
+	}
+	p.add(10)
+	go func() { released <- p.waitBelow(5) }()
+	p.halt()
+	if ok := <-released; ok {
+		t.Error("waitBelow: true after halt")
 	}
 }

@@ -1,12 +1,15 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/iotest"
 )
 
 const goodArticle = "A title\n\n“We reject the claims,” Minister Ola Nordmann said.\n"
@@ -169,10 +172,16 @@ func BenchmarkWalkFolders(b *testing.B) {
 				}
 			}
 			for b.Loop() {
-				srcs, _, root := collect(dir)
+				files := 0
+				root := walkPath(dir, func(f found) bool {
+					if f.skip == nil {
+						files++
+					}
+					return true
+				})
 				root.Close()
-				if len(srcs) != n {
-					b.Fatalf("%d files, want %d", len(srcs), n)
+				if files != n {
+					b.Fatalf("%d files, want %d", files, n)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/folder")
@@ -213,5 +222,41 @@ func TestByteBudgetAdmitsOversizedFiles(t *testing.T) {
 	b.release(got)
 	if n := <-done; n != 3 {
 		t.Errorf("second file took %d, want 3", n)
+	}
+}
+
+// readFull reads a whole file however the reads come (all at once, a byte
+// at a time, half at a time), keeps what there was when it was shorter
+// than stated, and reads no more than the stated size when it is longer:
+// a read that brings more says the file grew; short reads that stop at
+// the stated size read it as it was stated.
+func TestReadFullStopsAtTheStatedSize(t *testing.T) {
+	readers := map[string]func(io.Reader) io.Reader{
+		"whole": func(r io.Reader) io.Reader { return r },
+		"bytes": iotest.OneByteReader,
+		"half":  iotest.HalfReader,
+		"eof":   iotest.DataErrReader,
+	}
+	for name, wrap := range readers {
+		for _, tc := range []struct {
+			text   string
+			stated int
+			want   string // "" and grew: more than stated was read
+		}{
+			{"hello world", 11, "hello world"},
+			{"", 0, ""},
+			{"hello", 11, "hello"},
+			{"hello world", 5, "hello"},
+		} {
+			buf := make([]byte, tc.stated+1)
+			n, err := readFull(wrap(strings.NewReader(tc.text)), buf)
+			grew := len(tc.text) > tc.stated && (name == "whole" || name == "eof")
+			switch {
+			case grew && (err != nil || n != len(buf)):
+				t.Errorf("%s %q stated %d: %d bytes, %v; want the file to have grown", name, tc.text, tc.stated, n, err)
+			case !grew && (!errors.Is(err, io.EOF) || string(buf[:n]) != tc.want):
+				t.Errorf("%s %q stated %d: read %q, %v; want %q and the end", name, tc.text, tc.stated, buf[:n], err, tc.want)
+			}
+		}
 	}
 }

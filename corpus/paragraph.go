@@ -33,14 +33,11 @@ func appendParagraphs(out []string, line string) []string {
 // end in its second half, else after its last space, else at its last
 // whole rune.
 func cutPoint(s string) int {
-	half := len(s) / 2
-	for _, end := range []string{". ", "? ", "! ", ".” ", "” "} {
-		if i := strings.LastIndex(s, end); i >= half {
-			return i + len(end)
-		}
+	if cut, ok := sentenceCut(s); ok {
+		return cut
 	}
-	if i := strings.LastIndexByte(s, ' '); i >= half {
-		return i + 1
+	if i := strings.LastIndexByte(s[len(s)/2:], ' '); i >= 0 {
+		return len(s)/2 + i + 1
 	}
 	i := len(s)
 	for i > 0 && !utf8.RuneStart(s[i-1]) {
@@ -53,4 +50,39 @@ func cutPoint(s string) int {
 		return len(s)
 	}
 	return i
+}
+
+// sentenceEnds are the ends cutPoint prefers, best first: the last ". " in
+// the second half, else the last "? ", and so on.
+var sentenceEnds = []string{". ", "? ", "! ", ".” ", "” "}
+
+// sentenceCut is where cutPoint ends a paragraph after a sentence: just
+// past the last of the first of sentenceEnds that starts in the second half
+// of s. Every end finishes with a space, so one pass back over the spaces
+// of the second half finds the last of each.
+func sentenceCut(s string) (int, bool) {
+	half := len(s) / 2
+	var last [5]int // where the last of each end starts, or -1
+	for k := range last {
+		last[k] = -1
+	}
+	for j := len(s) - 1; j >= half; j-- {
+		if s[j] != ' ' {
+			continue
+		}
+		for k, end := range sentenceEnds {
+			if i := j + 1 - len(end); last[k] < 0 && i >= half && s[i:j+1] == end {
+				if k == 0 {
+					return i + len(end), true // the best end: nothing beats it
+				}
+				last[k] = i
+			}
+		}
+	}
+	for k, i := range last {
+		if i >= 0 {
+			return i + len(sentenceEnds[k]), true
+		}
+	}
+	return 0, false
 }

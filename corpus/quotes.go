@@ -9,11 +9,10 @@ import (
 
 // Quotation marks, by family. A straight mark is decided by what stands
 // around it; a curly one says which way it faces, except ’, which is also
-// the apostrophe.
-const (
-	dblOpen  = "“„«"
-	dblClose = "”»"
-)
+// the apostrophe. (Compared rune by rune: strings.ContainsRune encodes a
+// multi-byte rune on every call, a measurable cost on text of many marks.)
+func isDblOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }
+func isDblClose(r rune) bool { return r == '”' || r == '»' }
 
 // span is one quotation in a paragraph: marks at [open, start) and
 // [end, close); the quoted words at [start, end).
@@ -42,11 +41,23 @@ func scanQuotes(p string) []span {
 	for i := 0; i < len(p); {
 		// Every mark is '"', '\'' or a multi-byte rune; other ASCII bytes
 		// are skipped without decoding.
-		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+		c := p[i]
+		if c < utf8.RuneSelf && c != '"' && c != '\'' {
 			i = skipPlain(p, i)
 			continue
 		}
+		if c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
+			// No mark starts with this byte (the curly marks are
+			// E2 80 xx, the guillemets C2 AB and C2 BB), and no mark
+			// starts inside a rune: passed a byte at a time, undecoded.
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
+		if c >= utf8.RuneSelf && !isQuoteMark(r) {
+			i += size // a letter, a dash, a stray byte: no mark to weigh
+			continue
+		}
 		prev := runeBefore(p, i)
 		next := runeAt(p, i+size)
 		if r == '\'' && i+1 < len(p) && p[i+1] == '\'' && (state == none || state == double && twoApos) {
@@ -75,7 +86,7 @@ func scanQuotes(p string) []span {
 		switch state {
 		case none:
 			switch {
-			case strings.ContainsRune(dblOpen, r) && opensCurly(p, i+size, prev, next),
+			case isDblOpen(r) && opensCurly(p, i+size, prev, next),
 				r == '"' && opensHere(prev, next):
 				state, openAt, startAt, nested = double, i, i+size, 0
 			case (r == '‘' || r == '\'') && opensHere(prev, next) && isWordRune(next):
@@ -100,7 +111,7 @@ func scanQuotes(p string) []span {
 				nested++
 				break
 			}
-			if strings.ContainsRune(dblClose, r) || (r == '"' || r == '“') && closesInside(prev, next) {
+			if isDblClose(r) || (r == '"' || r == '“') && closesInside(prev, next) {
 				if nested > 0 && r != '"' {
 					nested--
 					break
@@ -122,6 +133,12 @@ func scanQuotes(p string) []span {
 	return dropEmpty(out)
 }
 
+// isQuoteMark reports whether a multi-byte rune is one of the marks
+// scanQuotes weighs; any other is passed over without looking around it.
+func isQuoteMark(r rune) bool {
+	return r == '“' || r == '”' || r == '„' || r == '«' || r == '»' || r == '‘' || r == '’'
+}
+
 // opensCurly: a curly opening mark opens a quotation when text follows it,
 // even after a stray space (“ you have to …”), but not when it ends the
 // paragraph.
@@ -138,7 +155,7 @@ func opensCurly(p string, after int, prev, next rune) bool {
 // (…audiences,"Katie Packer said), or when it stands between spaces
 // (… 'like it is,' " she said), where it cannot open anything.
 func closesInside(prev, next rune) bool {
-	if closesHere(prev, next) || strings.ContainsRune(",.!?", prev) {
+	if closesHere(prev, next) || prev == ',' || prev == '.' || prev == '!' || prev == '?' {
 		return true
 	}
 	return unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
@@ -148,6 +165,9 @@ func closesInside(prev, next rune) bool {
 func runeBefore(p string, i int) rune {
 	if i == 0 {
 		return ' '
+	}
+	if c := p[i-1]; c < utf8.RuneSelf {
+		return rune(c)
 	}
 	r, _ := utf8.DecodeLastRuneInString(p[:i])
 	return r
@@ -177,7 +197,11 @@ func opensHere(prev, next rune) bool {
 	if unicode.IsSpace(next) {
 		return false
 	}
-	return unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+	switch prev {
+	case '(', '[', '{', '—', '–', '-', '/', ':':
+		return true
+	}
+	return unicode.IsSpace(prev)
 }
 
 // closesHere: a mark closes when it follows text and is followed by a
@@ -248,7 +272,7 @@ func dropEmpty(spans []span) []span {
 // which is how news marks a quotation carried on from the paragraph before.
 func startsWithOpenMark(p string) bool {
 	r, _ := utf8.DecodeRuneInString(p)
-	return strings.ContainsRune(dblOpen, r) || r == '"' || r == '‘' || strings.HasPrefix(p, "''") ||
+	return isDblOpen(r) || r == '"' || r == '‘' || strings.HasPrefix(p, "''") ||
 		r == '\'' && unicode.IsUpper(runeAt(p, 1))
 }
 
@@ -293,16 +317,19 @@ func extractQuotes(paras []string, skip []bool, buf []Quote) ([]Quote, []Quote) 
 			}
 		}
 		spans := scanQuotes(p[from:])
-		next := ""
-		if i+1 < len(paras) && (skip == nil || !skip[i+1]) {
-			next = paras[i+1]
-		}
-		_, _, nextCloses := leadingCloser(next)
-		nextContinues := startsWithOpenMark(next) || nextCloses
 		thisOpen := false
 		for k, s := range spans {
 			s.open, s.start, s.end, s.close = s.open+from, s.start+from, s.end+from, s.close+from
 			if s.openEnded {
+				// Whether the next paragraph carries the quotation on is
+				// asked only here: reading it for every paragraph was a
+				// second pass over most of the text.
+				next := ""
+				if i+1 < len(paras) && (skip == nil || !skip[i+1]) {
+					next = paras[i+1]
+				}
+				_, _, nextCloses := leadingCloser(next)
+				nextContinues := startsWithOpenMark(next) || nextCloses
 				atStart := s.open == 0
 				lastPara := i == len(paras)-1
 				before := p[:s.open]
@@ -336,6 +363,13 @@ func leadingCloser(p string) (end, close int, ok bool) {
 			i = skipPlain(p, i)
 			continue
 		}
+		if c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
+			// No mark starts with this byte (the curly marks are
+			// E2 80 xx, the guillemets C2 AB and C2 BB), and no mark
+			// starts inside a rune: passed a byte at a time, undecoded.
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '”' || r == '»':
@@ -357,6 +391,6 @@ func leadingCloser(p string) (end, close int, ok bool) {
 // with one ("…," he said. “They …).
 func afterSentence(before string) bool {
 	b := strings.TrimRight(before, " ")
-	b = strings.TrimRight(b, "”\"'’")
+	b = trimRightSet(b, "”\"'’")
 	return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "?") || strings.HasSuffix(b, "!")
 }

@@ -182,3 +182,17 @@ func TestQuoteStylesAcrossParagraphs(t *testing.T) {
 		}
 	})
 }
+
+// Marks are found among multi-byte letters, symbols and invalid bytes,
+// which the scan passes a byte at a time.
+func TestScanQuotesAmongMultiByteRunes(t *testing.T) {
+	p := "Zoë said “Ça va” and «bien» 👍 \xff “ok” — ‘fine’ said Ngũgĩ"
+	var got []string
+	for _, s := range scanQuotes(p) {
+		got = append(got, p[s.start:s.end])
+	}
+	want := []string{"Ça va", "bien", "ok", "fine"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("quotations %q, want %q", got, want)
+	}
+}

@@ -61,6 +61,13 @@ func Sanitize(s string) string {
 	b.Grow(len(s))
 	col := 0
 	for i := 0; i < len(s); {
+		// Printable ASCII is copied a run at a time.
+		if j := skipPrintable(s, i); j > i {
+			b.WriteString(s[i:j])
+			col += j - i
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
@@ -78,8 +85,11 @@ func Sanitize(s string) string {
 			b.WriteString("    "[:n])
 			col += n
 		case dropped(r):
+		case r == utf8.RuneError && size == 1:
+			b.WriteString("\uFFFD") // an invalid byte
+			col++
 		default:
-			b.WriteRune(r) // utf8.RuneError for invalid bytes is written as U+FFFD
+			b.WriteString(s[i-size : i]) // the rune as it was written
 			col++
 		}
 	}

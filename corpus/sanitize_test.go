@@ -99,3 +99,53 @@ func TestEveryStringOfAnArticleIsSanitised(t *testing.T) {
 		assertTerminalSafe(t, s)
 	}
 }
+
+// sanitizeByRune is Sanitize's slow path as first written: rune by rune,
+// every kept rune written again.
+func sanitizeByRune(s string) string {
+	var b strings.Builder
+	col := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				continue
+			}
+			b.WriteByte('\n')
+			col = 0
+		case r == '\n', r == '\u2028', r == '\u2029':
+			b.WriteByte('\n')
+			col = 0
+		case r == '\t':
+			n := tabWidth - col%tabWidth
+			b.WriteString("    "[:n])
+			col += n
+		case dropped(r):
+		default:
+			b.WriteRune(r)
+			col++
+		}
+	}
+	return b.String()
+}
+
+// Sanitize copies printable runs and kept runes as they were written, and
+// gives what writing each rune again gave: tabs after runs of every
+// length, invalid bytes, a literal U+FFFD, line breaks of every kind.
+func TestSanitizeAsByRune(t *testing.T) {
+	parts := []string{"a", "abcdefghij", "\t", "\r\n", "\r", "\n", "\u2028", "\x1b[31m", "\xff", "\xe2\x80", "\uFFFD", "é", "中", "\u202e", "👍", " ", "\x7f", "\u0085"}
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				for _, d := range []string{"", "\tz", "xyz\t"} {
+					s := "\x01" + a + b + c + d // the control makes the text dirty
+					if got, want := Sanitize(s), sanitizeByRune(s); got != want {
+						t.Errorf("%q: %q, want %q", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}

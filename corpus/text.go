@@ -5,6 +5,7 @@ package corpus
 // needed, so that a stage reuses them instead of writing them again.
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,34 @@ func lastWord(s string) string {
 	}
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return s[i+size:]
+}
+
+// trimRightSet is strings.TrimRight(s, cutset), without encoding each
+// multi-byte rune of s again to look for it in cutset, as
+// strings.TrimRight does when cutset holds one (the curly marks).
+func trimRightSet(s, cutset string) string {
+	for len(s) > 0 {
+		if c := s[len(s)-1]; c < utf8.RuneSelf {
+			if strings.IndexByte(cutset, c) < 0 {
+				return s
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s)
+		in := false
+		for _, c := range cutset {
+			if c == r {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return s
+		}
+		s = s[:len(s)-size]
+	}
+	return s
 }
 
 // moreWordsThan reports whether s has more than n of the words
@@ -133,8 +162,24 @@ func lowerWord(w string) string {
 // most are, is lowered straight into the joined string: one allocation
 // instead of one for the lowered text and one for the join.
 func lowerWithCue(text, cueLower string) (string, int) {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
 	b := make([]byte, len(text)+1+len(cueLower))
-	for i := 0; i < len(text); i++ {
+	i := 0
+	// Eight bytes a step: for a byte below 0x80, b+(0x80-'A') has its
+	// high bit set when b >= 'A', and b+(0x7F-'Z') when b > 'Z' (no
+	// carry leaves an ASCII byte); a capital gains the 0x20 bit.
+	for ; i+8 <= len(text); i += 8 {
+		w := load8(text[i : i+8])
+		if w&highs != 0 {
+			break // a multi-byte rune: the byte loop below sees it
+		}
+		up := (w + ones*(0x80-'A')) &^ (w + ones*(0x7F-'Z')) & highs
+		binary.LittleEndian.PutUint64(b[i:i+8], w|up>>2)
+	}
+	for ; i < len(text); i++ {
 		c := text[i]
 		if c >= utf8.RuneSelf {
 			t := strings.ToLower(text)

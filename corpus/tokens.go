@@ -43,56 +43,124 @@ jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc ltd corp co`)
 func tokenize(buf []token, p string, quotes []quoteRef) []token {
 	out := buf
 	qi := 0
+	// next is where the next quotation opens, len(p) when none is left:
+	// one comparison per step instead of a look into quotes.
+	next := len(p)
+	if len(quotes) > 0 {
+		next = quotes[0].open
+	}
 	for i := 0; i < len(p); {
-		if qi < len(quotes) && i >= quotes[qi].open {
+		if i >= next {
 			q := quotes[qi]
 			out = append(out, token{kind: tQuote, text: p[q.open:q.close], start: q.open, end: q.close, quote: q.index})
 			i = max(q.close, i+1)
-			qi++
+			if qi++; qi < len(quotes) {
+				next = quotes[qi].open
+			} else {
+				next = len(p)
+			}
 			continue
 		}
 		c := p[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(p[i:])
-		}
-		switch {
-		case c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(r):
-			i += size
-		case asciiAlnum[c]:
-			// Most words are ASCII letters and digits ending at a space or
-			// a mark that cannot go on a word: those are scanned, lowered
-			// and hashed in one pass. Any other word takes the general
-			// path below, which gives the same token for these.
+		if asciiAlnum[c] {
+			// A word of at most shortWordLen bytes is read from one or
+			// two eight-byte loads: most words are such words ending at a
+			// space or a mark that cannot go on a word. Any other word
+			// takes the general path below, which gives the same token
+			// for these.
+			n, key, upper := 0, shortKey{}, false
+			if i+8 <= len(p) {
+				m, lowered, up := shortRun(load8(p[i : i+8]))
+				if m < 8 {
+					n, key, upper = m, shortKey{lo: lowered & (1<<(8*m) - 1)}, up != 0
+				} else {
+					n, key, upper = readLonger(p, i, lowered, up != 0)
+				}
+			}
+			if n > 0 && i+n <= next && (!wordGoesOn[p[i+n]] || p[i+n] == '.' && fullStopEnds(p, i, n, key)) {
+				// The token setWord makes, made here: a call per word
+				// was a tenth of the tokeniser.
+				end := i + n
+				w := p[i:end]
+				out = append(out, token{})
+				t := &out[len(out)-1]
+				t.kind, t.text, t.base, t.start, t.end = tWord, w, w, i, end
+				t.cap = c <= 'Z' && c >= 'A'
+				if e := findShort(key); e != nil {
+					t.class, t.lower = e.class, w
+					if upper {
+						t.lower = e.word
+					}
+				} else if !upper {
+					t.lower = w
+				}
+				i = end
+				// Most words end at a single space, which needs no turn
+				// of the loop (unless a quotation opens there).
+				if end < next && p[end] == ' ' {
+					i++
+				}
+				continue
+			}
+			// Longer words, and words near the end of the paragraph, are
+			// scanned, lowered and hashed in one pass.
 			end, h, upper := scanPlainWord(p, i)
-			if end-i <= maxClassifyLen && (end == len(p) || !wordGoesOn[p[end]]) && (qi == len(quotes) || end <= quotes[qi].open) {
+			if end-i <= maxClassifyLen && end <= next && (end == len(p) || !wordGoesOn[p[end]]) {
 				out = append(out, token{})
 				setPlainWord(&out[len(out)-1], p[i:end], i, end, h, upper)
 				i = end
 				// Most words end at a single space, which needs no turn
 				// of the loop (unless a quotation opens there).
-				if end < len(p) && p[end] == ' ' && (qi == len(quotes) || end < quotes[qi].open) {
+				if end < next && p[end] == ' ' {
 					i++
 				}
 				continue
 			}
-			fallthrough
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf && isWordRune(r):
-			end := wordEnd(p, i)
-			if qi < len(quotes) && end > quotes[qi].open {
-				end = quotes[qi].open
-			}
-			// Made in place: copying a whole token into a reused slab
-			// while the collector runs costs a bulk write barrier.
-			out = append(out, token{})
-			setWord(&out[len(out)-1], p[i:end], i, end)
-			i = end
-		default:
-			out = append(out, token{kind: tPunct, text: p[i : i+size], lower: p[i : i+size], start: i, end: i + size})
-			i += size
+			i = appendWord(&out, p, i, next)
+			continue
 		}
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+			switch {
+			case isMarkRune(r):
+				// A mark: the punctuation token below.
+			case unicode.IsSpace(r):
+				i += size
+				continue
+			case isWordRune(r):
+				i = appendWord(&out, p, i, next)
+				continue
+			}
+		}
+		out = append(out, token{kind: tPunct, text: p[i : i+size], lower: p[i : i+size], start: i, end: i + size})
+		i += size
 	}
 	return out
+}
+
+// isMarkRune reports whether a multi-byte rune is one of the common marks
+// of news, which are no space, letter or digit: dashes, curly quotation
+// marks, the ellipsis (U+2010 to U+2027, U+2030 to U+205E), and U+FFFD,
+// which the sanitiser puts for invalid bytes. It spares asking the
+// Unicode tables twice for each.
+func isMarkRune(r rune) bool {
+	return 0x2010 <= r && r <= 0x2027 || 0x2030 <= r && r <= 0x205E || r == utf8.RuneError
+}
+
+// appendWord appends the word at p[i] by the general path, cut where a
+// quotation opens at next, and returns where it ends.
+func appendWord(out *[]token, p string, i, next int) int {
+	end := min(wordEnd(p, i), next)
+	// Made in place: copying a whole token into a reused slab while the
+	// collector runs costs a bulk write barrier.
+	*out = append(*out, token{})
+	setWord(&(*out)[len(*out)-1], p[i:end], i, end)
+	return end
 }
 
 type quoteRef struct {
@@ -117,7 +185,7 @@ func wordEnd(p string, i int) int {
 			j += size
 			continue
 		}
-		if strings.ContainsRune("-'’.&", r) && j+size < len(p) {
+		if (r == '-' || r == '\'' || r == '’' || r == '.' || r == '&') && j+size < len(p) {
 			next, _ := utf8.DecodeRuneInString(p[j+size:])
 			if r == '.' && j-i > 1 && 'a' <= p[j-1] && p[j-1] <= 'z' && unicode.IsUpper(next) {
 				break // a missing space: "he said.Then"
@@ -193,17 +261,33 @@ var wordGoesOn = func() (t [256]bool) {
 // whether the run had a capital.
 func scanPlainWord(p string, i int) (end int, h uint64, upper bool) {
 	h = 14695981039346656037
-	for ; i < len(p) && asciiAlnum[p[i]]; i++ {
+	var diff byte // the bits lowering changed: non-zero after a capital
+	for ; i < len(p); i++ {
 		c := p[i]
-		if c <= 'Z' && c >= 'A' {
-			c += 'a' - 'A'
-			upper = true
+		l := lowerAlnum[c]
+		if l == 0 {
+			break
 		}
-		h ^= uint64(c)
+		diff |= c ^ l
+		h ^= uint64(l)
 		h *= 1099511628211
 	}
-	return i, h, upper
+	return i, h, diff != 0
 }
+
+// lowerAlnum is an ASCII letter or digit in lower case, 0 for any other
+// byte: one load per byte both tests and lowers.
+var lowerAlnum = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case asciiAlnum[c]:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
 
 // setPlainWord makes *t, a zero token, the word w of ASCII letters and
 // digits whose lower-case hash is h: the token setWord makes, without
