@@ -47,5 +47,24 @@ func TestPronounRules(t *testing.T) {
 				"She ended her speech with “a promise to keep every library open.”",
 			},
 			"a promise to keep", "Ann Lee"},
+		{"he after a subject known only by title and surname, whose full name was only quoted",
+			[]string{
+				"“The plan was drawn up under Walter Brennan,” Ann Lee said of the bridge.",
+				"Officer Mark Hill guarded the site for a week.",
+				"Mr. Brennan defended the plan on Tuesday. “It will pay for itself,” he said.",
+			},
+			"It will pay", "Brennan"},
+		{"an honorific's gender decides for a subject known only by surname",
+			[]string{
+				"Tom Hale and Ms. Okafor met on Monday.",
+				"Ms. Okafor spoke later, after Tom Hale. “We need more time,” she said.",
+			},
+			"We need more time", "Okafor"},
+		{"a word that only opens a name of a thing is no title",
+			[]string{
+				"Ann Lee spoke at the National Convention on Monday.",
+				"“We need more time,” she said.",
+			},
+			"We need more time", "Ann Lee"},
 	})
 }
