@@ -60,6 +60,18 @@ func TestPronounRules(t *testing.T) {
 				"Ms. Okafor spoke later, after Tom Hale. “We need more time,” she said.",
 			},
 			"We need more time", "Okafor"},
+		{"a name in a phrase of place or company opening the sentence is not its subject",
+			[]string{
+				"Tom Hale has run the bakery for thirty years.",
+				"At a lunch with Mark Hill, he spoke about his plans. “We will open a second shop,” he said.",
+			},
+			"We will open", "Tom Hale"},
+		{"a quotation may hold the comma that closes the opening phrase",
+			[]string{
+				"Greg Moss chaired the meeting.",
+				"At a meeting with Grace Park billed as “Homes for All,” Tom Hale unveiled the plan. “It starts this spring,” he said.",
+			},
+			"It starts this spring", "Tom Hale"},
 		{"a word that only opens a name of a thing is no title",
 			[]string{
 				"Ann Lee spoke at the National Convention on Monday.",

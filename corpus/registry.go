@@ -164,7 +164,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			} else if pr.title == "" {
 				pr.title = r.titleAround(ts, i, j, p)
 			}
-			mod := describesName(ts, j)
+			mod := describesName(ts, j) || inPlacePhrase(ts, sentStart, i)
 			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named && !mod})
 			named = named || !mod
 		default:
@@ -184,7 +184,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 				r.surnames[ts[i].base] = pr
 			}
 			if pr != nil {
-				mod := describesName(ts, j)
+				mod := describesName(ts, j) || inPlacePhrase(ts, sentStart, i)
 				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named && !mod})
 				named = named || !mod
 			}
@@ -317,6 +317,26 @@ func titledSurname(ts []token, i int) bool {
 // surname alone; others ("Senior", "National") open names of things too.
 var surnameTitles = words(`mr mr. mrs mrs. ms ms. miss dr dr. president senator sen.
 rep. representative gov. governor pope judge mayor secretary`)
+
+// inPlacePhrase reports whether ts[i] lies in a prepositional phrase that
+// opens the sentence at ts[from] and ends in a comma: "At a dinner with Ann
+// Lee, he said" — the sentence is about someone else, as sentenceSubject
+// reads it too.
+func inPlacePhrase(ts []token, from, i int) bool {
+	if from >= len(ts) || !ts[from].cap || !introPrepositions[ts[from].lower] {
+		return false
+	}
+	for k := from + 1; k < len(ts) && k-from < maxIntroPhrase; k++ {
+		if ts[k].text == "," || ts[k].kind == tQuote && strings.HasSuffix(trimClosers(ts[k].text), ",") {
+			return i < k // a quotation may hold the comma: At the rally, billed as “Hard Hats,” Lee spoke
+		}
+	}
+	return false
+}
+
+// introPrepositions open a phrase of place, time or company before a
+// sentence's subject.
+var introPrepositions = words(`at in on with from during inside outside near under among amid`)
 
 // after reports whether position a comes after position b.
 func after(a, b [2]int) bool {
