@@ -166,8 +166,9 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 		if useRight {
 			m = rightCue(right, p, at.people, endsClause(s[k].text))
 		}
+		fromLeft := false // the cue stands before the quotation
 		if m.kind == mNone {
-			m = leftCue(left, p, at.people)
+			m, fromLeft = leftCue(left, p, at.people), true
 		}
 		if m.kind == mDoc && m.name == m.head || m.kind == mDoc && strings.EqualFold(m.name, m.head) {
 			// "Lee issued a statement saying “…”": a bare document noun
@@ -176,7 +177,11 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 				sm := sentenceSubject(s, p, at.people)
 				subject = &sm
 			}
-			if subject.kind == mPerson || subject.kind == mOrg && subject.name != "" {
+			// "She released a statement saying “…”" too; not a paper named
+			// like a document ("…,” The Post reported), which speaks
+			// itself, nor a statement speaking about "him" after the fact
+			// ("He was “a fine colleague,” the statement said").
+			if subject.kind == mPerson || subject.kind == mOrg && subject.name != "" || personalPronoun(*subject) && m.name == m.head && fromLeft {
 				m = *subject
 			}
 		}

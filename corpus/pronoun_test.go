@@ -72,6 +72,12 @@ func TestPronounRules(t *testing.T) {
 				"At a meeting with Grace Park billed as “Homes for All,” Tom Hale unveiled the plan. “It starts this spring,” he said.",
 			},
 			"It starts this spring", "Tom Hale"},
+		{"a statement she released speaks for her",
+			[]string{
+				"Ann Lee runs the shelter on Dock Street.",
+				"Later, she released a statement saying “the doors stay open all winter.”",
+			},
+			"the doors stay open", "Ann Lee"},
 		{"a word that only opens a name of a thing is no title",
 			[]string{
 				"Ann Lee spoke at the National Convention on Monday.",
@@ -79,4 +85,15 @@ func TestPronounRules(t *testing.T) {
 			},
 			"We need more time", "Ann Lee"},
 	})
+}
+
+// A statement that closes a sentence about "him" speaks about him, not
+// for him: the pronoun that opens the sentence is no cue.
+func TestStatementAboutHimIsNotHis(t *testing.T) {
+	a := analysed(t,
+		"Tom Hale worked at the mill for ten years.",
+		"He was “a kind and careful colleague,” the statement said.")
+	if q := quoteOf(t, a, "a kind and careful"); q.Speaker == "Tom Hale" {
+		t.Errorf("speaker = %q, want the statement's issuer, not the man it describes", q.Speaker)
+	}
 }
