@@ -66,6 +66,12 @@ func TestPronounRules(t *testing.T) {
 				"At a lunch with Mark Hill, he spoke about his plans. “We will open a second shop,” he said.",
 			},
 			"We will open", "Tom Hale"},
+		{"a name in an opening comparison is not the subject",
+			[]string{
+				"Tom Hale argued for the new road at the council.",
+				"Like Mark Hill, Greg Moss opposed it. “It will cut the village in two,” he said.",
+			},
+			"It will cut the village", "Greg Moss"},
 		{"a quotation may hold the comma that closes the opening phrase",
 			[]string{
 				"Greg Moss chaired the meeting.",

@@ -336,7 +336,7 @@ func inPlacePhrase(ts []token, from, i int) bool {
 
 // introPrepositions open a phrase of place, time or company before a
 // sentence's subject.
-var introPrepositions = words(`at in on with from during inside outside near under among amid`)
+var introPrepositions = words(`at in on with from during inside outside near under among amid like unlike`)
 
 // after reports whether position a comes after position b.
 func after(a, b [2]int) bool {
