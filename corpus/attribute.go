@@ -132,6 +132,23 @@ func quoteClosesSentence(ts []token, i int) bool {
 		quoteEndsSentence(ts[i].text) && !cueFollows(ts[i+1:])
 }
 
+// maxSaidLookback is how far before a quotation closesSaidSentence looks
+// for the speech verb: a paragraph of thousands of quotations in one
+// sentence stays linear.
+const maxSaidLookback = 40
+
+// closesSaidSentence reports whether the quotation ts[i] ends, with its own
+// full stop, a sentence whose speech verb stands before it, so that the
+// capitalised words after it open the next: "Lee called the plan “a
+// fraud.” Hart, the mayor, said it was fair." The cue after it is Hart's,
+// not Lee's.
+func closesSaidSentence(ts []token, from, i int) bool {
+	if i-from < 2 || i+1 >= len(ts) || ts[i+1].kind != tWord || !ts[i+1].cap || !quoteEndsSentence(ts[i].text) {
+		return false
+	}
+	return hasSpeechVerb(ts[max(from, i-maxSaidLookback):i])
+}
+
 // sentence attributes the quotations of one sentence, at positions qs:
 // each by its own cue first, then those without one from a neighbour in
 // the same sentence.
@@ -147,6 +164,9 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 	lastBefore := at.last
 	lastBeforeAt := at.lastAt
 	cue := sentenceCue(s, p, len(qs)) // one for the sentence, shared by its quotations
+	// closedAt is the quotation that closed a sentence of its own within
+	// s (closesSaidSentence), after which the words open a new one; -1.
+	closedAt := -1
 	for n, k := range qs {
 		q := &at.a.Quotes[s[k].quote]
 		leftFrom := 0
@@ -163,6 +183,22 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 
 		m := mention{}
 		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10 || cueFollows(right)
+		if useRight && n == 0 && closesSaidSentence(s, 0, k) {
+			useRight, closedAt = false, 0
+		}
+		// The subject of the words before the quotation: the sentence's,
+		// or that of the one opening after a quotation that closed its own.
+		subjectOf := func() *mention {
+			if n > 0 && closedAt == n-1 {
+				sm := sentenceSubject(left, p, at.people)
+				return &sm
+			}
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			return subject
+		}
 		if useRight {
 			m = rightCue(right, p, at.people, endsClause(s[k].text))
 		}
@@ -199,27 +235,21 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 				m = *subject
 			}
 		}
-		if m.kind == mNone && len(left) > 1 && n == 0 {
+		if m.kind == mNone && len(left) > 1 && (n == 0 || closedAt == n-1) {
 			// A partial quotation inside reported speech is the words of the
 			// sentence's named subject: "Kim mocked the plan as “a fantasy”".
-			if subject == nil {
-				sm := sentenceSubject(s, p, at.people)
-				subject = &sm
-			}
-			if (subject.kind == mPerson || personalPronoun(*subject)) && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
-				m = *subject
+			sub := subjectOf()
+			if (sub.kind == mPerson || personalPronoun(*sub)) && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
+				m = *sub
 			}
 		}
 		if m.kind == mInherit || m.kind == mNone && hasSpeechVerb(left) {
-			if subject == nil {
-				sm := sentenceSubject(s, p, at.people)
-				subject = &sm
-			}
-			if m.kind == mInherit && n > 0 && at.speaker[s[qs[n-1]].quote] != nil {
+			sub := subjectOf()
+			if m.kind == mInherit && n > 0 && closedAt != n-1 && at.speaker[s[qs[n-1]].quote] != nil {
 				at.setSpeaker(s[k].quote, at.speaker[s[qs[n-1]].quote], true)
 				continue
 			}
-			m = *subject
+			m = *sub
 		}
 		if e := at.resolve(m, pi, s[k].start); e != nil {
 			at.setSpeaker(s[k].quote, e, true)
@@ -248,6 +278,9 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 		m := prev
 		if m < 0 || next[n] >= 0 && next[n]-n < n-m {
 			m = next[n]
+		}
+		if m >= 0 && closedAt >= 0 && (m <= closedAt) != (n <= closedAt) {
+			m = -1 // not across the sentence a quotation closed
 		}
 		if m >= 0 {
 			// A person's cue covers the sentence's other short

@@ -88,7 +88,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			// "he" or "she". The tokens a name or organisation run skips
 			// below are capitalised words, neither.
 			if t.kind != tWord {
-				if endsSentence(t) || t.kind == tQuote && quoteClosesSentence(ts, i) {
+				if endsSentence(t) || t.kind == tQuote && (quoteClosesSentence(ts, i) || closesSaidSentence(ts, sentStart, i)) {
 					sentStart, named = i+1, false
 				}
 			} else if t.is(cPronoun) && (t.lower == "he" || t.lower == "she") {
