@@ -294,7 +294,7 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 		// opens with one and has no speech verb of its own (“…” before
 		// the winter), following one attributed in the same paragraph.
 		q := at.a.Quotes[qi]
-		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text) || !hasSpeechVerb(s))
+		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text) || !hasSpeechVerb(s)) || n == 0 && afterIntroOnly(s, k)
 		prior, priorAt := lastBefore, lastBeforeAt
 		if at.reported != nil && (prior == nil || after(at.reportedAt, priorAt)) && at.reportedAt[0] >= pi-1 {
 			prior, priorAt = at.reported, at.reportedAt
@@ -318,6 +318,23 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 		// next quotation standing alone may continue.
 		at.noteReported(pi, s[k+1:])
 	}
+}
+
+// afterIntroOnly reports whether the quotation s[k] ends its sentence
+// after no more than a short lower-case phrase and a comma, no speech verb
+// or name among them: "Unless the owners change course, “…”" — the words
+// carry on the speaker before them.
+func afterIntroOnly(s []token, k int) bool {
+	if k < 2 || k > maxIntroPhrase || s[k-1].text != "," || len(s)-k > 2 || !quoteEndsSentence(s[k].text) {
+		return false
+	}
+	for i := range s[:k-1] {
+		t := &s[i]
+		if t.kind != tWord || i > 0 && t.cap || isSpeechVerb(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // cueText is a sentence without its quotations: the words a role rule

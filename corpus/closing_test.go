@@ -27,3 +27,22 @@ func TestQuotationClosesSaidSentence(t *testing.T) {
 			"The town cannot pay", "Greg Moss"},
 	})
 }
+
+// A quotation after no more than a short phrase and a comma ("Unless …,
+// “…”", "Then, “…”") carries on the speaker quoted before it in the
+// paragraph.
+func TestQuotationAfterIntroContinuesSpeaker(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"an opening clause with no name or speech verb",
+			[]string{"“It's a hard moment,” said Mark Hill, a local farmer. Unless the owners change course, “the valley will empty within ten years.”"},
+			"the valley will empty", "Mark Hill"},
+		{"a single opening word",
+			[]string{"“Nobody came at first,” Ann Lee said. Then, “the whole street turned up at once.”"},
+			"the whole street", "Ann Lee"},
+	})
+	// A name in the opening phrase makes it someone else's sentence.
+	a := analysed(t, "“It's a hard moment,” said Mark Hill, a local farmer. For the owners at Ridge Mills, “the valley is worth the wait.”")
+	if q := quoteOf(t, a, "the valley is worth"); q.Speaker == "Mark Hill" {
+		t.Errorf("speaker = %q, want no carry-over past a phrase naming others", q.Speaker)
+	}
+}
