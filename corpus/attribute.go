@@ -636,7 +636,13 @@ const maxIntroPhrase = 30
 // introductory phrase such as "In Beijing," or "On Wednesday,".
 func sentenceSubject(s []token, p string, people *registry) mention {
 	i := 0
-	if len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer) || opensIntro(&s[0])) {
+	conjunction := len(s) > 1 && s[0].is(cStop) && conjunctions[s[0].lower] && s[1].text != ","
+	if conjunction && s[1].is(cPronoun) && s[1].lower != "it" {
+		i = 1 // "But he wanted to know, “…”": the pronoun is the subject
+	}
+	// "In Ohio, …", "But a day later, …": an introductory phrase; never
+	// "He also issued a statement, saying …", whose pronoun is the subject.
+	if i == 0 && len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer|cPronoun) || opensIntro(&s[0])) {
 		for k := 0; k < len(s) && k < maxIntroPhrase; k++ {
 			if s[k].text == "," {
 				i = k + 1
@@ -644,7 +650,7 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 			}
 		}
 	}
-	if i == 0 && len(s) > 1 && s[0].is(cStop) && conjunctions[s[0].lower] && s[1].text != "," {
+	if i == 0 && conjunction {
 		i = 1 // "But Lee claims …": the conjunction joins, Lee is the subject
 	}
 	if i == 0 {

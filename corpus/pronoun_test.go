@@ -84,6 +84,24 @@ func TestPronounRules(t *testing.T) {
 				"Later, she released a statement saying “the doors stay open all winter.”",
 			},
 			"the doors stay open", "Ann Lee"},
+		{"a capitalised pronoun opening the sentence is its subject, not an introduction",
+			[]string{
+				"Tom Hale chairs the parks board.",
+				"He also issued a statement on the closures, saying, “No park will shut this year.”",
+			},
+			"No park will shut", "Tom Hale"},
+		{"a pronoun after a conjunction is the subject",
+			[]string{
+				"Ann Lee took questions from the floor for an hour.",
+				"But she wanted to know, “Who will pay for the new roof?”",
+			},
+			"Who will pay", "Ann Lee"},
+		{"a time phrase after a conjunction is still an introduction",
+			[]string{
+				"Ann Lee first backed the plan in March.",
+				"But a few days later, Ann Lee reversed herself, telling the radio that the rules “are set for good and will stay that way.”",
+			},
+			"are set for good", "Ann Lee"},
 		{"a word that only opens a name of a thing is no title",
 			[]string{
 				"Ann Lee spoke at the National Convention on Monday.",
