@@ -132,6 +132,23 @@ func quoteClosesSentence(ts []token, i int) bool {
 		quoteEndsSentence(ts[i].text) && !cueFollows(ts[i+1:])
 }
 
+// maxSaidLookback is how far before a quotation closesSaidSentence looks
+// for the speech verb: a paragraph of thousands of quotations in one
+// sentence stays linear.
+const maxSaidLookback = 40
+
+// closesSaidSentence reports whether the quotation ts[i] ends, with its own
+// full stop, a sentence whose speech verb stands before it, so that the
+// capitalised words after it open the next: "Lee called the plan “a
+// fraud.” Hart, the mayor, said it was fair." The cue after it is Hart's,
+// not Lee's.
+func closesSaidSentence(ts []token, from, i int) bool {
+	if i-from < 2 || i+1 >= len(ts) || ts[i+1].kind != tWord || !ts[i+1].cap || !quoteEndsSentence(ts[i].text) {
+		return false
+	}
+	return hasSpeechVerb(ts[max(from, i-maxSaidLookback):i])
+}
+
 // sentence attributes the quotations of one sentence, at positions qs:
 // each by its own cue first, then those without one from a neighbour in
 // the same sentence.
@@ -147,6 +164,9 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 	lastBefore := at.last
 	lastBeforeAt := at.lastAt
 	cue := sentenceCue(s, p, len(qs)) // one for the sentence, shared by its quotations
+	// closedAt is the quotation that closed a sentence of its own within
+	// s (closesSaidSentence), after which the words open a new one; -1.
+	closedAt := -1
 	for n, k := range qs {
 		q := &at.a.Quotes[s[k].quote]
 		leftFrom := 0
@@ -163,11 +183,28 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 
 		m := mention{}
 		useRight := !quoteEndsSentence(s[k].text) || n+1 == len(qs) && len(right) <= 10 || cueFollows(right)
+		if useRight && n == 0 && closesSaidSentence(s, 0, k) {
+			useRight, closedAt = false, 0
+		}
+		// The subject of the words before the quotation: the sentence's,
+		// or that of the one opening after a quotation that closed its own.
+		subjectOf := func() *mention {
+			if n > 0 && closedAt == n-1 {
+				sm := sentenceSubject(left, p, at.people)
+				return &sm
+			}
+			if subject == nil {
+				sm := sentenceSubject(s, p, at.people)
+				subject = &sm
+			}
+			return subject
+		}
 		if useRight {
 			m = rightCue(right, p, at.people, endsClause(s[k].text))
 		}
+		fromLeft := false // the cue stands before the quotation
 		if m.kind == mNone {
-			m = leftCue(left, p, at.people)
+			m, fromLeft = leftCue(left, p, at.people), true
 		}
 		if m.kind == mDoc && m.name == m.head || m.kind == mDoc && strings.EqualFold(m.name, m.head) {
 			// "Lee issued a statement saying “…”": a bare document noun
@@ -176,7 +213,11 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 				sm := sentenceSubject(s, p, at.people)
 				subject = &sm
 			}
-			if subject.kind == mPerson || subject.kind == mOrg && subject.name != "" {
+			// "She released a statement saying “…”" too; not a paper named
+			// like a document ("…,” The Post reported), which speaks
+			// itself, nor a statement speaking about "him" after the fact
+			// ("He was “a fine colleague,” the statement said").
+			if subject.kind == mPerson || subject.kind == mOrg && subject.name != "" || personalPronoun(*subject) && m.name == m.head && fromLeft {
 				m = *subject
 			}
 		}
@@ -194,27 +235,21 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 				m = *subject
 			}
 		}
-		if m.kind == mNone && len(left) > 1 && n == 0 {
+		if m.kind == mNone && len(left) > 1 && (n == 0 || closedAt == n-1) {
 			// A partial quotation inside reported speech is the words of the
 			// sentence's named subject: "Kim mocked the plan as “a fantasy”".
-			if subject == nil {
-				sm := sentenceSubject(s, p, at.people)
-				subject = &sm
-			}
-			if (subject.kind == mPerson || personalPronoun(*subject)) && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
-				m = *subject
+			sub := subjectOf()
+			if (sub.kind == mPerson || personalPronoun(*sub)) && verbAfterSubject(left) && !nounBefore(left) && strings.Contains(strings.TrimSpace(q.Text), " ") {
+				m = *sub
 			}
 		}
 		if m.kind == mInherit || m.kind == mNone && hasSpeechVerb(left) {
-			if subject == nil {
-				sm := sentenceSubject(s, p, at.people)
-				subject = &sm
-			}
-			if m.kind == mInherit && n > 0 && at.speaker[s[qs[n-1]].quote] != nil {
+			sub := subjectOf()
+			if m.kind == mInherit && n > 0 && closedAt != n-1 && at.speaker[s[qs[n-1]].quote] != nil {
 				at.setSpeaker(s[k].quote, at.speaker[s[qs[n-1]].quote], true)
 				continue
 			}
-			m = *subject
+			m = *sub
 		}
 		if e := at.resolve(m, pi, s[k].start); e != nil {
 			at.setSpeaker(s[k].quote, e, true)
@@ -244,6 +279,9 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 		if m < 0 || next[n] >= 0 && next[n]-n < n-m {
 			m = next[n]
 		}
+		if m >= 0 && closedAt >= 0 && (m <= closedAt) != (n <= closedAt) {
+			m = -1 // not across the sentence a quotation closed
+		}
 		if m >= 0 {
 			// A person's cue covers the sentence's other short
 			// quotations: "Lee said A was “a lightweight” and B
@@ -256,7 +294,7 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 		// opens with one and has no speech verb of its own (“…” before
 		// the winter), following one attributed in the same paragraph.
 		q := at.a.Quotes[qi]
-		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text) || !hasSpeechVerb(s))
+		standsAlone := k == 0 && (len(s)-1 <= 2 || quoteEndsSentence(s[k].text) || !hasSpeechVerb(s)) || n == 0 && afterIntroOnly(s, k)
 		prior, priorAt := lastBefore, lastBeforeAt
 		if at.reported != nil && (prior == nil || after(at.reportedAt, priorAt)) && at.reportedAt[0] >= pi-1 {
 			prior, priorAt = at.reported, at.reportedAt
@@ -280,6 +318,23 @@ func (at *attributor) sentence(pi int, s []token, qs []int) {
 		// next quotation standing alone may continue.
 		at.noteReported(pi, s[k+1:])
 	}
+}
+
+// afterIntroOnly reports whether the quotation s[k] ends its sentence
+// after no more than a short lower-case phrase and a comma, no speech verb
+// or name among them: "Unless the owners change course, “…”" — the words
+// carry on the speaker before them.
+func afterIntroOnly(s []token, k int) bool {
+	if k < 2 || k > maxIntroPhrase || s[k-1].text != "," || len(s)-k > 2 || !quoteEndsSentence(s[k].text) {
+		return false
+	}
+	for i := range s[:k-1] {
+		t := &s[i]
+		if t.kind != tWord || i > 0 && t.cap || isSpeechVerb(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // cueText is a sentence without its quotations: the words a role rule
@@ -581,7 +636,13 @@ const maxIntroPhrase = 30
 // introductory phrase such as "In Beijing," or "On Wednesday,".
 func sentenceSubject(s []token, p string, people *registry) mention {
 	i := 0
-	if len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer) || opensIntro(&s[0])) {
+	conjunction := len(s) > 1 && s[0].is(cStop) && conjunctions[s[0].lower] && s[1].text != ","
+	if conjunction && s[1].is(cPronoun) && s[1].lower != "it" {
+		i = 1 // "But he wanted to know, “…”": the pronoun is the subject
+	}
+	// "In Ohio, …", "But a day later, …": an introductory phrase; never
+	// "He also issued a statement, saying …", whose pronoun is the subject.
+	if i == 0 && len(s) > 0 && s[0].cap && (s[0].is(cStop) && !s[0].is(cDeterminer|cPronoun) || opensIntro(&s[0])) {
 		for k := 0; k < len(s) && k < maxIntroPhrase; k++ {
 			if s[k].text == "," {
 				i = k + 1
@@ -589,7 +650,7 @@ func sentenceSubject(s []token, p string, people *registry) mention {
 			}
 		}
 	}
-	if i == 0 && len(s) > 1 && s[0].is(cStop) && conjunctions[s[0].lower] && s[1].text != "," {
+	if i == 0 && conjunction {
 		i = 1 // "But Lee claims …": the conjunction joins, Lee is the subject
 	}
 	if i == 0 {

@@ -10,6 +10,9 @@ type person struct {
 	name  string
 	title string
 	place string // party of the place the sentence naming them opened with ("In Minsk,")
+	// gender is what the title naming them says ('m' for "Mr."), for a
+	// person known by surname only, or 0.
+	gender byte
 }
 
 // registry holds the people an article names, so that later surname-only
@@ -85,7 +88,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			// "he" or "she". The tokens a name or organisation run skips
 			// below are capitalised words, neither.
 			if t.kind != tWord {
-				if endsSentence(t) || t.kind == tQuote && quoteClosesSentence(ts, i) {
+				if endsSentence(t) || t.kind == tQuote && (quoteClosesSentence(ts, i) || closesSaidSentence(ts, sentStart, i)) {
 					sentStart, named = i+1, false
 				}
 			} else if t.is(cPronoun) && (t.lower == "he" || t.lower == "she") {
@@ -161,7 +164,7 @@ func (r *registry) scan(para int, ts []token, p string) {
 			} else if pr.title == "" {
 				pr.title = r.titleAround(ts, i, j, p)
 			}
-			mod := describesName(ts, j)
+			mod := describesName(ts, j) || inPlacePhrase(ts, sentStart, i)
 			r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named && !mod})
 			named = named || !mod
 		default:
@@ -171,8 +174,17 @@ func (r *registry) scan(para int, ts []token, p string) {
 				r.add(pr)
 				r.surnames[ts[i].base] = pr
 			}
-			if pr := r.byWord(ts[i].base); pr != nil {
-				mod := describesName(ts, j)
+			pr := r.byWord(ts[i].base)
+			if pr == nil && para >= 0 && titledSurname(ts, i) {
+				// "Mr. Lee", "Senator Lee", named by no full name the
+				// quotations leave outside: still someone "he" or "she" may
+				// stand for, known by the surname a cue gives them.
+				pr = &person{name: ts[i].base, gender: nameGender(ts[i-1].base)}
+				r.add(pr)
+				r.surnames[ts[i].base] = pr
+			}
+			if pr != nil {
+				mod := describesName(ts, j) || inPlacePhrase(ts, sentStart, i)
 				r.mentions = append(r.mentions, personAt{para, ts[i].start, pr, !named && !mod})
 				named = named || !mod
 			}
@@ -278,12 +290,53 @@ func (r *registry) mentionsBefore(para, offset int) int {
 // the sentence only mentions.
 func (r *registry) lastSubjectAt(para, offset int, pronoun string) (*person, [2]int) {
 	for k := r.mentionsBefore(para, offset) - 1; k >= 0; k-- {
-		if m := &r.mentions[k]; m.subject && fits(pronoun, m.p.name) {
+		if m := &r.mentions[k]; m.subject && m.p.fits(pronoun) {
 			return m.p, [2]int{m.para, m.offset}
 		}
 	}
 	return nil, [2]int{}
 }
+
+// fits reports whether the pronoun may stand for the person, by their
+// given name or the title that named them.
+func (p *person) fits(pronoun string) bool {
+	if p.gender != 0 {
+		g := pronounGender(pronoun)
+		return g == 0 || g == p.gender
+	}
+	return fits(pronoun, p.name)
+}
+
+// titledSurname reports whether ts[i] is a lone name word that a title or
+// honorific before it marks as a person's surname: "Mrs. Lee", "Gov. Lee".
+func titledSurname(ts []token, i int) bool {
+	return i > 0 && ts[i-1].cap && ts[i-1].is(cHonorific|cTitle) && surnameTitles[ts[i-1].lower] && isNameWord(&ts[i]) && !ts[i].is(cPlace)
+}
+
+// surnameTitles are the honorifics and offices that news puts before a
+// surname alone; others ("Senior", "National") open names of things too.
+var surnameTitles = words(`mr mr. mrs mrs. ms ms. miss dr dr. president senator sen.
+rep. representative gov. governor pope judge mayor secretary`)
+
+// inPlacePhrase reports whether ts[i] lies in a prepositional phrase that
+// opens the sentence at ts[from] and ends in a comma: "At a dinner with Ann
+// Lee, he said" — the sentence is about someone else, as sentenceSubject
+// reads it too.
+func inPlacePhrase(ts []token, from, i int) bool {
+	if from >= len(ts) || !ts[from].cap || !introPrepositions[ts[from].lower] {
+		return false
+	}
+	for k := from + 1; k < len(ts) && k-from < maxIntroPhrase; k++ {
+		if ts[k].text == "," || ts[k].kind == tQuote && strings.HasSuffix(trimClosers(ts[k].text), ",") {
+			return i < k // a quotation may hold the comma: At the rally, billed as “Hard Hats,” Lee spoke
+		}
+	}
+	return false
+}
+
+// introPrepositions open a phrase of place, time or company before a
+// sentence's subject.
+var introPrepositions = words(`at in on with from during inside outside near under among amid like unlike`)
 
 // after reports whether position a comes after position b.
 func after(a, b [2]int) bool {
