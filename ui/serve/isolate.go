@@ -26,76 +26,6 @@ type isolated struct {
 	frames *frameGate
 }
 
-// frameGate coalesces frames: Bubble Tea calls View after every message,
-// so a client typing a megabyte made the server lay out a megabyte of
-// frames. Within minFrame of the last frame, View returns that frame
-// again, and a tick makes sure the newest state is drawn once the interval
-// has passed.
-//
-// It also holds the first frame back until the model says it is ready
-// (its size and the terminal's background are known) or holdUntil has
-// passed: drawn before the background answer, the first frame was drawn
-// again at once in the right colours, two full frames per session where
-// one does.
-type frameGate struct {
-	minFrame  time.Duration
-	holdUntil time.Time
-	ready     func(tea.Model) bool
-
-	mu       sync.Mutex
-	released bool // the first frame was drawn: nothing is held any more
-	// dirty: a message since the last frame may have changed it. A model
-	// with a Quiet method says which messages cannot; the others can.
-	dirty       bool
-	last        time.Time
-	view        tea.View
-	drawn       bool
-	tickPending bool
-	computed    int // frames laid out, for tests
-}
-
-// frameTickMsg asks for a frame held back by the gate.
-type frameTickMsg struct{}
-
-// due reports whether the next View may be laid out now; when it may not,
-// it returns a tick for when it may (or nil when one is on its way).
-func (g *frameGate) due() tea.Cmd {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	wait := g.minFrame - time.Since(g.last)
-	if !g.drawn || !g.dirty || wait <= 0 || g.tickPending {
-		return nil
-	}
-	g.tickPending = true
-	return tea.Tick(wait, func(time.Time) tea.Msg { return frameTickMsg{} })
-}
-
-// firstFrameHold bounds the wait for the first frame: the background
-// answer usually arrives within a round trip of the session's start.
-const firstFrameHold = 150 * time.Millisecond
-
-func (g *frameGate) render(inner tea.Model) tea.View {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if !g.released {
-		if g.ready != nil && !g.ready(inner) && time.Now().Before(g.holdUntil) {
-			v := tea.NewView("")
-			v.AltScreen = true
-			return v
-		}
-		g.released = true
-	}
-	view := inner.View
-	if g.drawn && (!g.dirty || time.Since(g.last) < g.minFrame) {
-		return g.view
-	}
-	g.dirty = false
-	g.view, g.last = view(), time.Now()
-	g.drawn = g.view.Content != "" // an empty first view (no size yet) never holds the first frame back
-	g.computed++
-	return g.view
-}
-
 // sessionEvents are what the server tells a running program.
 type sessionEvents struct {
 	stop     <-chan struct{}
@@ -150,20 +80,17 @@ func (p *panicState) caught() (any, string) {
 	return p.value, p.stack
 }
 
-func isolate(m tea.Model, events *sessionEvents, quit func(), minFrame time.Duration) (isolated, *panicState) {
+// isolate wraps a session's model; fps is the rate its program's renderer
+// was given (tea.WithFPS), which the frame gate keeps step with.
+func isolate(m tea.Model, events *sessionEvents, quit func(), fps int) (isolated, *panicState) {
 	st := &panicState{quit: quit}
-	gate := &frameGate{minFrame: minFrame, holdUntil: time.Now().Add(firstFrameHold), ready: modelReady}
-	return isolated{inner: m, state: st, events: events, frames: gate}, st
-}
-
-// modelReady asks a model that can tell whether its first frame is worth
-// drawing; any other model is drawn at once.
-func modelReady(m tea.Model) bool {
-	r, ok := m.(interface{ Ready() bool })
-	return !ok || r.Ready()
+	return isolated{inner: m, state: st, events: events, frames: newFrameGate(fps)}, st
 }
 
 func (m isolated) Init() tea.Cmd {
+	// Bubble Tea starts its renderer's ticker just before it calls Init:
+	// the renderer flushes every interval from now on.
+	m.frames.start()
 	// The tick draws the held first frame when the hold ends without the
 	// model having become ready.
 	release := tea.Tick(time.Until(m.frames.holdUntil), func(time.Time) tea.Msg { return frameTickMsg{} })
@@ -179,9 +106,7 @@ func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		size := tea.WindowSizeMsg{Width: msg.w.Width, Height: msg.w.Height}
 		return m, tea.Batch(func() tea.Msg { return size }, m.wrap(m.events.next))
 	case frameTickMsg:
-		m.frames.mu.Lock()
-		m.frames.tickPending = false
-		m.frames.mu.Unlock()
+		m.frames.ticked(msg)
 		return m, nil // Bubble Tea draws after this message
 	}
 	defer func() {
@@ -191,9 +116,7 @@ func (m isolated) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	if q, ok := m.inner.(interface{ Quiet(tea.Msg) bool }); !ok || !q.Quiet(msg) {
-		m.frames.mu.Lock()
-		m.frames.dirty = true
-		m.frames.mu.Unlock()
+		m.frames.changed()
 	}
 	inner, c := m.inner.Update(msg)
 	next := m

@@ -132,7 +132,7 @@ func (s *Server) handle(sess ssh.Session) {
 		model = s.hooks.wrapModel(model)
 	}
 	events := &sessionEvents{stop: ctl.stop, windows: windowChanges(ctx), clamp: s.limits.clampWindow, onResize: s.hooks.onResize}
-	safe, panicked := isolate(model, events, ctl.quit, time.Second/time.Duration(s.cfg.FPS))
+	safe, panicked := isolate(model, events, ctl.quit, s.cfg.FPS)
 	if s.hooks.onIsolate != nil {
 		s.hooks.onIsolate(safe)
 	}

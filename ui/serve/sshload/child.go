@@ -84,7 +84,7 @@ func startChild(kind string, n, articles int, cpuProfile string) (*child, error)
 	if err != nil {
 		return nil, err
 	}
-	args := []string{"-child", kind, "-n", strconv.Itoa(n), "-articles", strconv.Itoa(articles)}
+	args := []string{"-child", kind, "-n", strconv.Itoa(n), "-articles", strconv.Itoa(articles), "-fps", strconv.Itoa(fps)}
 	if cpuProfile != "" {
 		args = append(args, "-cpuprofile", cpuProfile)
 	}

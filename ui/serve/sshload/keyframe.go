@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -91,6 +94,7 @@ func measureKeyFrames(articles, rounds int) error {
 		return fmt.Errorf("no first frame")
 	}
 	var all []time.Duration
+	perQuery := map[string][]time.Duration{} // by query typed so far, one per round
 	for range rounds {
 		for _, q := range keyQueries {
 			in.Write([]byte("/"))
@@ -104,7 +108,9 @@ func measureKeyFrames(articles, rounds int) error {
 				if !e.waitUntil(contains(fmt.Sprintf("for %q", q[:i+1])), timeout) {
 					return fmt.Errorf("no frame for %q", q[:i+1])
 				}
-				all = append(all, time.Since(start))
+				took := time.Since(start)
+				all = append(all, took)
+				perQuery[q[:i+1]] = append(perQuery[q[:i+1]], took)
 			}
 			in.Write([]byte{0x1b}) // esc clears the filter
 			if !e.waitUntil(contains("Articles ("), timeout) {
@@ -114,5 +120,18 @@ func measureKeyFrames(articles, rounds int) error {
 	}
 	fmt.Printf("corpus: %d articles; %d rounds of %q\n", articles, rounds, keyQueries)
 	fmt.Printf("key → frame in the list filter: %s over %d keys\n", percentiles(all), len(all))
+	// A query slow in every round points at the search; a key slow in one
+	// round at the pipeline or the neighbours.
+	median := map[string]time.Duration{}
+	for q, ds := range perQuery {
+		slices.Sort(ds)
+		median[q] = ds[len(ds)/2]
+	}
+	queries := slices.SortedFunc(maps.Keys(median), func(a, b string) int { return cmp.Compare(median[b], median[a]) })
+	var worst []string
+	for _, q := range queries[:min(len(queries), 6)] {
+		worst = append(worst, fmt.Sprintf("%q %v", q, median[q].Round(time.Millisecond)))
+	}
+	fmt.Printf("slowest queries (median of %d rounds): %s\n", rounds, strings.Join(worst, ", "))
 	return nil
 }

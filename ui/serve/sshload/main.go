@@ -53,6 +53,8 @@ func main() {
 	rssWait := flag.Duration("rss-wait", 30*time.Second, "with -compare: when to read the server's RSS after the clients left")
 	filterArticles := flag.Int("filter-articles", 10000, "with -compare: synthetic articles for the bytes per filter keystroke")
 	childKind := flag.String("child", "", "internal: serve this kind (counterpoint or bare) for -compare")
+	flag.IntVar(&fps, "fps", 0, "counterpoint's frames per second (serve.Config.FPS; 0: its default)")
+	idle := flag.Bool("idle", false, "measure the CPU that n connected, idle sessions cost, counterpoint's and the bare server's, each in a process of its own")
 	flag.Parse()
 	if *childKind != "" {
 		if err := serveChild(*childKind, *n, *articles, *cpuProfile); err != nil {
@@ -70,6 +72,8 @@ func main() {
 	}
 	var err error
 	switch {
+	case *idle:
+		err = measureIdle(*n, *articles)
 	case *keyFrames:
 		err = measureKeyFrames(*articles, *rounds)
 	case *cmp:
@@ -91,6 +95,9 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// fps is counterpoint's frame rate, 0 for its default.
+var fps int
 
 // startOnly makes sessions stop at their first frame.
 var startOnly bool
@@ -118,7 +125,7 @@ func newServer(n, articles int) (srv *serve.Server, cleanup func(), err error) {
 	}
 	srv, err = serve.New(shared, serve.Config{
 		HostKeyPath: filepath.Join(dir, "key"), MaxSessions: n + 10, MaxConnections: n + 10, MaxPerAddress: n + 10,
-		RatePerMinute: 1e6, RateBurst: float64(n + 10),
+		RatePerMinute: 1e6, RateBurst: float64(n + 10), FPS: fps,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {

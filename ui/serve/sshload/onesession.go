@@ -39,7 +39,7 @@ func openOneSession(articles int, user string) (s *gossh.Session, closeAll func(
 		return nil, nil, err
 	}
 	undo = append(undo, func() { os.RemoveAll(dir) })
-	srv, err := serve.New(shared, serve.Config{HostKeyPath: filepath.Join(dir, "key"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := serve.New(shared, serve.Config{HostKeyPath: filepath.Join(dir, "key"), FPS: fps, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		return nil, nil, err
 	}
