@@ -151,9 +151,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return ui.NewShared(c), nil
 	}
+	load = limitLoadMemory(paths, load)
 	// Bubble Tea reports the colour profile and the background colour to
 	// the reader as messages.
-	load = limitLoadMemory(paths, load)
 	opts := ui.Options{Style: *style, NoMouse: *noMouse, Light: lightFromEnv(), AwaitBackground: true, Version: version, Local: true}
 	final, err := tea.NewProgram(ui.NewLoading(load, opts)).Run()
 	if err != nil {
