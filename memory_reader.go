@@ -40,6 +40,15 @@ func loadMemoryLimit(n int64) int64 {
 	return loadLimitBase + int64(math.Ceil(loadLimitPerByte*float64(n)))
 }
 
+// loadGCPercent is the collector's target while the corpus loads, unless
+// GOGC says otherwise. The limit caps the heap near the end of the load,
+// so the target can let the heap grow further before: half as many
+// collections in the first part of the load, each marking all that is
+// loaded so far (instructions of a 10,000-article load: 7% more than
+// without a limit at Go's default target, 4.5% more at 200). Without a
+// target, collecting only at the limit, it was 9% more.
+const loadGCPercent = 200
+
 // The limit is an estimate from the files' sizes, and a corpus that holds
 // more per byte (many tiny files, or one hostile file whose analysis
 // holds hundreds of times its size for a moment) would make the collector
@@ -65,6 +74,8 @@ func limitAbove(limit int64, live uint64) int64 {
 type loadMemory struct {
 	mu      sync.Mutex
 	prev    int64 // the limit before, restored by finish
+	prevGC  int   // the collector's target before, restored by finish
+	setGC   bool  // the target was changed (GOGC was not set by the user)
 	limit   int64
 	stopped bool
 }
@@ -74,6 +85,9 @@ type loadMemory struct {
 func startLoadMemory(n int64) *loadMemory {
 	m := &loadMemory{limit: loadMemoryLimit(n)}
 	m.prev = debug.SetMemoryLimit(m.limit)
+	if os.Getenv("GOGC") == "" {
+		m.prevGC, m.setGC = debug.SetGCPercent(loadGCPercent), true
+	}
 	m.arm()
 	return m
 }
@@ -113,6 +127,9 @@ func (m *loadMemory) finish() {
 	m.mu.Lock()
 	m.stopped = true
 	m.mu.Unlock()
+	if m.setGC {
+		debug.SetGCPercent(m.prevGC)
+	}
 	debug.FreeOSMemory()
 	debug.SetMemoryLimit(m.prev)
 }

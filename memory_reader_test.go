@@ -69,16 +69,25 @@ func TestArticleBytesCountsWhatTheLoaderReads(t *testing.T) {
 // currentLimit reads the soft memory limit without changing it.
 func currentLimit() int64 { return debug.SetMemoryLimit(-1) }
 
+// currentGCPercent reads the collector's target, setting it back at once.
+func currentGCPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
 func TestLimitLoadMemoryHoldsTheLimitDuringTheLoadOnly(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), make([]byte, 1<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("GOMEMLIMIT", "")
-	before := currentLimit()
+	t.Setenv("GOGC", "")
+	before, beforeGC := currentLimit(), currentGCPercent()
 	var during int64
+	var duringGC int
 	load := limitLoadMemory([]string{dir}, func() (*ui.Shared, error) {
-		during = currentLimit()
+		during, duringGC = currentLimit(), currentGCPercent()
 		return ui.NewShared(corpus.LoadSeeds()), nil
 	})
 	if _, err := load(); err != nil {
@@ -87,9 +96,32 @@ func TestLimitLoadMemoryHoldsTheLimitDuringTheLoadOnly(t *testing.T) {
 	if want := loadMemoryLimit(1 << 20); during != want {
 		t.Errorf("limit during the load = %d, want %d", during, want)
 	}
+	if duringGC != loadGCPercent {
+		t.Errorf("collector's target during the load = %d, want %d", duringGC, loadGCPercent)
+	}
 	if after := currentLimit(); after != before {
 		t.Errorf("limit after the load = %d, want the one before, %d", after, before)
 	}
+	if after := currentGCPercent(); after != beforeGC {
+		t.Errorf("collector's target after the load = %d, want the one before, %d", after, beforeGC)
+	}
+}
+
+func TestLimitLoadMemoryLeavesTheUsersGOGC(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Title\n\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "100")
+	before := currentGCPercent()
+	load := limitLoadMemory([]string{dir}, func() (*ui.Shared, error) {
+		if got := currentGCPercent(); got != before {
+			t.Errorf("collector's target during the load = %d, want GOGC's (%d)", got, before)
+		}
+		return nil, nil
+	})
+	load()
 }
 
 func TestLimitLoadMemoryLeavesTheUsersLimitAndTheLibrary(t *testing.T) {
