@@ -151,6 +151,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return ui.NewShared(c), nil
 	}
+	load = limitLoadMemory(paths, load)
 	// Bubble Tea reports the colour profile and the background colour to
 	// the reader as messages.
 	opts := ui.Options{Style: *style, NoMouse: *noMouse, Light: lightFromEnv(), AwaitBackground: true, Version: version, Local: true}
