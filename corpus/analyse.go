@@ -134,14 +134,17 @@ func analyse(a *Article, index, debate bool) {
 			partyOfSpeaker[e] = a.Quotes[i].Party
 		}
 	}
-	var cue, cueLower string // the quotations of a sentence share its cue: lowered once
+	// The quotations of a sentence share its cue: lowered and read once.
+	var cue, cueLower string
+	var cueLex lexSet
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.cue != cue || i == 0 {
 			cue, cueLower = q.cue, strings.ToLower(q.cue)
+			cueLex = cueLexicons(cueLower)
 		}
 		q.lower, q.textLen = lowerWithCue(q.Text, cueLower)
-		q.accuses, q.denies = accusesDenies(q.lower, q.textLen)
+		q.accuses, q.denies = accusesDenies(q.lower, q.textLen, cueLex)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)
@@ -195,6 +198,10 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 	interviewee, interviewer := interviewRoles(people, a.Paragraphs, turns[0].para)
 	questioner := questionerLabel(a.Paragraphs, turns)
 	fullLabel := map[string]string{} // "harwood" → "John Harwood", from "[John] Harwood"
+	// A label's key and name depend on the label alone: a transcript of
+	// thousands of turns has a handful of labels.
+	type labelRead struct{ key, name string }
+	labels := map[string]labelRead{}
 	var who *entity
 	question, newTopic := false, false
 	prevPara := turns[0].para
@@ -204,12 +211,17 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 		}
 		prevPara = t.para
 		if t.label != "" {
-			question = labelKey(t.label) == questioner
-			name := labelName(t.label, people, interviewee, interviewer)
-			if full, ok := fullLabel[labelKey(t.label)]; ok && !strings.Contains(name, " ") {
+			l, ok := labels[t.label]
+			if !ok {
+				l = labelRead{labelKey(t.label), labelName(t.label, people, interviewee, interviewer)}
+				labels[t.label] = l
+			}
+			question = l.key == questioner
+			name := l.name
+			if full, ok := fullLabel[l.key]; ok && !strings.Contains(name, " ") {
 				name = full
 			} else if strings.Contains(name, " ") {
-				fullLabel[labelKey(t.label)] = name
+				fullLabel[l.key] = name
 			} else if full := byInitials(t.label, fullLabel); full != "" {
 				name = full // "K:" after "Key:" gave John Key
 			}
@@ -285,7 +297,7 @@ func labelName(label string, people *registry, interviewee, interviewer string) 
 		}
 		return "Interviewer"
 	}
-	name := strings.NewReplacer("[", "", "]", "").Replace(label)
+	name := dropBrackets.Replace(label)
 	if !strings.Contains(name, " ") {
 		if full := people.bySurname(name); full != "" {
 			return full
@@ -299,6 +311,9 @@ func labelName(label string, people *registry, interviewee, interviewer string) 
 	}
 	return name
 }
+
+// dropBrackets takes the brackets out of a label: "[John] Harwood".
+var dropBrackets = strings.NewReplacer("[", "", "]", "")
 
 // questionedParty: in an interview whose questions put a charge to the
 // interviewee, the interviewee's side is the accused one.
