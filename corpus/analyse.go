@@ -339,13 +339,31 @@ func questionedParty(a *Article, infos []turnInfo) string {
 	return ""
 }
 
+// turnRoles gives transcript turns their roles (turnRole), with what
+// every turn's role reads worked out once for the article: who asks, and
+// the topic words of each stretch of the exchange.
+type turnRoles struct {
+	asks      func(int) bool
+	lastTurn  []int               // the last transcript turn at or before each statement, or -1
+	stretch   []int               // each turn's stretch: a new topic opens the next one
+	firstSaid map[stretchStem]int // where a stem is first said in a stretch
+}
+
+type stretchStem struct {
+	stretch int
+	stem    uint64
+}
+
 // turnRole: questions are "other"; an answer by the accused is a response
 // when it or its question speaks of the charge, when it opens the
 // transcript before any question, or when its question follows up an answer
 // that was one without opening a new topic.
-func turnRole(a *Article, i int, infos []turnInfo) Role {
+func (r *turnRoles) turnRole(a *Article, i int, infos []turnInfo) Role {
 	q := a.Quotes[i]
-	asks := interviewerTurns(a, infos)
+	if r.asks == nil {
+		r.asks = interviewerTurns(a, infos)
+	}
+	asks := r.asks
 	if asks(i) || a.Accused == "" || q.Party != a.Accused && q.Speaker != a.Accused {
 		if !asks(i) && hasAny(strings.ToLower(q.Text), accusationWords) {
 			return Accusation
@@ -383,21 +401,52 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 	// A follow-up question carries the exchange on: it shares a topic word
 	// with the exchange so far, or brings at most one new one ("Did you
 	// ask for them?").
-	var sofar strings.Builder
-	for k := asked - 1; k >= 0; k-- {
-		if a.Quotes[k].Kind == Transcript {
-			sofar.WriteString(strings.ToLower(a.Quotes[k].Text))
-			sofar.WriteByte(' ')
-			if infos[k].newTopic {
-				break
-			}
-		}
-	}
 	topic := topicWords(question)
-	if overlap(topicWords(sofar.String()), topic) > 0 || len(topic) <= 1 {
+	if len(topic) <= 1 || r.saidSoFar(a, infos, asked, topic) {
 		return Response
 	}
 	return Other
+}
+
+// saidSoFar reports whether the turns before turn asked, back to the last
+// one that opened a new topic, say a stem of topic. The stems of every
+// stretch are read once for the article: reading the exchange again for
+// each answer cost turns² in a long transcript of follow-ups.
+func (r *turnRoles) saidSoFar(a *Article, infos []turnInfo, asked int, topic topic) bool {
+	if r.firstSaid == nil {
+		r.lastTurn = make([]int, len(a.Quotes))
+		r.stretch = make([]int, len(a.Quotes))
+		r.firstSaid = map[stretchStem]int{}
+		last, stretch := -1, 0
+		for k := range a.Quotes {
+			if a.Quotes[k].Kind == Transcript {
+				if infos[k].newTopic {
+					stretch++
+				}
+				last = k
+				r.stretch[k] = stretch
+				for _, stem := range topicWords(strings.ToLower(a.Quotes[k].Text)) {
+					if _, ok := r.firstSaid[stretchStem{stretch, stem}]; !ok {
+						r.firstSaid[stretchStem{stretch, stem}] = k
+					}
+				}
+			}
+			r.lastTurn[k] = last
+		}
+	}
+	if asked < 1 {
+		return false
+	}
+	k := r.lastTurn[asked-1]
+	if k < 0 {
+		return false
+	}
+	for _, stem := range topic {
+		if first, ok := r.firstSaid[stretchStem{r.stretch[k], stem}]; ok && first <= k {
+			return true
+		}
+	}
+	return false
 }
 
 // interviewerTurns tells the interviewer's turns: those asked as questions

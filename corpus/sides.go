@@ -62,20 +62,20 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		s.readLead(ts, leadText[k], people)
 	}
 	unaffiliated(a, quoteParty, people)
-	names := partyNames(quoteParty, people, a.Paragraphs)
+	names := newPartyNameIndex(partyNames(quoteParty, people, a.Paragraphs))
 	for i, p := range quoteParty {
-		if full := fullPartyName(p, names); full != p {
+		if full := names.of(p); full != p {
 			quoteParty[i], a.Quotes[i].Party = full, full
 		}
 	}
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
 	for p := range s.claimants {
-		s.claimants[fullPartyName(p, names)] = true
+		s.claimants[names.of(p)] = true
 	}
 	// "Simon Moss … after his club Riverside Rangers was expelled": the
 	// owner and his club are one side, under the club's name.
 	for person, org := range ownOrganisations(lead, leadText, people) {
-		org = fullPartyName(org, names)
+		org = names.of(org)
 		for i, p := range quoteParty {
 			if p == person {
 				quoteParty[i], a.Quotes[i].Party = org, org
