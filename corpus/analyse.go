@@ -202,6 +202,7 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 	// thousands of turns has a handful of labels.
 	type labelRead struct{ key, name string }
 	labels := map[string]labelRead{}
+	lastNames := lastNameIndex{people: people}
 	var who *entity
 	question, newTopic := false, false
 	prevPara := turns[0].para
@@ -213,7 +214,7 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 		if t.label != "" {
 			l, ok := labels[t.label]
 			if !ok {
-				l = labelRead{labelKey(t.label), labelName(t.label, people, interviewee, interviewer)}
+				l = labelRead{labelKey(t.label), labelName(t.label, people, interviewee, interviewer, &lastNames)}
 				labels[t.label] = l
 			}
 			question = l.key == questioner
@@ -283,7 +284,7 @@ func questionerLabel(paras []string, turns []turn) string {
 
 // labelName turns a transcript label into a speaker: the interviewee for
 // "A:", the interviewer for "Q:", a full name for a surname.
-func labelName(label string, people *registry, interviewee, interviewer string) string {
+func labelName(label string, people *registry, interviewee, interviewer string, lastNames *lastNameIndex) string {
 	l := strings.ToLower(strings.Trim(label, "."))
 	switch {
 	case answerLabels[l]:
@@ -303,13 +304,46 @@ func labelName(label string, people *registry, interviewee, interviewer string) 
 			return full
 		}
 		// An all-capitals label ("CORDRAY") names the same person.
-		for _, p := range people.people {
-			if strings.EqualFold(lastWord(p.name), name) {
-				return p.name
-			}
+		if full := lastNames.find(name); full != "" {
+			return full
 		}
 	}
 	return name
+}
+
+// lastNameIndex finds the first person whose last word is a name, in any
+// case: the people are indexed once, not read once for each label, which
+// for a transcript of thousands of speakers was labels × people.
+type lastNameIndex struct {
+	people *registry
+	index  map[string]string // foldKey of a last word → the first person's name
+}
+
+func (x *lastNameIndex) find(name string) string {
+	if x.index == nil {
+		x.index = make(map[string]string, len(x.people.people))
+		for _, p := range x.people.people {
+			k := foldKey(lastWord(p.name))
+			if _, ok := x.index[k]; !ok {
+				x.index[k] = p.name
+			}
+		}
+	}
+	return x.index[foldKey(name)]
+}
+
+// foldKey is the same for two strings exactly when strings.EqualFold
+// holds: each rune stands as the least rune of its case-folding orbit.
+func foldKey(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b = utf8.AppendRune(b, least)
+	}
+	return string(b)
 }
 
 // dropBrackets takes the brackets out of a label: "[John] Harwood".

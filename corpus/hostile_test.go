@@ -62,6 +62,9 @@ var hostileShapes = map[string]string{
 	"distinct-speakers":         "",
 	"distinct-people-spokesman": "",
 	"distinct-labels":           "",
+	"distinct-labels-people":    "",
+	"distinct-org-spokesmen":    "",
+	"distinct-orgs":             "",
 }
 
 // hostileUnit is the i-th unit of a generated shape: thousands of
@@ -76,6 +79,12 @@ func hostileUnit(shape string, i int) string {
 		return "Maren " + name + " met. The spokesman said “x.” "
 	case "distinct-labels":
 		return "\n" + strings.ToUpper(name) + ": x."
+	case "distinct-labels-people":
+		return "\n" + strings.ToUpper(name) + ": Maren " + name + " said no."
+	case "distinct-org-spokesmen":
+		return name + " spokesman Lee " + name + " said “x.” "
+	case "distinct-orgs":
+		return name + " Group said “x.” "
 	}
 	return fmt.Sprintf("w%d ", i)
 }

@@ -33,3 +33,19 @@ func TestPartyNameIndexAgreesWithScan(t *testing.T) {
 		}
 	}
 }
+
+// The indexed body finds the names a scan of the paragraphs finds, and no
+// name that only the joining of two paragraphs would make.
+func TestInBodyFinderAgreesWithScan(t *testing.T) {
+	paras := []string{"Skyway Airlines said", "West Riding FA ruled", "the Post"}
+	names := []string{"Skyway", "said West", "FA ruled", "Riding FA", "ruled the", "Post", "post", "Washington Post", "Airlines said", "", "FA\x00ruled"}
+	for len(names) <= maxScannedNames {
+		names = append(names, names...)
+	}
+	found := inBodyFinder(paras, len(names))
+	for _, n := range names {
+		if got, want := found(n), inBody(paras, n); got != want {
+			t.Errorf("%q: indexed %v, scanned %v", n, got, want)
+		}
+	}
+}

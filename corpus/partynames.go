@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"index/suffixarray"
+	"strings"
+)
 
 // One side named two ways is one party: "Skyway" and "Skyway Airlines".
 
@@ -19,8 +22,9 @@ func partyNames(quoteParty []string, people *registry, paras []string) []string 
 	for _, p := range quoteParty {
 		add(p)
 	}
+	inBody := inBodyFinder(paras, len(people.orgs))
 	for _, o := range people.orgs {
-		if inBody(paras, o) {
+		if inBody(o) {
 			add(o)
 		}
 	}
@@ -163,6 +167,24 @@ var gazetteerParties = func() map[string]bool {
 // inBody reports whether a name is written in the body outside quotation
 // marks' reach as far as a plain search can tell: not only in the
 // headline, where runs of capitals are no names.
+// inBodyFinder is inBody for names names: past maxScannedNames of them
+// the body is indexed once (a suffix array, built in linear time) rather
+// than read through once for each name, which for a text naming thousands
+// of organisations cost names × bytes.
+func inBodyFinder(paras []string, names int) func(string) bool {
+	if names <= maxScannedNames {
+		return func(name string) bool { return inBody(paras, name) }
+	}
+	// Paragraphs are joined by a NUL, which no name found in them holds.
+	index := suffixarray.New([]byte(strings.Join(paras, "\x00")))
+	return func(name string) bool {
+		if name == "" || strings.Contains(name, "\x00") {
+			return inBody(paras, name)
+		}
+		return len(index.Lookup([]byte(name), 1)) > 0
+	}
+}
+
 func inBody(paras []string, name string) bool {
 	for _, p := range paras {
 		if strings.Contains(p, name) {
