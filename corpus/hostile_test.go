@@ -65,6 +65,7 @@ var hostileShapes = map[string]string{
 	"distinct-labels-people":    "",
 	"distinct-org-spokesmen":    "",
 	"distinct-orgs":             "",
+	"distinct-one-word-parties": "",
 }
 
 // hostileUnit is the i-th unit of a generated shape: thousands of
@@ -83,6 +84,8 @@ func hostileUnit(shape string, i int) string {
 		return "\n" + strings.ToUpper(name) + ": Maren " + name + " said no."
 	case "distinct-org-spokesmen":
 		return name + " spokesman Lee " + name + " said “x.” "
+	case "distinct-one-word-parties":
+		return "“x,” said Lee " + name + " of " + name + "x. "
 	case "distinct-orgs":
 		return name + " Group said “x.” "
 	}
