@@ -28,23 +28,40 @@ official statement`)
 func unaffiliated(a *Article, quoteParty []string, people *registry) {
 	fixed := map[string]string{} // speaker → party found for one statement
 	var context contextReader
+	// What a speaker's name alone tells is worked out once for each
+	// speaker, not once for each of its statements.
+	owner := map[string]string{}
+	bare := map[string]bool{}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.Speaker == "" || q.Party != q.Speaker || q.Kind != Direct {
 			continue
 		}
+		o, ok := owner[q.Speaker]
+		if !ok {
+			o = possessiveOwner(q.Speaker)
+			owner[q.Speaker] = o
+		}
 		if p := selfNamed(q.Text); p != "" {
 			fixed[q.Speaker] = p
-		} else if p := possessiveOwner(q.Speaker); p != "" {
-			fixed[q.Speaker] = p
+		} else if o != "" {
+			fixed[q.Speaker] = o
 		}
+	}
+	isBare := func(s string) bool {
+		b, ok := bare[s]
+		if !ok {
+			b = isBareTitle(s)
+			bare[s] = b
+		}
+		return b
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.Speaker == "" || q.Party != q.Speaker || q.Kind != Direct || fixed[q.Speaker] != "" {
 			continue
 		}
-		if isBareTitle(q.Speaker) || people.find(q.Speaker) != nil && isBareTitle(q.RoleTitle) && !titledByName(a, q) {
+		if isBare(q.Speaker) || people.find(q.Speaker) != nil && isBare(q.RoleTitle) && !titledByName(a, q) {
 			if p := context.party(a, q, people); p != "" {
 				fixed[q.Speaker] = p
 			}

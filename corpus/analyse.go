@@ -134,14 +134,17 @@ func analyse(a *Article, index, debate bool) {
 			partyOfSpeaker[e] = a.Quotes[i].Party
 		}
 	}
-	var cue, cueLower string // the quotations of a sentence share its cue: lowered once
+	// The quotations of a sentence share its cue: lowered and read once.
+	var cue, cueLower string
+	var cueLex lexSet
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.cue != cue || i == 0 {
 			cue, cueLower = q.cue, strings.ToLower(q.cue)
+			cueLex = cueLexicons(cueLower)
 		}
 		q.lower, q.textLen = lowerWithCue(q.Text, cueLower)
-		q.accuses, q.denies = accusesDenies(q.lower, q.textLen)
+		q.accuses, q.denies = accusesDenies(q.lower, q.textLen, cueLex)
 	}
 	lead := append(headToks, read[:min(2, len(read))]...)
 	leadText := append(head, paras[:min(2, len(paras))]...)
@@ -195,6 +198,11 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 	interviewee, interviewer := interviewRoles(people, a.Paragraphs, turns[0].para)
 	questioner := questionerLabel(a.Paragraphs, turns)
 	fullLabel := map[string]string{} // "harwood" → "John Harwood", from "[John] Harwood"
+	// A label's key and name depend on the label alone: a transcript of
+	// thousands of turns has a handful of labels.
+	type labelRead struct{ key, name string }
+	labels := map[string]labelRead{}
+	lastNames := lastNameIndex{people: people}
 	var who *entity
 	question, newTopic := false, false
 	prevPara := turns[0].para
@@ -204,12 +212,17 @@ func addTurns(a *Article, turns []turn, people *registry, at *attributor) []turn
 		}
 		prevPara = t.para
 		if t.label != "" {
-			question = labelKey(t.label) == questioner
-			name := labelName(t.label, people, interviewee, interviewer)
-			if full, ok := fullLabel[labelKey(t.label)]; ok && !strings.Contains(name, " ") {
+			l, ok := labels[t.label]
+			if !ok {
+				l = labelRead{labelKey(t.label), labelName(t.label, people, interviewee, interviewer, &lastNames)}
+				labels[t.label] = l
+			}
+			question = l.key == questioner
+			name := l.name
+			if full, ok := fullLabel[l.key]; ok && !strings.Contains(name, " ") {
 				name = full
 			} else if strings.Contains(name, " ") {
-				fullLabel[labelKey(t.label)] = name
+				fullLabel[l.key] = name
 			} else if full := byInitials(t.label, fullLabel); full != "" {
 				name = full // "K:" after "Key:" gave John Key
 			}
@@ -271,7 +284,7 @@ func questionerLabel(paras []string, turns []turn) string {
 
 // labelName turns a transcript label into a speaker: the interviewee for
 // "A:", the interviewer for "Q:", a full name for a surname.
-func labelName(label string, people *registry, interviewee, interviewer string) string {
+func labelName(label string, people *registry, interviewee, interviewer string, lastNames *lastNameIndex) string {
 	l := strings.ToLower(strings.Trim(label, "."))
 	switch {
 	case answerLabels[l]:
@@ -285,20 +298,56 @@ func labelName(label string, people *registry, interviewee, interviewer string) 
 		}
 		return "Interviewer"
 	}
-	name := strings.NewReplacer("[", "", "]", "").Replace(label)
+	name := dropBrackets.Replace(label)
 	if !strings.Contains(name, " ") {
 		if full := people.bySurname(name); full != "" {
 			return full
 		}
 		// An all-capitals label ("CORDRAY") names the same person.
-		for _, p := range people.people {
-			if strings.EqualFold(lastWord(p.name), name) {
-				return p.name
-			}
+		if full := lastNames.find(name); full != "" {
+			return full
 		}
 	}
 	return name
 }
+
+// lastNameIndex finds the first person whose last word is a name, in any
+// case: the people are indexed once, not read once for each label, which
+// for a transcript of thousands of speakers was labels × people.
+type lastNameIndex struct {
+	people *registry
+	index  map[string]string // foldKey of a last word → the first person's name
+}
+
+func (x *lastNameIndex) find(name string) string {
+	if x.index == nil {
+		x.index = make(map[string]string, len(x.people.people))
+		for _, p := range x.people.people {
+			k := foldKey(lastWord(p.name))
+			if _, ok := x.index[k]; !ok {
+				x.index[k] = p.name
+			}
+		}
+	}
+	return x.index[foldKey(name)]
+}
+
+// foldKey is the same for two strings exactly when strings.EqualFold
+// holds: each rune stands as the least rune of its case-folding orbit.
+func foldKey(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b = utf8.AppendRune(b, least)
+	}
+	return string(b)
+}
+
+// dropBrackets takes the brackets out of a label: "[John] Harwood".
+var dropBrackets = strings.NewReplacer("[", "", "]", "")
 
 // questionedParty: in an interview whose questions put a charge to the
 // interviewee, the interviewee's side is the accused one.
@@ -324,13 +373,31 @@ func questionedParty(a *Article, infos []turnInfo) string {
 	return ""
 }
 
+// turnRoles gives transcript turns their roles (turnRole), with what
+// every turn's role reads worked out once for the article: who asks, and
+// the topic words of each stretch of the exchange.
+type turnRoles struct {
+	asks      func(int) bool
+	lastTurn  []int               // the last transcript turn at or before each statement, or -1
+	stretch   []int               // each turn's stretch: a new topic opens the next one
+	firstSaid map[stretchStem]int // where a stem is first said in a stretch
+}
+
+type stretchStem struct {
+	stretch int
+	stem    uint64
+}
+
 // turnRole: questions are "other"; an answer by the accused is a response
 // when it or its question speaks of the charge, when it opens the
 // transcript before any question, or when its question follows up an answer
 // that was one without opening a new topic.
-func turnRole(a *Article, i int, infos []turnInfo) Role {
+func (r *turnRoles) turnRole(a *Article, i int, infos []turnInfo) Role {
 	q := a.Quotes[i]
-	asks := interviewerTurns(a, infos)
+	if r.asks == nil {
+		r.asks = interviewerTurns(a, infos)
+	}
+	asks := r.asks
 	if asks(i) || a.Accused == "" || q.Party != a.Accused && q.Speaker != a.Accused {
 		if !asks(i) && hasAny(strings.ToLower(q.Text), accusationWords) {
 			return Accusation
@@ -368,21 +435,52 @@ func turnRole(a *Article, i int, infos []turnInfo) Role {
 	// A follow-up question carries the exchange on: it shares a topic word
 	// with the exchange so far, or brings at most one new one ("Did you
 	// ask for them?").
-	var sofar strings.Builder
-	for k := asked - 1; k >= 0; k-- {
-		if a.Quotes[k].Kind == Transcript {
-			sofar.WriteString(strings.ToLower(a.Quotes[k].Text))
-			sofar.WriteByte(' ')
-			if infos[k].newTopic {
-				break
-			}
-		}
-	}
 	topic := topicWords(question)
-	if overlap(topicWords(sofar.String()), topic) > 0 || len(topic) <= 1 {
+	if len(topic) <= 1 || r.saidSoFar(a, infos, asked, topic) {
 		return Response
 	}
 	return Other
+}
+
+// saidSoFar reports whether the turns before turn asked, back to the last
+// one that opened a new topic, say a stem of topic. The stems of every
+// stretch are read once for the article: reading the exchange again for
+// each answer cost turns² in a long transcript of follow-ups.
+func (r *turnRoles) saidSoFar(a *Article, infos []turnInfo, asked int, topic topic) bool {
+	if r.firstSaid == nil {
+		r.lastTurn = make([]int, len(a.Quotes))
+		r.stretch = make([]int, len(a.Quotes))
+		r.firstSaid = map[stretchStem]int{}
+		last, stretch := -1, 0
+		for k := range a.Quotes {
+			if a.Quotes[k].Kind == Transcript {
+				if infos[k].newTopic {
+					stretch++
+				}
+				last = k
+				r.stretch[k] = stretch
+				for _, stem := range topicWords(strings.ToLower(a.Quotes[k].Text)) {
+					if _, ok := r.firstSaid[stretchStem{stretch, stem}]; !ok {
+						r.firstSaid[stretchStem{stretch, stem}] = k
+					}
+				}
+			}
+			r.lastTurn[k] = last
+		}
+	}
+	if asked < 1 {
+		return false
+	}
+	k := r.lastTurn[asked-1]
+	if k < 0 {
+		return false
+	}
+	for _, stem := range topic {
+		if first, ok := r.firstSaid[stretchStem{r.stretch[k], stem}]; ok && first <= k {
+			return true
+		}
+	}
+	return false
 }
 
 // interviewerTurns tells the interviewer's turns: those asked as questions

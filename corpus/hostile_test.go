@@ -56,6 +56,56 @@ var hostileShapes = map[string]string{
 	"accusation-words":      "accused denied rejected ",
 	"gazetteer-names":       "China Russia United States ",
 	"quote-per-line":        "\n“a,” Voss said.",
+	"transcript-follow-ups": "\nQ: Was it fraud?\nA: No.\nQ: And then?\nA: Yes.",
+	"transcript-no-asker":   "\nLEE: x.\nKIM: y.",
+	// Generated units, each naming someone new (hostileUnit).
+	"distinct-speakers":         "",
+	"distinct-people-spokesman": "",
+	"distinct-labels":           "",
+	"distinct-labels-people":    "",
+	"distinct-org-spokesmen":    "",
+	"distinct-orgs":             "",
+	"distinct-one-word-parties": "",
+}
+
+// hostileUnit is the i-th unit of a generated shape: thousands of
+// distinct one-word parties, people named before "the spokesman" speaks,
+// transcript labels.
+func hostileUnit(shape string, i int) string {
+	name := distinctName(i)
+	switch shape {
+	case "distinct-speakers":
+		return name + " said “x.” "
+	case "distinct-people-spokesman":
+		return "Maren " + name + " met. The spokesman said “x.” "
+	case "distinct-labels":
+		return "\n" + strings.ToUpper(name) + ": x."
+	case "distinct-labels-people":
+		return "\n" + strings.ToUpper(name) + ": Maren " + name + " said no."
+	case "distinct-org-spokesmen":
+		return name + " spokesman Lee " + name + " said “x.” "
+	case "distinct-one-word-parties":
+		return "“x,” said Lee " + name + " of " + name + "x. "
+	case "distinct-orgs":
+		return name + " Group said “x.” "
+	}
+	return fmt.Sprintf("w%d ", i)
+}
+
+// distinctName is a capitalised word of letters, a different one for
+// each i: "Ba", "Ca", … "Baba".
+func distinctName(i int) string {
+	const consonants = "bcdfghjklmnprstvz"
+	var b []byte
+	for {
+		b = append(b, consonants[i%len(consonants)], "aeiou"[i/len(consonants)%5])
+		i /= len(consonants) * 5
+		if i == 0 {
+			break
+		}
+	}
+	b[0] -= 'a' - 'A'
+	return string(b)
 }
 
 // hostileText builds the article of a shape at about size bytes.
@@ -65,7 +115,7 @@ func hostileText(shape string, size int) string {
 	unit := hostileShapes[shape]
 	for i := 0; b.Len() < size; i++ {
 		if unit == "" {
-			fmt.Fprintf(&b, "w%d ", i)
+			b.WriteString(hostileUnit(shape, i))
 			continue
 		}
 		b.WriteString(unit)

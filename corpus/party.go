@@ -226,6 +226,27 @@ func onlyOpensSentences(party string, paras []string) bool {
 	return seen && !mid
 }
 
+// onlyOpenSentences is onlyOpensSentences for each of parties, reading the
+// paragraphs once for all of them.
+func onlyOpenSentences(parties []string, paras []string) map[string]bool {
+	if len(parties) == 0 {
+		return nil
+	}
+	var words []string
+	for _, p := range parties {
+		if !(p == "" || strings.Contains(p, " ") || isGazetteerParty(p) || len(paras) == 0 || innerCapital(p)) {
+			words = append(words, p)
+		}
+	}
+	uses := capitalUses(words, paras)
+	only := make(map[string]bool, len(parties))
+	for _, p := range parties {
+		u, ok := uses[p]
+		only[p] = ok && u[0] && !u[1]
+	}
+	return only
+}
+
 // capitalUse reports whether the paragraphs hold a word, whole, and whether
 // they hold it anywhere but where a sentence or quotation opens.
 func capitalUse(word string, paras []string) (seen, midSentence bool) {
@@ -249,6 +270,67 @@ func capitalUse(word string, paras []string) (seen, midSentence bool) {
 		}
 	}
 	return seen, false
+}
+
+// maxScannedWords is the most words capitalUses looks for one by one;
+// beyond it the paragraphs are read once for all of them, since a text
+// naming thousands of parties would cost parties × bytes.
+const maxScannedWords = 8
+
+// capitalUses is capitalUse for each of words: seen, and seen mid-sentence.
+func capitalUses(words []string, paras []string) map[string][2]bool {
+	uses := make(map[string][2]bool, len(words))
+	var each []string // looked for one by one
+	for _, w := range words {
+		if w != "" && allLettersOrDigits(w) {
+			uses[w] = [2]bool{}
+		} else {
+			each = append(each, w)
+		}
+	}
+	if len(uses) <= maxScannedWords {
+		each = words
+		clear(uses)
+	} else {
+		// A word whole is a run of letters and digits with none either
+		// side: each run of the paragraphs is looked up.
+		for _, p := range paras {
+			for i := 0; i < len(p); {
+				r, n := utf8.DecodeRuneInString(p[i:])
+				if !isLetterOrDigit(r) {
+					i += n
+					continue
+				}
+				start := i
+				for i < len(p) {
+					if r, n = utf8.DecodeRuneInString(p[i:]); !isLetterOrDigit(r) {
+						break
+					}
+					i += n
+				}
+				if u, ok := uses[p[start:i]]; ok && !u[1] {
+					uses[p[start:i]] = [2]bool{true, !opensSentence(p[:start])}
+				}
+			}
+		}
+	}
+	for _, w := range each {
+		if w == "" {
+			continue // nowhere whole
+		}
+		seen, mid := capitalUse(w, paras)
+		uses[w] = [2]bool{seen, mid}
+	}
+	return uses
+}
+
+func allLettersOrDigits(w string) bool {
+	for _, r := range w {
+		if !isLetterOrDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensSentence: the text before a word ends where a sentence or a

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"index/suffixarray"
+	"strings"
+)
 
 // One side named two ways is one party: "Skyway" and "Skyway Airlines".
 
@@ -19,8 +22,9 @@ func partyNames(quoteParty []string, people *registry, paras []string) []string 
 	for _, p := range quoteParty {
 		add(p)
 	}
+	inBody := inBodyFinder(paras, len(people.orgs))
 	for _, o := range people.orgs {
-		if inBody(paras, o) {
+		if inBody(o) {
 			add(o)
 		}
 	}
@@ -52,10 +56,80 @@ func fullPartyName(p string, names []string) string {
 	return p
 }
 
-func canonicalScores(scores map[string]int, names []string) map[string]int {
+// maxScannedNames is the most names fullPartyName is run over for each
+// party: beyond it, partyNameIndex looks a party up instead, since a text
+// naming thousands of speakers would cost parties × names.
+const maxScannedNames = 64
+
+// partyNameIndex answers fullPartyName for every party of an article: by
+// scanning the names when they are few, else by looking the party up among
+// the words before and after each space of each name, once for each party.
+type partyNameIndex struct {
+	names  []string
+	suffix map[string]int   // "Post" → the first name ending " Post"
+	prefix map[string][]int // "Skyway" → the names starting "Skyway ", in order
+	full   map[string]string
+}
+
+func newPartyNameIndex(names []string) *partyNameIndex {
+	x := &partyNameIndex{names: names}
+	if len(names) <= maxScannedNames {
+		return x
+	}
+	x.suffix, x.prefix, x.full = map[string]int{}, map[string][]int{}, map[string]string{}
+	for k, n := range names {
+		if isGazetteerParty(n) {
+			continue
+		}
+		for i := 0; i < len(n); i++ {
+			if n[i] != ' ' {
+				continue
+			}
+			if _, ok := x.suffix[n[i+1:]]; !ok {
+				x.suffix[n[i+1:]] = k
+			}
+			x.prefix[n[:i]] = append(x.prefix[n[:i]], k)
+		}
+	}
+	return x
+}
+
+// of is fullPartyName(p, names).
+func (x *partyNameIndex) of(p string) string {
+	if x.full == nil {
+		return fullPartyName(p, x.names)
+	}
+	if p == "" || isGazetteerParty(p) {
+		return p
+	}
+	if full, ok := x.full[p]; ok {
+		return full
+	}
+	first := len(x.names)
+	if k, ok := x.suffix[p]; ok {
+		first = k
+	}
+	for _, k := range x.prefix[p] {
+		if k >= first {
+			break
+		}
+		if orgTail(x.names[k][len(p)+1:]) {
+			first = k
+			break
+		}
+	}
+	full := p
+	if first < len(x.names) {
+		full = x.names[first]
+	}
+	x.full[p] = full
+	return full
+}
+
+func canonicalScores(scores map[string]int, names *partyNameIndex) map[string]int {
 	out := make(map[string]int, len(scores))
 	for p, n := range scores {
-		out[fullPartyName(p, names)] += n
+		out[names.of(p)] += n
 	}
 	return out
 }
@@ -93,6 +167,24 @@ var gazetteerParties = func() map[string]bool {
 // inBody reports whether a name is written in the body outside quotation
 // marks' reach as far as a plain search can tell: not only in the
 // headline, where runs of capitals are no names.
+// inBodyFinder is inBody for names names: past maxScannedNames of them
+// the body is indexed once (a suffix array, built in linear time) rather
+// than read through once for each name, which for a text naming thousands
+// of organisations cost names × bytes.
+func inBodyFinder(paras []string, names int) func(string) bool {
+	if names <= maxScannedNames {
+		return func(name string) bool { return inBody(paras, name) }
+	}
+	// Paragraphs are joined by a NUL, which no name found in them holds.
+	index := suffixarray.New([]byte(strings.Join(paras, "\x00")))
+	return func(name string) bool {
+		if name == "" || strings.Contains(name, "\x00") {
+			return inBody(paras, name)
+		}
+		return len(index.Lookup([]byte(name), 1)) > 0
+	}
+}
+
 func inBody(paras []string, name string) bool {
 	for _, p := range paras {
 		if strings.Contains(p, name) {

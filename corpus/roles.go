@@ -13,13 +13,14 @@ import (
 func assignRoles(a *Article, turns []turnInfo) {
 	answering := answeringParties(a)
 	var cues cueReader
+	var turnRoles turnRoles
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		switch {
 		case q.Kind == Scare || q.Speaker == "":
 			q.Role = Other
 		case q.Kind == Transcript:
-			q.Role = turnRole(a, i, turns)
+			q.Role = turnRoles.turnRole(a, i, turns)
 		case a.Accused != "" && q.Party == a.Accused && !quotesPublishedPiece(q.lower[q.textLen:]):
 			q.Role = Response
 		case a.Accuser != "" && q.Party == a.Accuser:

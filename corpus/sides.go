@@ -39,22 +39,24 @@ const (
 
 func decideSides(a *Article, lead [][]token, leadText []string, people *registry, quoteParty []string) (accuser, accused string) {
 	s := sides{accused: map[string]int{}, accuser: map[string]int{}, paras: a.Paragraphs, quotes: a.Quotes, quoteParty: quoteParty}
-	var descriptor map[string]bool // each party read once, not once a statement
+	// "Transport minister Rosa Lind": a capital that only opens the
+	// sentence names no organisation. Each party is read once, not once a
+	// statement, and all of them in one pass over the paragraphs.
+	var parties []string
+	seen := map[string]bool{}
 	for i, p := range quoteParty {
-		// "Transport minister Rosa Lind": a capital that only opens the
-		// sentence names no organisation.
+		if p == "" || p == a.Quotes[i].Speaker || strings.Contains(p, " ") || seen[p] {
+			continue
+		}
+		seen[p] = true
+		parties = append(parties, p)
+	}
+	descriptor := onlyOpenSentences(parties, a.Paragraphs)
+	for i, p := range quoteParty {
 		if p == "" || p == a.Quotes[i].Speaker || strings.Contains(p, " ") {
 			continue
 		}
-		only, ok := descriptor[p]
-		if !ok {
-			if descriptor == nil {
-				descriptor = map[string]bool{}
-			}
-			only = onlyOpensSentences(p, a.Paragraphs)
-			descriptor[p] = only
-		}
-		if only {
+		if descriptor[p] {
 			quoteParty[i], a.Quotes[i].Party = a.Quotes[i].Speaker, a.Quotes[i].Speaker
 		}
 	}
@@ -62,20 +64,20 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 		s.readLead(ts, leadText[k], people)
 	}
 	unaffiliated(a, quoteParty, people)
-	names := partyNames(quoteParty, people, a.Paragraphs)
+	names := newPartyNameIndex(partyNames(quoteParty, people, a.Paragraphs))
 	for i, p := range quoteParty {
-		if full := fullPartyName(p, names); full != p {
+		if full := names.of(p); full != p {
 			quoteParty[i], a.Quotes[i].Party = full, full
 		}
 	}
 	s.accused, s.accuser = canonicalScores(s.accused, names), canonicalScores(s.accuser, names)
 	for p := range s.claimants {
-		s.claimants[fullPartyName(p, names)] = true
+		s.claimants[names.of(p)] = true
 	}
 	// "Simon Moss … after his club Riverside Rangers was expelled": the
 	// owner and his club are one side, under the club's name.
 	for person, org := range ownOrganisations(lead, leadText, people) {
-		org = fullPartyName(org, names)
+		org = names.of(org)
 		for i, p := range quoteParty {
 			if p == person {
 				quoteParty[i], a.Quotes[i].Party = org, org
@@ -414,6 +416,7 @@ func capitalisedTail(name string) string {
 // stands by …"), or a run holding a lower-case word ("Football club denies
 // …"), when no statement speaks for it.
 func pruneUnnamed(scores map[string]int, speaking map[string]bool, paras []string) {
+	var read []string // the parties whose use decides
 	for p := range scores {
 		if speaking[p] || isGazetteerParty(p) {
 			continue
@@ -421,7 +424,11 @@ func pruneUnnamed(scores map[string]int, speaking map[string]bool, paras []strin
 		if strings.Contains(p, " ") && allCapitalised(p) {
 			continue // "Hillside Rovers", even when only a headline names it
 		}
-		if _, mid := capitalUse(p, paras); !mid {
+		read = append(read, p)
+	}
+	uses := capitalUses(read, paras)
+	for _, p := range read {
+		if !uses[p][1] {
 			delete(scores, p)
 		}
 	}

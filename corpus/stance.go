@@ -106,25 +106,20 @@ var chargingCue = func() lexicon {
 
 // accusesDenies reports whether a statement or its cue accuses, and
 // whether either denies or the statement apologises: one pass over the
-// words of the statement and one over its cue, each reading every table
-// at once. The statement ends at a space (lower is its text, a space and
-// the cue), so both halves split into the words the whole does.
-func accusesDenies(lower string, textLen int) (accuses, denies bool) {
-	acc, den := accusationWords.bit, denialWords.bit
-	own := lexiconsIn(lower[:textLen], acc|den)
-	accuses, denies = own.has(accusationWords), own.has(denialWords) || own.has(apologyWords)
-	if accuses && denies {
-		return true, true
-	}
-	var missing lexSet // what the cue may still tell
-	if !accuses {
-		missing |= acc
-	}
-	if !denies {
-		missing |= den
-	}
-	cue := lexiconsIn(lower[textLen:], missing)
-	return accuses || cue.has(accusationWords), denies || cue.has(denialWords)
+// words of the statement, reading every table at once. cue is what
+// cueLexicons found in the statement's cue, which the quotations of a
+// sentence share: read once for the sentence, not once for each of them.
+func accusesDenies(lower string, textLen int, cue lexSet) (accuses, denies bool) {
+	own := lexiconsIn(lower[:textLen], accusationWords.bit|denialWords.bit)
+	accuses = own.has(accusationWords) || cue.has(accusationWords)
+	denies = own.has(denialWords) || own.has(apologyWords) || cue.has(denialWords)
+	return accuses, denies
+}
+
+// cueLexicons is what accusesDenies needs to know of a lower-case cue:
+// whether it accuses and whether it denies.
+func cueLexicons(cueLower string) lexSet {
+	return lexiconsIn(cueLower, accusationWords.bit|denialWords.bit)
 }
 
 // moreChargeWords are charges the lexicon's accusationWords lacks, from
