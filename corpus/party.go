@@ -250,6 +250,9 @@ func onlyOpenSentences(parties []string, paras []string) map[string]bool {
 // capitalUse reports whether the paragraphs hold a word, whole, and whether
 // they hold it anywhere but where a sentence or quotation opens.
 func capitalUse(word string, paras []string) (seen, midSentence bool) {
+	if word == "" {
+		return false, false // an empty word is found at every index and never moves the scan on
+	}
 	for _, p := range paras {
 		for i := 0; ; {
 			k := strings.Index(p[i:], word)

@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestGazetteer(t *testing.T) {
 	tests := []struct{ phrase, party string }{
@@ -126,5 +129,23 @@ func TestPlainNounsResolveToNamedOrganisations(t *testing.T) {
 	}
 	if q := quoteOf(t, a, "Northwind left"); q.Role != Accusation {
 		t.Errorf("the regulator's charge naming the airline: role %q", q.Role)
+	}
+}
+
+// An empty word must not hang the scan of capital uses (strings.Index finds
+// "" at every position): it is simply never seen.
+func TestCapitalUseOfNothingEnds(t *testing.T) {
+	done := make(chan bool)
+	go func() {
+		seen, _ := capitalUse("", []string{"Lee spoke. Hart answered."})
+		done <- seen
+	}()
+	select {
+	case seen := <-done:
+		if seen {
+			t.Error("an empty word was reported as seen")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("capitalUse(\"\") did not return")
 	}
 }
