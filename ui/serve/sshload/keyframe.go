@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"flag"
 	"fmt"
@@ -35,12 +34,7 @@ func (e *emulated) read(r io.Reader, answers io.Writer) {
 	for {
 		n, err := r.Read(b)
 		chunk := b[:n]
-		if bytes.Contains(chunk, []byte("\x1b]11;?")) {
-			answers.Write([]byte("\x1b]11;rgb:1a1a/1a1a/1a1a\x07"))
-		}
-		if bytes.Contains(chunk, []byte("\x1b[c")) {
-			answers.Write([]byte("\x1b[?62;22c"))
-		}
+		answerQueries(chunk, answers)
 		e.mu.Lock()
 		e.screen.Write(chunk)
 		e.changed.Broadcast()

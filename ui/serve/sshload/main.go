@@ -281,6 +281,18 @@ type screen struct {
 	text    strings.Builder
 }
 
+// answerQueries answers the terminal queries a session's output asks, as
+// a real dark terminal would: the background colour and the device
+// attributes.
+func answerQueries(chunk []byte, w io.Writer) {
+	if bytes.Contains(chunk, []byte("\x1b]11;?")) {
+		w.Write([]byte("\x1b]11;rgb:1a1a/1a1a/1a1a\x07"))
+	}
+	if bytes.Contains(chunk, []byte("\x1b[c")) {
+		w.Write([]byte("\x1b[?62;22c"))
+	}
+}
+
 func (s *screen) read(r io.Reader, w io.Writer) {
 	s.mu.Lock()
 	s.changed = sync.NewCond(&s.mu)
@@ -289,12 +301,7 @@ func (s *screen) read(r io.Reader, w io.Writer) {
 	for {
 		n, err := r.Read(b)
 		chunk := b[:n]
-		if bytes.Contains(chunk, []byte("\x1b]11;?")) {
-			w.Write([]byte("\x1b]11;rgb:1a1a/1a1a/1a1a\x07"))
-		}
-		if bytes.Contains(chunk, []byte("\x1b[c")) {
-			w.Write([]byte("\x1b[?62;22c"))
-		}
+		answerQueries(chunk, w)
 		s.mu.Lock()
 		s.text.WriteString(ansi.Strip(string(chunk)))
 		s.changed.Broadcast()
