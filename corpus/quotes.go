@@ -46,11 +46,8 @@ func scanQuotes(p string) []span {
 			i = skipPlain(p, i)
 			continue
 		}
-		if c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
-			// No mark starts with this byte (the curly marks are
-			// E2 80 xx, the guillemets C2 AB and C2 BB), and no mark
-			// starts inside a rune: passed a byte at a time, undecoded.
-			i++
+		if c >= utf8.RuneSelf && !mayOpenMark(c) {
+			i++ // passed a byte at a time, undecoded
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])
@@ -132,6 +129,11 @@ func scanQuotes(p string) []span {
 	}
 	return dropEmpty(out)
 }
+
+// mayOpenMark reports whether a byte of 0x80 or more can start a quotation
+// mark: the curly marks are E2 80 xx, the guillemets C2 AB and C2 BB. No
+// mark starts inside a rune, so any other such byte is passed undecoded.
+func mayOpenMark(c byte) bool { return c == 0xE2 || c == 0xC2 }
 
 // isQuoteMark reports whether a multi-byte rune is one of the marks
 // scanQuotes weighs; any other is passed over without looking around it.
@@ -363,11 +365,8 @@ func leadingCloser(p string) (end, close int, ok bool) {
 			i = skipPlain(p, i)
 			continue
 		}
-		if c >= utf8.RuneSelf && c != 0xE2 && c != 0xC2 {
-			// No mark starts with this byte (the curly marks are
-			// E2 80 xx, the guillemets C2 AB and C2 BB), and no mark
-			// starts inside a rune: passed a byte at a time, undecoded.
-			i++
+		if c >= utf8.RuneSelf && !mayOpenMark(c) {
+			i++ // passed a byte at a time, undecoded
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p[i:])
