@@ -45,9 +45,7 @@ func dayMonthYear(s string) bool {
 	if m == 0 {
 		return false
 	}
-	s = s[n+m:]
-	n = spaceRun(s)
-	return n > 0 && len(s) == n+4 && digitRun(s[n:]) == 4
+	return spacedYear(s[n+m:])
 }
 
 // monthDayYear matches `MONTH\s+\d{1,2},?\s+\d{4}$`.
@@ -66,8 +64,12 @@ func monthDayYear(s string) bool {
 	if d < 1 || d > 2 {
 		return false
 	}
-	s = strings.TrimPrefix(s[d:], ",")
-	n = spaceRun(s)
+	return spacedYear(strings.TrimPrefix(s[d:], ","))
+}
+
+// spacedYear matches `\s+\d{4}$`, the year that ends both written dates.
+func spacedYear(s string) bool {
+	n := spaceRun(s)
 	return n > 0 && len(s) == n+4 && digitRun(s[n:]) == 4
 }
 
