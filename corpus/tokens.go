@@ -77,10 +77,11 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 					n, key, upper = readLonger(p, i, lowered, up != 0)
 				}
 			}
+			var end int
 			if n > 0 && i+n <= next && (!wordGoesOn[p[i+n]] || p[i+n] == '.' && fullStopEnds(p, i, n, key)) {
 				// The token setWord makes, made here: a call per word
 				// was a tenth of the tokeniser.
-				end := i + n
+				end = i + n
 				w := p[i:end]
 				out = append(out, token{})
 				t := &out[len(out)-1]
@@ -94,29 +95,21 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 				} else if !upper {
 					t.lower = w
 				}
-				i = end
-				// Most words end at a single space, which needs no turn
-				// of the loop (unless a quotation opens there).
-				if end < next && p[end] == ' ' {
-					i++
-				}
-				continue
-			}
-			// Longer words, and words near the end of the paragraph, are
-			// scanned, lowered and hashed in one pass.
-			end, h, upper := scanPlainWord(p, i)
-			if end-i <= maxClassifyLen && end <= next && (end == len(p) || !wordGoesOn[p[end]]) {
+			} else if e, h, upper := scanPlainWord(p, i); e-i <= maxClassifyLen && e <= next && (e == len(p) || !wordGoesOn[p[e]]) {
+				// Longer words, and words near the end of the
+				// paragraph, are scanned, lowered and hashed in one pass.
+				end = e
 				out = append(out, token{})
 				setPlainWord(&out[len(out)-1], p[i:end], i, end, h, upper)
-				i = end
-				// Most words end at a single space, which needs no turn
-				// of the loop (unless a quotation opens there).
-				if end < next && p[end] == ' ' {
-					i++
-				}
-				continue
+			} else {
+				end = appendWord(&out, p, i, next)
 			}
-			i = appendWord(&out, p, i, next)
+			i = end
+			// Most words end at a single space, which needs no turn of
+			// the loop (unless a quotation opens there).
+			if end < next && p[end] == ' ' {
+				i++
+			}
 			continue
 		}
 		if c == ' ' || '\t' <= c && c <= '\r' {
