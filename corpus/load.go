@@ -450,9 +450,8 @@ func (a *Article) textSize() int64 {
 // Each reads and analyses the articles at paths as Load does, but hands
 // each one to fn in Load's order and keeps none, so that a command that
 // prints every article holds only the few being analysed or waiting their
-// turn. skip is told of
-// each file that could not be used, in the order of the walk. Each returns
-// how many articles fn saw, and fn's first error.
+// turn. skip is told of each file that could not be used, in the order of
+// the walk. Each returns how many articles fn saw, and fn's first error.
 //
 // The folders are walked while the first files are read: on 100k files the
 // walk alone took a few hundred milliseconds, with the workers idle.
