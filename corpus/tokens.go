@@ -77,11 +77,10 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 					n, key, upper = readLonger(p, i, lowered, up != 0)
 				}
 			}
-			var end int
 			if n > 0 && i+n <= next && (!wordGoesOn[p[i+n]] || p[i+n] == '.' && fullStopEnds(p, i, n, key)) {
 				// The token setWord makes, made here: a call per word
 				// was a tenth of the tokeniser.
-				end = i + n
+				end := i + n
 				w := p[i:end]
 				out = append(out, token{})
 				t := &out[len(out)-1]
@@ -95,21 +94,29 @@ func tokenize(buf []token, p string, quotes []quoteRef) []token {
 				} else if !upper {
 					t.lower = w
 				}
-			} else if e, h, upper := scanPlainWord(p, i); e-i <= maxClassifyLen && e <= next && (e == len(p) || !wordGoesOn[p[e]]) {
-				// Longer words, and words near the end of the
-				// paragraph, are scanned, lowered and hashed in one pass.
-				end = e
+				i = end
+				// Most words end at a single space, which needs no turn
+				// of the loop (unless a quotation opens there).
+				if end < next && p[end] == ' ' {
+					i++
+				}
+				continue
+			}
+			// Longer words, and words near the end of the paragraph, are
+			// scanned, lowered and hashed in one pass.
+			end, h, upper := scanPlainWord(p, i)
+			if end-i <= maxClassifyLen && end <= next && (end == len(p) || !wordGoesOn[p[end]]) {
 				out = append(out, token{})
 				setPlainWord(&out[len(out)-1], p[i:end], i, end, h, upper)
-			} else {
-				end = appendWord(&out, p, i, next)
+				i = end
+				// Most words end at a single space, which needs no turn
+				// of the loop (unless a quotation opens there).
+				if end < next && p[end] == ' ' {
+					i++
+				}
+				continue
 			}
-			i = end
-			// Most words end at a single space, which needs no turn of
-			// the loop (unless a quotation opens there).
-			if end < next && p[end] == ' ' {
-				i++
-			}
+			i = appendWord(&out, p, i, next)
 			continue
 		}
 		if c == ' ' || '\t' <= c && c <= '\r' {
