@@ -46,7 +46,7 @@ func scanQuotes(p string) []span {
 			i = skipPlain(p, i)
 			continue
 		}
-		if c >= utf8.RuneSelf && !mayOpenMark(c) {
+		if c >= utf8.RuneSelf && opensNoMark(c) {
 			i++ // passed a byte at a time, undecoded
 			continue
 		}
@@ -130,10 +130,10 @@ func scanQuotes(p string) []span {
 	return dropEmpty(out)
 }
 
-// mayOpenMark reports whether a byte of 0x80 or more can start a quotation
+// opensNoMark reports whether a byte of 0x80 or more starts no quotation
 // mark: the curly marks are E2 80 xx, the guillemets C2 AB and C2 BB. No
-// mark starts inside a rune, so any other such byte is passed undecoded.
-func mayOpenMark(c byte) bool { return c == 0xE2 || c == 0xC2 }
+// mark starts inside a rune, so any such byte is passed undecoded.
+func opensNoMark(c byte) bool { return c != 0xE2 && c != 0xC2 }
 
 // isQuoteMark reports whether a multi-byte rune is one of the marks
 // scanQuotes weighs; any other is passed over without looking around it.
@@ -365,7 +365,7 @@ func leadingCloser(p string) (end, close int, ok bool) {
 			i = skipPlain(p, i)
 			continue
 		}
-		if c >= utf8.RuneSelf && !mayOpenMark(c) {
+		if c >= utf8.RuneSelf && opensNoMark(c) {
 			i++ // passed a byte at a time, undecoded
 			continue
 		}
