@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"runtime"
 	"slices"
 	"strings"
@@ -90,14 +91,14 @@ func (r *termRun) add(w string, article int32) {
 		id = int32(len(r.words))
 		r.ids[w] = id
 		r.words = append(r.words, w)
-		r.lists = append(r.lists, appendUvarint(nil, uint64(article)))
+		r.lists = append(r.lists, binary.AppendUvarint(nil, uint64(article)))
 		r.last = append(r.last, article)
 		return
 	}
 	if r.last[id] == article {
 		return // the article is on the list already
 	}
-	r.lists[id] = appendUvarint(r.lists[id], uint64(article-r.last[id]))
+	r.lists[id] = binary.AppendUvarint(r.lists[id], uint64(article-r.last[id]))
 	r.last[id] = article
 }
 
@@ -126,7 +127,7 @@ func collectTerms(f *searchFields, articles []*Article, lo, hi int) termRun {
 func (r *termRun) join(next *termRun) {
 	for k, w := range next.words {
 		list := next.lists[k]
-		first, n := uvarint(list)
+		first, n := binary.Uvarint(list)
 		id, ok := r.ids[w]
 		if !ok {
 			id = int32(len(r.words))
@@ -136,7 +137,7 @@ func (r *termRun) join(next *termRun) {
 			r.last = append(r.last, next.last[k])
 			continue
 		}
-		r.lists[id] = append(appendUvarint(r.lists[id], first-uint64(r.last[id])), list[n:]...)
+		r.lists[id] = append(binary.AppendUvarint(r.lists[id], first-uint64(r.last[id])), list[n:]...)
 		r.last[id] = next.last[k]
 	}
 }
@@ -160,26 +161,6 @@ func (r *termRun) group(ids []int32) termGroup {
 	}
 	g.starts = append(g.starts, uint32(len(g.postings)))
 	return g
-}
-
-// uvarint decodes the first varint of b, and says how many bytes it took.
-func uvarint(b []byte) (v uint64, n int) {
-	for shift := uint(0); ; shift += 7 {
-		c := b[n]
-		n++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v, n
-		}
-	}
-}
-
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
 }
 
 // span returns the words of g that start with p: words[lo:hi].
@@ -230,7 +211,7 @@ func (g *termGroup) union(k int, set []uint64) {
 		d := uint64(list[0])
 		n := 1
 		if d >= 0x80 {
-			d, n = uvarint(list)
+			d, n = binary.Uvarint(list)
 		}
 		list = list[n:]
 		at += d
