@@ -201,14 +201,7 @@ next:
 func scoreWindows(t *term, texts []string) ([]int32, [][]int) {
 	scores := make([]int32, len(texts))
 	lit := make([][]int, len(texts))
-	ms := fuzzy.FindFromIterNoSort(t.text, func(yield func(string) bool) {
-		for _, s := range texts {
-			if !yield(s) {
-				return
-			}
-		}
-	})
-	for _, m := range ms {
+	for _, m := range fuzzy.FindNoSort(t.text, texts) {
 		if t.caseSensitive && !sameLetters(t.text, texts[m.Index], m.MatchedIndexes) {
 			continue
 		}
