@@ -3,7 +3,6 @@ package corpus
 import (
 	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -31,20 +30,7 @@ func (c *Corpus) Find(query string, within *Result) *Result {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	r := &Result{c: c, terms: terms, parts: make([]searchPart, workers)}
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for w := range workers {
-		lo, hi := w*chunk, min((w+1)*chunk, n)
-		if lo >= hi {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r.parts[w] = c.searchRange(terms, cands, lo, hi)
-		}()
-	}
-	wg.Wait()
+	inRuns(n, workers, func(w, lo, hi int) { r.parts[w] = c.searchRange(terms, cands, lo, hi) })
 	for _, p := range r.parts {
 		r.n += len(p.hits)
 	}

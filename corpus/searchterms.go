@@ -59,21 +59,33 @@ func newBodyTerms(f *searchFields, articles []*Article) *bodyTerms {
 func collectOnAllCores(n int, collect func(lo, hi int) termRun) termRun {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/1000))
 	runs := make([]termRun, workers)
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runs[w] = collect(w*chunk, min((w+1)*chunk, n))
-		}()
-	}
-	wg.Wait()
+	inRuns(n, workers, func(w, lo, hi int) { runs[w] = collect(lo, hi) })
 	all := runs[0]
 	for _, r := range runs[1:] {
 		all.join(&r)
 	}
 	return all
+}
+
+// inRuns splits n items into workers runs of consecutive items and calls
+// do with each run's number and bounds, each in its own goroutine, and
+// returns once all are done. A run left empty, when n is small, is not
+// called.
+func inRuns(n, workers int, do func(w, lo, hi int)) {
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*chunk, min((w+1)*chunk, n)
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do(w, lo, hi)
+		}()
+	}
+	wg.Wait()
 }
 
 // termRun is the words of a run of articles, each with its list of
