@@ -13,7 +13,6 @@ import (
 // searched again. The result counts every hit but ranks them only as far
 // as they are read (see Result).
 func (c *Corpus) Find(query string, within *Result) *Result {
-	c.PrepareSearch()
 	var cands []int32 // nil: every article
 	n := len(c.Articles)
 	if within != nil {
@@ -24,6 +23,9 @@ func (c *Corpus) Find(query string, within *Result) *Result {
 	if len(terms) == 0 {
 		return &Result{c: c, n: n, unranked: true, cands: cands}
 	}
+	// Only terms read the search fields: the list that opens on an empty
+	// query shows at once, while PrepareSearch runs in the background.
+	c.PrepareSearch()
 	c.lookUpPrefixes(terms, n)
 	workers := 1
 	if n >= parallelFrom {
