@@ -100,11 +100,7 @@ type termRun struct {
 func (r *termRun) add(w string, article int32) {
 	id, ok := r.ids[w]
 	if !ok {
-		id = int32(len(r.words))
-		r.ids[w] = id
-		r.words = append(r.words, w)
-		r.lists = append(r.lists, binary.AppendUvarint(nil, uint64(article)))
-		r.last = append(r.last, article)
+		r.newWord(w, binary.AppendUvarint(nil, uint64(article)), article)
 		return
 	}
 	if r.last[id] == article {
@@ -112,6 +108,15 @@ func (r *termRun) add(w string, article int32) {
 	}
 	r.lists[id] = binary.AppendUvarint(r.lists[id], uint64(article-r.last[id]))
 	r.last[id] = article
+}
+
+// newWord gives w, not yet in r, the next id, with its list of articles
+// and the last article on it.
+func (r *termRun) newWord(w string, list []byte, last int32) {
+	r.ids[w] = int32(len(r.words))
+	r.words = append(r.words, w)
+	r.lists = append(r.lists, list)
+	r.last = append(r.last, last)
 }
 
 // collectTerms reads the words of articles lo to hi.
@@ -142,11 +147,7 @@ func (r *termRun) join(next *termRun) {
 		first, n := binary.Uvarint(list)
 		id, ok := r.ids[w]
 		if !ok {
-			id = int32(len(r.words))
-			r.ids[w] = id
-			r.words = append(r.words, w)
-			r.lists = append(r.lists, list)
-			r.last = append(r.last, next.last[k])
+			r.newWord(w, list, next.last[k])
 			continue
 		}
 		r.lists[id] = append(binary.AppendUvarint(r.lists[id], first-uint64(r.last[id])), list[n:]...)
