@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"runtime"
@@ -45,7 +46,7 @@ func newTrigramIndex(f *searchFields, articles []*Article) *trigramIndex {
 				} else if l.last == int32(i) && len(l.bytes) > 0 {
 					continue
 				}
-				l.bytes = appendUvarint(l.bytes, uint64(int32(i)-l.last))
+				l.bytes = binary.AppendUvarint(l.bytes, uint64(int32(i)-l.last))
 				l.last = int32(i)
 			}
 		}

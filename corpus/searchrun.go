@@ -3,7 +3,6 @@ package corpus
 import (
 	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -14,7 +13,6 @@ import (
 // searched again. The result counts every hit but ranks them only as far
 // as they are read (see Result).
 func (c *Corpus) Find(query string, within *Result) *Result {
-	c.PrepareSearch()
 	var cands []int32 // nil: every article
 	n := len(c.Articles)
 	if within != nil {
@@ -25,26 +23,16 @@ func (c *Corpus) Find(query string, within *Result) *Result {
 	if len(terms) == 0 {
 		return &Result{c: c, n: n, unranked: true, cands: cands}
 	}
+	// Only terms read the search fields: the list that opens on an empty
+	// query shows at once, while PrepareSearch runs in the background.
+	c.PrepareSearch()
 	c.lookUpPrefixes(terms, n)
 	workers := 1
 	if n >= parallelFrom {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	r := &Result{c: c, terms: terms, parts: make([]searchPart, workers)}
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for w := range workers {
-		lo, hi := w*chunk, min((w+1)*chunk, n)
-		if lo >= hi {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r.parts[w] = c.searchRange(terms, cands, lo, hi)
-		}()
-	}
-	wg.Wait()
+	inRuns(n, workers, func(w, lo, hi int) { r.parts[w] = c.searchRange(terms, cands, lo, hi) })
 	for _, p := range r.parts {
 		r.n += len(p.hits)
 	}
@@ -201,14 +189,7 @@ next:
 func scoreWindows(t *term, texts []string) ([]int32, [][]int) {
 	scores := make([]int32, len(texts))
 	lit := make([][]int, len(texts))
-	ms := fuzzy.FindFromIterNoSort(t.text, func(yield func(string) bool) {
-		for _, s := range texts {
-			if !yield(s) {
-				return
-			}
-		}
-	})
-	for _, m := range ms {
+	for _, m := range fuzzy.FindNoSort(t.text, texts) {
 		if t.caseSensitive && !sameLetters(t.text, texts[m.Index], m.MatchedIndexes) {
 			continue
 		}

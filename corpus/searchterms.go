@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"runtime"
 	"slices"
 	"strings"
@@ -58,21 +59,33 @@ func newBodyTerms(f *searchFields, articles []*Article) *bodyTerms {
 func collectOnAllCores(n int, collect func(lo, hi int) termRun) termRun {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/1000))
 	runs := make([]termRun, workers)
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runs[w] = collect(w*chunk, min((w+1)*chunk, n))
-		}()
-	}
-	wg.Wait()
+	inRuns(n, workers, func(w, lo, hi int) { runs[w] = collect(lo, hi) })
 	all := runs[0]
 	for _, r := range runs[1:] {
 		all.join(&r)
 	}
 	return all
+}
+
+// inRuns splits n items into workers runs of consecutive items and calls
+// do with each run's number and bounds, each in its own goroutine, and
+// returns once all are done. A run left empty, when n is small, is not
+// called.
+func inRuns(n, workers int, do func(w, lo, hi int)) {
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*chunk, min((w+1)*chunk, n)
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do(w, lo, hi)
+		}()
+	}
+	wg.Wait()
 }
 
 // termRun is the words of a run of articles, each with its list of
@@ -87,18 +100,23 @@ type termRun struct {
 func (r *termRun) add(w string, article int32) {
 	id, ok := r.ids[w]
 	if !ok {
-		id = int32(len(r.words))
-		r.ids[w] = id
-		r.words = append(r.words, w)
-		r.lists = append(r.lists, appendUvarint(nil, uint64(article)))
-		r.last = append(r.last, article)
+		r.newWord(w, binary.AppendUvarint(nil, uint64(article)), article)
 		return
 	}
 	if r.last[id] == article {
 		return // the article is on the list already
 	}
-	r.lists[id] = appendUvarint(r.lists[id], uint64(article-r.last[id]))
+	r.lists[id] = binary.AppendUvarint(r.lists[id], uint64(article-r.last[id]))
 	r.last[id] = article
+}
+
+// newWord gives w, not yet in r, the next id, with its list of articles
+// and the last article on it.
+func (r *termRun) newWord(w string, list []byte, last int32) {
+	r.ids[w] = int32(len(r.words))
+	r.words = append(r.words, w)
+	r.lists = append(r.lists, list)
+	r.last = append(r.last, last)
 }
 
 // collectTerms reads the words of articles lo to hi.
@@ -126,17 +144,13 @@ func collectTerms(f *searchFields, articles []*Article, lo, hi int) termRun {
 func (r *termRun) join(next *termRun) {
 	for k, w := range next.words {
 		list := next.lists[k]
-		first, n := uvarint(list)
+		first, n := binary.Uvarint(list)
 		id, ok := r.ids[w]
 		if !ok {
-			id = int32(len(r.words))
-			r.ids[w] = id
-			r.words = append(r.words, w)
-			r.lists = append(r.lists, list)
-			r.last = append(r.last, next.last[k])
+			r.newWord(w, list, next.last[k])
 			continue
 		}
-		r.lists[id] = append(appendUvarint(r.lists[id], first-uint64(r.last[id])), list[n:]...)
+		r.lists[id] = append(binary.AppendUvarint(r.lists[id], first-uint64(r.last[id])), list[n:]...)
 		r.last[id] = next.last[k]
 	}
 }
@@ -160,26 +174,6 @@ func (r *termRun) group(ids []int32) termGroup {
 	}
 	g.starts = append(g.starts, uint32(len(g.postings)))
 	return g
-}
-
-// uvarint decodes the first varint of b, and says how many bytes it took.
-func uvarint(b []byte) (v uint64, n int) {
-	for shift := uint(0); ; shift += 7 {
-		c := b[n]
-		n++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v, n
-		}
-	}
-}
-
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
 }
 
 // span returns the words of g that start with p: words[lo:hi].
@@ -230,7 +224,7 @@ func (g *termGroup) union(k int, set []uint64) {
 		d := uint64(list[0])
 		n := 1
 		if d >= 0x80 {
-			d, n = uvarint(list)
+			d, n = binary.Uvarint(list)
 		}
 		list = list[n:]
 		at += d
