@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"counterpoint/corpus"
 	"counterpoint/ui"
 )
 
@@ -182,7 +183,7 @@ func articleBytes(paths []string) int64 {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
-			case d.Type().IsRegular() && isArticleFile(d.Name()):
+			case d.Type().IsRegular() && corpus.IsArticleName(d.Name()):
 				if fi, err := d.Info(); err == nil {
 					n += fi.Size()
 				}
@@ -191,10 +192,4 @@ func articleBytes(paths []string) int64 {
 		})
 	}
 	return n
-}
-
-// isArticleFile reports a name the loader reads in a folder.
-func isArticleFile(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".txt" || ext == ".md"
 }

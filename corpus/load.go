@@ -208,7 +208,7 @@ func walkPath(p string, yield func(found) bool) *os.Root {
 			switch {
 			case typ.IsDir():
 				walk(name, depth+1)
-			case !isArticleName(n):
+			case !IsArticleName(n):
 			case !typ.IsRegular():
 				skip(SanitizeLine(filepath.Join(p, name)), "not a regular file")
 			default:
@@ -283,7 +283,9 @@ func insideName(dir, name string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-func isArticleName(name string) bool {
+// IsArticleName reports whether the loader reads a file of this name
+// found in a folder: .txt and .md, in any case.
+func IsArticleName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".txt" || ext == ".md"
 }
