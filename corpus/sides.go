@@ -262,10 +262,10 @@ func titleNouns(people *registry, party string) []string {
 // reportsAClaim: the words around a statement give it as a claim against
 // someone: "an eyewitness reportedly told the magazine", "she claimed".
 func reportsAClaim(cue string) bool {
-	return hasWordIn(cue, claimCues)
+	return hasAny(cue, claimCues)
 }
 
-var claimCues = words(`reportedly allegedly claimed claims claiming alleged alleges`)
+var claimCues = wholeWords(words(`reportedly allegedly claimed claims claiming alleged alleges`))
 
 // onlyCallsLies: the statement's only accusation words call something a
 // lie, which answers a charge as often as it makes one.

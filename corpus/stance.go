@@ -142,6 +142,9 @@ func init() {
 var chargeNouns = words(`claim claims allegation allegations accusation accusations
 charge charges criticism complaint complaints report reports suggestion suggestions`)
 
+// chargeNounWords is chargeNouns as a lexicon, for reading a text in one pass.
+var chargeNounWords = wholeWords(chargeNouns)
+
 // flatDenials deny a charge in so many words. Only they make a speaker
 // outside the main dispute an answering party: "we will consider the
 // appeal" or "I was disappointed" do not.
