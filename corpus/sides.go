@@ -53,10 +53,8 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	}
 	descriptor := onlyOpenSentences(parties, a.Paragraphs)
 	for i, p := range quoteParty {
-		if p == "" || p == a.Quotes[i].Speaker || strings.Contains(p, " ") {
-			continue
-		}
-		if descriptor[p] {
+		// descriptor holds only the one-word parties gathered above.
+		if descriptor[p] && p != a.Quotes[i].Speaker {
 			quoteParty[i], a.Quotes[i].Party = a.Quotes[i].Speaker, a.Quotes[i].Speaker
 		}
 	}
