@@ -407,10 +407,7 @@ func (at *attributor) entity(name string, kind mentionKind) *entity {
 	// Names are looked up far more often than made: an ASCII name is
 	// lowered on the stack, and its key allocated only when it is new.
 	var buf [64]byte
-	key, ascii := appendLowerASCII(buf[:0], name)
-	if !ascii {
-		key = []byte(strings.ToLower(name))
-	}
+	key := lowerInto(buf[:0], name)
 	if e, ok := at.entities[string(key)]; ok {
 		return e
 	}

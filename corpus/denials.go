@@ -1,5 +1,7 @@
 package corpus
 
+import "strings"
+
 // Some denial words deny a charge only inside a phrase: "I never said
 // that", "taken out of context", "disappointed by the ruling", "I am
 // deeply sorry". Alone they are everyday words of political talk ("we will
@@ -49,9 +51,9 @@ func deniesOutright(lower string) bool {
 			switch {
 			case w == "politically":
 				waiting, left = w, 1
-			case hasPrefix(w, "appeal"):
+			case strings.HasPrefix(w, "appeal"):
 				waiting, left = "appeal", 1
-			case hasPrefix(w, "disappoint"), w == "shocked":
+			case strings.HasPrefix(w, "disappoint"), w == "shocked":
 				waiting, left = "disappointed", maxDecisionGap
 			default:
 				found = deniesAfter(w, prev, prev2)
@@ -76,14 +78,14 @@ func deniesAfter(w, prev, prev2 string) bool {
 	case w == "never":
 		// "I never said", "we have never taken", "I've never met him".
 		return firstPerson[prev] || denialAuxiliaries[prev] && firstPerson[prev2]
-	case hasPrefix(w, "victim"):
+	case strings.HasPrefix(w, "victim"):
 		// "I am the victim of a smear", "we are victims".
 		return beVerbs[prev] || (prev == "a" || prev == "the") && beVerbs[prev2]
 	case w == "regrettable":
 		return beVerbs[prev] // "it is regrettable that …"
 	case w == "regrets":
 		return true // "the company regrets the error": a formal apology
-	case hasPrefix(w, "regret"):
+	case strings.HasPrefix(w, "regret"):
 		return firstPerson[prev] || firstPerson[prev2]
 	case w == "sorry", w == "innocent":
 		// "I am deeply sorry", "we're sorry", "he is innocent"; not
@@ -94,8 +96,6 @@ func deniesAfter(w, prev, prev2 string) bool {
 	}
 	return false
 }
-
-func hasPrefix(w, p string) bool { return len(w) >= len(p) && w[:len(p)] == p }
 
 // firstPerson subjects. "I've" reads as "i" and "ve".
 var firstPerson = words(`i we`)

@@ -120,11 +120,11 @@ var acronymOnly = words(`us uk un eu who prc ccp mss pla fsb gru svr nsa fbi cia
 const maxGazetteerWords = 5
 
 // gazetteerFirst holds the first word of every gazetteer key, for the
-// word classes (cGazetteer).
+// word classes (cGazetteer): the words gazetteerSpan holds, as a set.
 var gazetteerFirst = func() map[string]bool {
-	m := map[string]bool{}
-	for k := range gazetteer {
-		m[strings.Fields(k)[0]] = true
+	m := make(map[string]bool, len(gazetteerSpan))
+	for w := range gazetteerSpan {
+		m[w] = true
 	}
 	return m
 }()

@@ -73,10 +73,7 @@ veronica victoria virginia vivian wanda wendy whitney yvonne
 func gender(given string) byte {
 	var buf [32]byte
 	g := strings.TrimSuffix(given, ".")
-	if l, ok := appendLowerASCII(buf[:0], g); ok {
-		return genderOfLower(string(l)) // lowered on the stack: no allocation
-	}
-	return genderOfLower(strings.ToLower(g))
+	return genderOfLower(string(lowerInto(buf[:0], g))) // lowered on the stack: no allocation
 }
 
 func genderOfLower(g string) byte {
@@ -98,11 +95,7 @@ func nameGender(name string) byte {
 		}
 		var buf [32]byte
 		t := strings.TrimSuffix(w, ".")
-		if l, ok := appendLowerASCII(buf[:0], t); ok {
-			if g := titleGender(string(l)); g != 0 {
-				return g
-			}
-		} else if g := titleGender(strings.ToLower(t)); g != 0 {
+		if g := titleGender(string(lowerInto(buf[:0], t))); g != 0 {
 			return g
 		}
 	}

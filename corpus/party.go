@@ -219,11 +219,17 @@ func lowerInto(dst []byte, w string) []byte {
 // denied". A name is capitalised wherever it stands ("said Eir",
 // "the Unite union"). Names of more than one word, and places, are names.
 func onlyOpensSentences(party string, paras []string) bool {
-	if party == "" || strings.Contains(party, " ") || isGazetteerParty(party) || len(paras) == 0 || innerCapital(party) {
+	if len(paras) == 0 || !mayBeDescriptor(party) {
 		return false
 	}
 	seen, mid := capitalUse(party, paras)
 	return seen && !mid
+}
+
+// mayBeDescriptor: a party onlyOpensSentences reads the paragraphs for,
+// one word that is neither a place nor capitalised inside.
+func mayBeDescriptor(party string) bool {
+	return party != "" && !strings.Contains(party, " ") && !isGazetteerParty(party) && !innerCapital(party)
 }
 
 // onlyOpenSentences is onlyOpensSentences for each of parties, reading the
@@ -234,7 +240,7 @@ func onlyOpenSentences(parties []string, paras []string) map[string]bool {
 	}
 	var words []string
 	for _, p := range parties {
-		if !(p == "" || strings.Contains(p, " ") || isGazetteerParty(p) || len(paras) == 0 || innerCapital(p)) {
+		if len(paras) > 0 && mayBeDescriptor(p) {
 			words = append(words, p)
 		}
 	}

@@ -164,9 +164,6 @@ var gazetteerParties = func() map[string]bool {
 	return m
 }()
 
-// inBody reports whether a name is written in the body outside quotation
-// marks' reach as far as a plain search can tell: not only in the
-// headline, where runs of capitals are no names.
 // inBodyFinder is inBody for names names: past maxScannedNames of them
 // the body is indexed once (a suffix array, built in linear time) rather
 // than read through once for each name, which for a text naming thousands
@@ -185,6 +182,9 @@ func inBodyFinder(paras []string, names int) func(string) bool {
 	}
 }
 
+// inBody reports whether a name is written in the body outside quotation
+// marks' reach as far as a plain search can tell: not only in the
+// headline, where runs of capitals are no names.
 func inBody(paras []string, name string) bool {
 	for _, p := range paras {
 		if strings.Contains(p, name) {

@@ -74,20 +74,14 @@ func callsChargeFalse(lower string) bool {
 // namesTheCharge: the words speak of "the complaint", "the allegations",
 // "the charges".
 func namesTheCharge(lower string) bool {
-	return hasWordIn(lower, allegationNouns) || hasWordIn(lower, complaintNouns)
+	return hasAny(lower, chargeNamingWords)
 }
 
 var complaintNouns = words(`complaint complaints charges`)
 
-// hasWordIn reports whether any word of a lower-case text is in the set.
-func hasWordIn(lower string, set map[string]bool) bool {
-	found := false
-	forEachWord(lower, func(w string) bool {
-		found = set[w]
-		return !found
-	})
-	return found
-}
+// chargeNamingWords are the nouns namesTheCharge looks for, matched in one
+// pass over the words.
+var chargeNamingWords = wholeWords(allegationNouns, complaintNouns)
 
 // allegationNouns name a charge against a party, and nothing else.
 var allegationNouns = words(`allegation allegations accusation accusations`)
@@ -108,7 +102,7 @@ func thirdPartyCharges(q *Quote, a *Article) bool {
 		return false
 	}
 	own := q.lower[:q.textLen]
-	return q.accuses || hasAny(own, lieWords) && !hasWordIn(own, chargeNouns)
+	return q.accuses || hasAny(own, lieWords) && !hasAny(own, chargeNounWords)
 }
 
 // quotesPublishedPiece: the cue gives a published story or report as the

@@ -53,10 +53,8 @@ func decideSides(a *Article, lead [][]token, leadText []string, people *registry
 	}
 	descriptor := onlyOpenSentences(parties, a.Paragraphs)
 	for i, p := range quoteParty {
-		if p == "" || p == a.Quotes[i].Speaker || strings.Contains(p, " ") {
-			continue
-		}
-		if descriptor[p] {
+		// descriptor holds only the one-word parties gathered above.
+		if descriptor[p] && p != a.Quotes[i].Speaker {
 			quoteParty[i], a.Quotes[i].Party = a.Quotes[i].Speaker, a.Quotes[i].Speaker
 		}
 	}
@@ -262,10 +260,10 @@ func titleNouns(people *registry, party string) []string {
 // reportsAClaim: the words around a statement give it as a claim against
 // someone: "an eyewitness reportedly told the magazine", "she claimed".
 func reportsAClaim(cue string) bool {
-	return hasWordIn(cue, claimCues)
+	return hasAny(cue, claimCues)
 }
 
-var claimCues = words(`reportedly allegedly claimed claims claiming alleged alleges`)
+var claimCues = wholeWords(words(`reportedly allegedly claimed claims claiming alleged alleges`))
 
 // onlyCallsLies: the statement's only accusation words call something a
 // lie, which answers a charge as often as it makes one.

@@ -59,8 +59,7 @@ var lieWords = prefixes(`lie lying liar`)
 // them says the speaker accuses ("she alleged", "he accused …"). Words
 // that deny as often as they accuse ("misleading") do not count. Other
 // words around a quotation ("arrested on suspicion of abuse") report the
-// story, not the speaker's charge. cues, when given, remembers the cue
-// read last.
+// story, not the speaker's charge. cues remembers the cue read last.
 func statementAccuses(lower string, textLen int, cues *cueReader) bool {
 	found := false
 	forEachWord(lower[:textLen], func(w string) bool {
@@ -77,20 +76,17 @@ func statementAccuses(lower string, textLen int, cues *cueReader) bool {
 // cueReader reads the cues of an article's statements in turn. The
 // statements of one sentence share its cue: a sentence of thousands of
 // quotations would have it read for each, so a cue like the last one read
-// is answered from memory. A nil reader remembers nothing.
+// is answered from memory. The zero reader has read the empty cue, which
+// charges no one.
 type cueReader struct {
 	last    string
 	charged bool
-	read    bool
 }
 
 // charges reports whether a cue says its speaker charges someone.
 func (r *cueReader) charges(cue string) bool {
-	if r == nil {
-		return lexiconsIn(cue, chargingCue.bit).has(chargingCue)
-	}
-	if !r.read || cue != r.last {
-		r.last, r.charged, r.read = cue, lexiconsIn(cue, chargingCue.bit).has(chargingCue), true
+	if cue != r.last {
+		r.last, r.charged = cue, lexiconsIn(cue, chargingCue.bit).has(chargingCue)
 	}
 	return r.charged
 }
@@ -141,6 +137,9 @@ func init() {
 // chargeNouns name a charge whose maker follows "by" or "from".
 var chargeNouns = words(`claim claims allegation allegations accusation accusations
 charge charges criticism complaint complaints report reports suggestion suggestions`)
+
+// chargeNounWords is chargeNouns as a lexicon, for reading a text in one pass.
+var chargeNounWords = wholeWords(chargeNouns)
 
 // flatDenials deny a charge in so many words. Only they make a speaker
 // outside the main dispute an answering party: "we will consider the
